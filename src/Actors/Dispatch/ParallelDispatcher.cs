@@ -1,0 +1,192 @@
+using MachActors.Actors.Scheduling;
+using MachActors.Actors.Timing;
+
+namespace MachActors.Actors.Dispatch;
+
+/// <summary>
+/// Runs cells on the .NET thread pool: a cell with work is queued once (CAS on its status), runs up
+/// to <see cref="_throughput"/> units per turn, and is requeued if work remains. A count of
+/// scheduled cells detects quiescence; the host thread inside <see cref="Run"/> then advances the
+/// virtual clock to the next timer, so all handlers running at once see the same instant.
+/// Handler sends go through a per-thread <see cref="Outbox"/>, which keeps every schedule one the
+/// controlled dispatcher could produce.
+/// </summary>
+internal sealed class ParallelDispatcher : Dispatcher
+{
+    [ThreadStatic] private static Outbox? t_outbox;
+    [ThreadStatic] private static DeterministicRandom? t_random;
+
+    private readonly int _throughput;
+    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly Lock _driver = new();
+    private int _active;
+    private long _processed;
+    private Exception? _runtimeFault;
+
+    internal ParallelDispatcher(ActorSystem system, int throughput) : base(system)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(throughput);
+        _throughput = throughput;
+    }
+
+    /// <summary>Held while a handler's sends to several targets are released (see <see cref="Outbox"/>).</summary>
+    internal Lock FlushLock { get; } = new();
+
+    internal override long TotalSteps => Volatile.Read(ref _processed);
+
+    internal override long DecisionCount => 0;
+
+    internal override void Post(ActorCell target, object message, IActorRef sender)
+    {
+        if (System.Tracer is { } t) System.TraceSend(t, target.Id, message);
+        if (t_outbox is { Active: true } outbox)
+        {
+            outbox.Add(target, message, sender);
+            return;
+        }
+        EnqueueNow(target, [new Envelope(message, sender)], []);
+    }
+
+    internal override void PostSystem(ActorCell target, SystemMessage message)
+    {
+        if (System.Tracer is { } t) System.TraceSend(t, target.Id, message);
+        if (t_outbox is { Active: true } outbox)
+        {
+            outbox.Add(target, message, null);
+            return;
+        }
+        EnqueueNow(target, [], [message]);
+    }
+
+    /// <summary>Appends to the target's queues in one locked step and schedules it; a terminated target gets dead letters.</summary>
+    internal void EnqueueNow(ActorCell target, ReadOnlySpan<Envelope> users, ReadOnlySpan<SystemMessage> systems)
+    {
+        if (!target.EnqueueBatch(users, systems))
+        {
+            foreach (ref readonly var e in users) System.DeadLetter(e.Message, e.Sender, target.SelfRef);
+            foreach (var m in systems) target.OnSystemMessageAfterTermination(m);
+            return;
+        }
+        if (Interlocked.CompareExchange(ref target.ScheduleStatus, 1, 0) == 0)
+        {
+            Interlocked.Increment(ref _active);
+            ThreadPool.UnsafeQueueUserWorkItem(target, preferLocal: ActorCell.Current is not null);
+        }
+    }
+
+    internal override void Activate(ActorCell cell)
+    {
+        // Counted and marked scheduled now, so quiescence cannot be seen before its first turn.
+        cell.ScheduleStatus = 1;
+        Interlocked.Increment(ref _active);
+        if (t_outbox is { Active: true } outbox) outbox.AddActivation(cell);
+        else QueueTurn(cell, preferLocal: false);
+    }
+
+    internal void QueueTurn(ActorCell cell, bool preferLocal) => ThreadPool.UnsafeQueueUserWorkItem(cell, preferLocal);
+
+    internal override void Adopt(ActorCell cell)
+    {
+        // Cells are reached through their refs only; nothing to register.
+    }
+
+    internal override void Detach(ActorCell cell)
+    {
+        // Nothing is indexed by id here; the cell finishes its turn and goes idle for good.
+    }
+
+    internal override bool ChooseBool(ActorCell chooser) => Random().NextBool();
+
+    internal override int ChooseInt(ActorCell chooser, int maxExclusive) => Random().Next(maxExclusive);
+
+    private DeterministicRandom Random() =>
+        t_random ??= new DeterministicRandom(DeterministicRandom.Derive(System.Options.Seed, (ulong)Environment.CurrentManagedThreadId));
+
+    internal override void Wake() => _wake.Set();
+
+    /// <summary>
+    /// One turn of <paramref name="cell"/> on a pool thread: up to the throughput of units, each with
+    /// its sends buffered and released as one step; then the cell is requeued if it still has work,
+    /// or goes idle, and the last cell to go idle wakes the driver.
+    /// </summary>
+    internal void RunTurn(ActorCell cell)
+    {
+        var outbox = t_outbox ??= new Outbox(this);
+        var done = 0;
+        ActorCell.SetCurrent(cell);
+        try
+        {
+            while (done < _throughput)
+            {
+                outbox.Active = true;
+                bool did;
+                try
+                {
+                    did = cell.ProcessOne();
+                }
+                finally
+                {
+                    outbox.Active = false;
+                    outbox.Flush();
+                }
+                if (!did) break;
+                done++;
+            }
+        }
+        catch (Exception e)
+        {
+            // A bug in the runtime itself (handler exceptions never get here): keep the first one for Run to rethrow.
+            Interlocked.CompareExchange(ref _runtimeFault, e, null);
+        }
+        finally
+        {
+            ActorCell.SetCurrent(null);
+        }
+        if (done > 0) Interlocked.Add(ref _processed, done);
+        Interlocked.Exchange(ref cell.ScheduleStatus, 0);
+        if (cell.HasWork() && Interlocked.CompareExchange(ref cell.ScheduleStatus, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(cell, preferLocal: false);
+            return;
+        }
+        if (Interlocked.Decrement(ref _active) == 0) _wake.Set();
+    }
+
+    /// <summary>
+    /// The driver: waits (on the host thread) while cells run; at quiescence checks the condition,
+    /// then advances the clock to the next timer and fires every timer due then, or stops.
+    /// </summary>
+    internal override RunResult Run(Func<bool>? until, VirtualTime deadline, long maxSteps)
+    {
+        if (ActorCell.Current is not null) throw new InvalidOperationException("Run cannot be called from inside an actor");
+        lock (_driver)
+        {
+            var start = TotalSteps;
+            while (true)
+            {
+                if (_runtimeFault is { } fault) throw new InvalidOperationException("the parallel dispatcher failed", fault);
+                if (until is not null && until()) return Result(RunOutcome.ConditionMet, start);
+                if (TotalSteps - start >= maxSteps) return Result(RunOutcome.StepLimitReached, start);
+                _wake.Reset();
+                if (Volatile.Read(ref _active) > 0)
+                {
+                    // Woken by quiescence or by Wake(); the timeout only bounds how late a step limit is noticed.
+                    if (until is null || !until()) _wake.Wait(100);
+                    continue;
+                }
+                if (until is not null && until()) return Result(RunOutcome.ConditionMet, start);
+                if (System.TimerQueue.TryPeekDue(out var next) && next <= deadline.Nanoseconds)
+                {
+                    System.AdvanceClockTo(next);
+                    System.FireTimersDueAt(next);
+                    continue;
+                }
+                if (deadline == VirtualTime.Never) return Result(RunOutcome.Quiescent, start);
+                System.AdvanceClockTo(deadline.Nanoseconds);
+                return Result(RunOutcome.DeadlineReached, start);
+            }
+        }
+    }
+
+    private RunResult Result(RunOutcome outcome, long start) => new(outcome, TotalSteps - start, System.Now);
+}

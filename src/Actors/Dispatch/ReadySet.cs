@@ -1,0 +1,34 @@
+namespace MachActors.Actors.Dispatch;
+
+/// <summary>
+/// The controlled dispatcher's set of cells with work: O(1) add, remove (swap with last) and
+/// indexed access. Each cell stores its own index, so membership costs no lookup. The order is a
+/// pure function of the operations, hence the same in every run of the same schedule.
+/// </summary>
+internal sealed class ReadySet
+{
+    private ActorCell[] _cells = new ActorCell[16];
+
+    public int Count { get; private set; }
+
+    public ActorCell this[int index] => _cells[index];
+
+    public void Add(ActorCell cell)
+    {
+        if (cell.ReadyIndex >= 0) return;
+        if (Count == _cells.Length) Array.Resize(ref _cells, Count * 2);
+        cell.ReadyIndex = Count;
+        _cells[Count++] = cell;
+    }
+
+    public void Remove(ActorCell cell)
+    {
+        var i = cell.ReadyIndex;
+        if (i < 0) return;
+        var last = _cells[--Count];
+        _cells[i] = last;
+        last.ReadyIndex = i;
+        _cells[Count] = null!;
+        cell.ReadyIndex = -1;
+    }
+}
