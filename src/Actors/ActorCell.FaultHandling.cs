@@ -56,9 +56,30 @@ internal sealed partial class ActorCell
                 Sys.Dispatcher.PostSystem(child, TerminateSelf.Instance);
                 break;
             default:
+                Extras.EscalatedChild = child;
                 HandleInvokeFailure(failed.Cause, null, failed.Origin);
                 break;
         }
+    }
+
+    /// <summary>
+    /// System message Resume: continue after a failure. A child whose failure we escalated is resumed
+    /// with us (it was suspended waiting for the same decision).
+    /// </summary>
+    private void ResumeAfterFailure()
+    {
+        if (_state != CellState.Suspended) return;
+        _state = CellState.Running;
+        if (TakeEscalatedChild() is { } child) Sys.Dispatcher.PostSystem(child, Resume.Instance);
+    }
+
+    /// <summary>The child whose failure we escalated, if it is still ours and not stopping; clears the record.</summary>
+    private ActorCell? TakeEscalatedChild()
+    {
+        var child = _extras?.EscalatedChild;
+        if (child is null) return null;
+        _extras!.EscalatedChild = null;
+        return _extras.Children is { } children && children.Contains(child) && !child.StopRequested ? child : null;
     }
 
     /// <summary>
@@ -98,6 +119,7 @@ internal sealed partial class ActorCell
     {
         _state = CellState.Running;
         if (_extras is not null) _extras.RestartCause = null;
+        if (TakeEscalatedChild() is { } child) Sys.Dispatcher.PostSystem(child, new Recreate(cause, null));
         try
         {
             _actor = NewActor();

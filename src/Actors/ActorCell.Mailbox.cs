@@ -4,7 +4,7 @@ namespace MachActors.Actors;
 
 /// <summary>
 /// The mailbox: a ring buffer of user envelopes (allocated on the first message, grown by doubling)
-/// and a small queue of system messages processed first. Under the parallel dispatcher every
+/// and a small queue of system messages processed first (kept in <see cref="CellExtras"/>: most actors never get one until they stop). Under the parallel dispatcher every
 /// operation runs under the cell's lock; under the controlled one there is a single thread.
 /// </summary>
 internal sealed partial class ActorCell
@@ -12,7 +12,6 @@ internal sealed partial class ActorCell
     private Envelope[]? _ring;
     private int _head;
     private int _count;
-    private Queue<SystemMessage>? _systemQueue;
 
     /// <summary>Number of user messages waiting (racy under the parallel dispatcher; for diagnostics).</summary>
     internal int MailboxCount => Volatile.Read(ref _count);
@@ -56,7 +55,7 @@ internal sealed partial class ActorCell
 
     private bool HasWorkCore() =>
         _state == CellState.Created
-        || _systemQueue is { Count: > 0 }
+        || _extras?.SystemQueue is { Count: > 0 }
         || (_state == CellState.Running && _count > 0);
 
     private bool EnqueueCore(in Envelope envelope)
@@ -72,7 +71,7 @@ internal sealed partial class ActorCell
     private bool EnqueueSystemCore(SystemMessage message)
     {
         if (_state == CellState.Terminated) return false;
-        (_systemQueue ??= new Queue<SystemMessage>(2)).Enqueue(message);
+        (Extras.SystemQueue ??= new Queue<SystemMessage>(2)).Enqueue(message);
         return true;
     }
 
@@ -112,7 +111,7 @@ internal sealed partial class ActorCell
     private bool TryTake(out SystemMessage? system, out Envelope envelope)
     {
         using var guard = new OptionalLock(_locked ? this : null);
-        if (_systemQueue is { Count: > 0 } q)
+        if (_extras?.SystemQueue is { Count: > 0 } q)
         {
             system = q.Dequeue();
             envelope = default;
@@ -144,8 +143,8 @@ internal sealed partial class ActorCell
         for (var i = 0; i < _count; i++) user.Add(_ring![(_head + i) & (_ring.Length - 1)]);
         _ring = null;
         _head = _count = 0;
-        var system = _systemQueue is null ? [] : new List<SystemMessage>(_systemQueue);
-        _systemQueue = null;
+        var system = _extras?.SystemQueue is { } queue ? new List<SystemMessage>(queue) : [];
+        if (_extras is not null) _extras.SystemQueue = null;
         return (user, system);
     }
 }

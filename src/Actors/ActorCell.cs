@@ -77,7 +77,17 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
 
     internal IActorRef CurrentSender => _currentSender ?? Sys.DeadLetters;
 
-    private CellExtras Extras => _extras ??= new CellExtras();
+    /// <summary>
+    /// The rarely used parts, created on first use. Creation is atomic because a sender may create
+    /// them (to queue a system message, under the mailbox lock) while the owner's turn does too.
+    /// </summary>
+    private CellExtras Extras => _extras ?? CreateExtras();
+
+    private CellExtras CreateExtras()
+    {
+        Interlocked.CompareExchange(ref _extras, new CellExtras(), null);
+        return _extras;
+    }
 
     /// <inheritdoc />
     public IActorRef Self => SelfRef;

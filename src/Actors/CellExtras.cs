@@ -6,10 +6,14 @@ namespace MachActors.Actors;
 /// <summary>
 /// The parts of a cell most actors never use, allocated on first use so that an idle actor stays
 /// small: children, death-watch sets, behaviour stack, stash, timers, restart bookkeeping.
-/// Touched only by the owning cell's turn, except <see cref="Children"/> (see <see cref="ChildrenContainer"/>).
+/// Touched only by the owning cell's turn, except <see cref="SystemQueue"/> (under the mailbox lock) and
+/// <see cref="Children"/> (see <see cref="ChildrenContainer"/>).
 /// </summary>
 internal sealed class CellExtras
 {
+    /// <summary>System messages waiting (processed before user messages); guarded like the mailbox.</summary>
+    public Queue<SystemMessage>? SystemQueue;
+
     public ChildrenContainer? Children;
 
     /// <summary>Actors this actor watches.</summary>
@@ -29,4 +33,10 @@ internal sealed class CellExtras
 
     /// <summary>Cause of the restart in progress (state Restarting).</summary>
     public Exception? RestartCause;
+
+    /// <summary>
+    /// The child whose failure this actor escalated: it stays suspended until our own supervisor
+    /// decides, then it is resumed (if we are resumed) or restarted (if we restart and keep it).
+    /// </summary>
+    public ActorCell? EscalatedChild;
 }

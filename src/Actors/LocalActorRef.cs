@@ -3,8 +3,6 @@ namespace MachActors.Actors;
 /// <summary>The ref of an actor hosted by an <see cref="ActorCell"/> of this process.</summary>
 internal sealed class LocalActorRef(ActorCell cell) : ActorRefBase
 {
-    private ActorPath? _path;
-
     internal ActorCell Cell { get; } = cell;
 
     internal override ActorSystem System => Cell.Sys;
@@ -13,7 +11,7 @@ internal sealed class LocalActorRef(ActorCell cell) : ActorRefBase
     public override ActorId Id => new(Cell.Id);
 
     /// <inheritdoc />
-    public override ActorPath Path => _path ??= Cell.ComputePath();
+    public override ActorPath Path => Cell.ComputePath();
 
     /// <inheritdoc />
     public override void Tell(object message, IActorRef? sender)

@@ -47,7 +47,18 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     /// <summary>Releases everything buffered by the handler that just returned. Called with <see cref="Active"/> false.</summary>
     public void Flush()
     {
-        if (_count > 0)
+        if (_count == 1)
+        {
+            // The common case: one send. Nothing to group.
+            var target = _targets[0];
+            if (_senders[0] is { } sender) dispatcher.EnqueueNow(target, [new Envelope(_messages[0], sender)], []);
+            else dispatcher.EnqueueNow(target, [], [(SystemMessage)_messages[0]]);
+            _targets[0] = null!;
+            _messages[0] = null!;
+            _senders[0] = null;
+            _count = 0;
+        }
+        else if (_count > 0)
         {
             if (SingleTarget()) FlushGroup(_targets[0], 0);
             else FlushMany();

@@ -67,7 +67,11 @@ internal sealed class ParallelDispatcher : Dispatcher
             foreach (var m in systems) target.OnSystemMessageAfterTermination(m);
             return;
         }
-        if (Interlocked.CompareExchange(ref target.ScheduleStatus, 1, 0) == 0)
+        // A plain read first: a target that is already scheduled needs no interlocked operation. This
+        // cannot lose a wakeup: the target's turn sets its status to idle before it re-checks its
+        // mailbox under the same lock our enqueue just released, so either it sees our message or we
+        // see it idle.
+        if (Volatile.Read(ref target.ScheduleStatus) == 0 && Interlocked.CompareExchange(ref target.ScheduleStatus, 1, 0) == 0)
         {
             Interlocked.Increment(ref _active);
             ThreadPool.UnsafeQueueUserWorkItem(target, preferLocal: ActorCell.Current is not null);

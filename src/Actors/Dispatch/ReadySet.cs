@@ -30,5 +30,7 @@ internal sealed class ReadySet
         last.ReadyIndex = i;
         _cells[Count] = null!;
         cell.ReadyIndex = -1;
+        // Give memory back after a burst (e.g. a million spawns) instead of keeping the peak forever.
+        if (_cells.Length > 1024 && Count < _cells.Length / 4) Array.Resize(ref _cells, _cells.Length / 2);
     }
 }
