@@ -56,9 +56,33 @@ internal sealed partial class ActorCell
                 Sys.Dispatcher.PostSystem(child, TerminateSelf.Instance);
                 break;
             default:
+                (Extras.Escalated ??= []).Add(child);
                 HandleInvokeFailure(failed.Cause, null, failed.Origin);
                 break;
         }
+    }
+
+    /// <summary>System message Resume: run again, and resume the children whose failure we escalated.</summary>
+    private void ResumeAfterFailure()
+    {
+        if (_state != CellState.Suspended) return;
+        _state = CellState.Running;
+        ReleaseEscalated(Resume.Instance);
+    }
+
+    /// <summary>
+    /// Our supervisor decided about a failure we escalated: the children that failed with it (still
+    /// suspended) follow that decision (as in Akka.NET, where a resumed or restarted supervisor
+    /// resumes or restarts its surviving children).
+    /// </summary>
+    private void ReleaseEscalated(SystemMessage directive)
+    {
+        if (_extras?.Escalated is not { Count: > 0 } escalated) return;
+        foreach (var child in escalated)
+        {
+            if (_extras.Children?.Contains(child) == true && !child.StopRequested) Sys.Dispatcher.PostSystem(child, directive);
+        }
+        escalated.Clear();
     }
 
     /// <summary>
@@ -97,6 +121,7 @@ internal sealed partial class ActorCell
     private void FinishRecreate(Exception cause)
     {
         _state = CellState.Running;
+        ReleaseEscalated(new Recreate(cause, null));
         if (_extras is not null) _extras.RestartCause = null;
         try
         {

@@ -79,7 +79,7 @@ internal sealed partial class ActorCell
                 case DeathWatchNotification n: WatchedActorTerminated(n.Actor); break;
                 case ChildTerminated c: HandleChildTerminated(c.Child); break;
                 case Failed f: HandleChildFailed(f); break;
-                case Resume: if (_state == CellState.Suspended) _state = CellState.Running; break;
+                case Resume: ResumeAfterFailure(); break;
                 case Recreate r: BeginRecreate(r.Cause, r.Message); break;
                 default: throw new InvalidOperationException("unknown system message " + message);
             }

@@ -27,6 +27,9 @@ internal sealed class CellExtras
 
     public TimerScheduler? Timers;
 
+    /// <summary>Children whose failure this actor escalated: suspended until this actor is resumed or restarted.</summary>
+    public List<ActorCell>? Escalated;
+
     /// <summary>Cause of the restart in progress (state Restarting).</summary>
     public Exception? RestartCause;
 }
