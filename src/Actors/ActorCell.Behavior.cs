@@ -51,6 +51,11 @@ internal sealed partial class ActorCell
     private void UnstashAllInternal()
     {
         if (_extras?.Stash is not { Count: > 0 } stash) return;
+        foreach (var e in stash)
+        {
+            // A Terminated was taken off the queued set when first received: put it back, or it is dropped (as Akka's unstash does).
+            if (e.Message is Terminated { ActorRef: LocalActorRef { Cell: var dead } }) (Extras.TerminatedQueued ??= []).Add(dead);
+        }
         PushFront(stash);
         stash.Clear();
     }

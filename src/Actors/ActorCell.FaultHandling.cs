@@ -56,30 +56,33 @@ internal sealed partial class ActorCell
                 Sys.Dispatcher.PostSystem(child, TerminateSelf.Instance);
                 break;
             default:
-                Extras.EscalatedChild = child;
+                (Extras.Escalated ??= []).Add(child);
                 HandleInvokeFailure(failed.Cause, null, failed.Origin);
                 break;
         }
     }
 
-    /// <summary>
-    /// System message Resume: continue after a failure. A child whose failure we escalated is resumed
-    /// with us (it was suspended waiting for the same decision).
-    /// </summary>
+    /// <summary>System message Resume: run again, and resume the children whose failure we escalated.</summary>
     private void ResumeAfterFailure()
     {
         if (_state != CellState.Suspended) return;
         _state = CellState.Running;
-        if (TakeEscalatedChild() is { } child) Sys.Dispatcher.PostSystem(child, Resume.Instance);
+        ReleaseEscalated(Resume.Instance);
     }
 
-    /// <summary>The child whose failure we escalated, if it is still ours and not stopping; clears the record.</summary>
-    private ActorCell? TakeEscalatedChild()
+    /// <summary>
+    /// Our supervisor decided about a failure we escalated: the children that failed with it (still
+    /// suspended) follow that decision (as in Akka.NET, where a resumed or restarted supervisor
+    /// resumes or restarts its surviving children).
+    /// </summary>
+    private void ReleaseEscalated(SystemMessage directive)
     {
-        var child = _extras?.EscalatedChild;
-        if (child is null) return null;
-        _extras!.EscalatedChild = null;
-        return _extras.Children is { } children && children.Contains(child) && !child.StopRequested ? child : null;
+        if (_extras?.Escalated is not { Count: > 0 } escalated) return;
+        foreach (var child in escalated)
+        {
+            if (_extras.Children?.Contains(child) == true && !child.StopRequested) Sys.Dispatcher.PostSystem(child, directive);
+        }
+        escalated.Clear();
     }
 
     /// <summary>
@@ -118,8 +121,8 @@ internal sealed partial class ActorCell
     private void FinishRecreate(Exception cause)
     {
         _state = CellState.Running;
+        ReleaseEscalated(new Recreate(cause, null));
         if (_extras is not null) _extras.RestartCause = null;
-        if (TakeEscalatedChild() is { } child) Sys.Dispatcher.PostSystem(child, new Recreate(cause, null));
         try
         {
             _actor = NewActor();

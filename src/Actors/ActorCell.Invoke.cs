@@ -112,7 +112,8 @@ internal sealed partial class ActorCell
         try
         {
             var actor = _props.Factory();
-            if (actor is null || !ReferenceEquals(actor.Cell, this))
+            // The Actor constructor clears Constructing: if it is still set, the factory made no new instance.
+            if (actor is null || !ReferenceEquals(actor.Cell, this) || ReferenceEquals(Constructing, this))
             {
                 throw new InvalidOperationException(
                     $"the Props factory for {_props.ActorType.Name} must return a new instance on every call");

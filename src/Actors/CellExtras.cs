@@ -31,12 +31,9 @@ internal sealed class CellExtras
 
     public TimerScheduler? Timers;
 
+    /// <summary>Children whose failure this actor escalated: suspended until this actor is resumed or restarted.</summary>
+    public List<ActorCell>? Escalated;
+
     /// <summary>Cause of the restart in progress (state Restarting).</summary>
     public Exception? RestartCause;
-
-    /// <summary>
-    /// The child whose failure this actor escalated: it stays suspended until our own supervisor
-    /// decides, then it is resumed (if we are resumed) or restarted (if we restart and keep it).
-    /// </summary>
-    public ActorCell? EscalatedChild;
 }

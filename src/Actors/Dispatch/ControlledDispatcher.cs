@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MachActors.Actors.Scheduling;
 using MachActors.Actors.Timing;
 
@@ -19,6 +20,9 @@ internal sealed class ControlledDispatcher : Dispatcher
     private long _decisions;
     private long _totalSteps;
     private bool _running;
+
+    /// <summary>The strategy broke its contract while answering a choice inside a handler: rethrown by Run after the step.</summary>
+    private Exception? _strategyFault;
 
     internal ControlledDispatcher(ActorSystem system, ISchedulingStrategy strategy, bool record) : base(system)
     {
@@ -88,7 +92,16 @@ internal sealed class ControlledDispatcher : Dispatcher
 
     internal override bool ChooseBool(ActorCell chooser)
     {
-        var value = _strategy.NextBool(new ActorId(chooser.Id));
+        bool value;
+        try
+        {
+            value = _strategy.NextBool(new ActorId(chooser.Id));
+        }
+        catch (Exception e)
+        {
+            _strategyFault ??= e;
+            throw;
+        }
         Record(DecisionKind.Bool, value ? 1 : 0);
         if (System.Tracer is { } t) System.TraceChoice(t, chooser.Id, value ? 1 : 0);
         return value;
@@ -96,11 +109,21 @@ internal sealed class ControlledDispatcher : Dispatcher
 
     internal override int ChooseInt(ActorCell chooser, int maxExclusive)
     {
-        var value = _strategy.NextInt(new ActorId(chooser.Id), maxExclusive);
-        if ((uint)value >= (uint)maxExclusive)
+        int value;
+        try
         {
-            throw new SchedulingException(
-                $"strategy {_strategy.Description} answered ChooseInt({maxExclusive}) for {chooser} with {value}, outside [0, {maxExclusive})");
+            value = _strategy.NextInt(new ActorId(chooser.Id), maxExclusive);
+            if ((uint)value >= (uint)maxExclusive)
+            {
+                throw new SchedulingException(
+                    $"strategy {_strategy.Description} answered ChooseInt({maxExclusive}) for {chooser} with {value}, outside [0, {maxExclusive})");
+            }
+        }
+        catch (Exception e)
+        {
+            // The handler's catch would make this an actor failure; the run must fail instead (see Step).
+            _strategyFault ??= e;
+            throw;
         }
         Record(DecisionKind.Int, value);
         if (System.Tracer is { } t) System.TraceChoice(t, chooser.Id, value);
@@ -190,6 +213,11 @@ internal sealed class ControlledDispatcher : Dispatcher
             ActorCell.SetCurrent(null);
         }
         if (cell.ReadyIndex >= 0 && !cell.HasWork()) _ready.Remove(cell);
+        if (_strategyFault is { } fault)
+        {
+            _strategyFault = null;
+            ExceptionDispatchInfo.Throw(fault);
+        }
     }
 
     private RunResult Result(RunOutcome outcome, long steps) => new(outcome, steps, System.Now);

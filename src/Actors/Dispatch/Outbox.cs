@@ -23,6 +23,9 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     private readonly List<ActorCell> _activations = [];
     private int _count;
 
+    /// <summary>The dispatcher whose turns this outbox buffers (a pool thread may run turns of several systems).</summary>
+    public ParallelDispatcher Dispatcher => dispatcher;
+
     /// <summary>True while a handler runs on this thread: sends are buffered instead of enqueued.</summary>
     public bool Active;
 

@@ -13,8 +13,10 @@ namespace MachActors.Actors.Dispatch;
 /// </summary>
 internal sealed class ParallelDispatcher : Dispatcher
 {
+    // Per pool thread, but each belongs to one dispatcher: pool threads are shared by every parallel system in the process.
     [ThreadStatic] private static Outbox? t_outbox;
     [ThreadStatic] private static DeterministicRandom? t_random;
+    [ThreadStatic] private static ParallelDispatcher? t_randomOwner;
 
     private readonly int _throughput;
     private readonly ManualResetEventSlim _wake = new(false);
@@ -39,7 +41,7 @@ internal sealed class ParallelDispatcher : Dispatcher
     internal override void Post(ActorCell target, object message, IActorRef sender)
     {
         if (System.Tracer is { } t) System.TraceSend(t, target.Id, message);
-        if (t_outbox is { Active: true } outbox)
+        if (t_outbox is { Active: true } outbox && outbox.Dispatcher == this)
         {
             outbox.Add(target, message, sender);
             return;
@@ -50,7 +52,7 @@ internal sealed class ParallelDispatcher : Dispatcher
     internal override void PostSystem(ActorCell target, SystemMessage message)
     {
         if (System.Tracer is { } t) System.TraceSend(t, target.Id, message);
-        if (t_outbox is { Active: true } outbox)
+        if (t_outbox is { Active: true } outbox && outbox.Dispatcher == this)
         {
             outbox.Add(target, message, null);
             return;
@@ -83,7 +85,7 @@ internal sealed class ParallelDispatcher : Dispatcher
         // Counted and marked scheduled now, so quiescence cannot be seen before its first turn.
         cell.ScheduleStatus = 1;
         Interlocked.Increment(ref _active);
-        if (t_outbox is { Active: true } outbox) outbox.AddActivation(cell);
+        if (t_outbox is { Active: true } outbox && outbox.Dispatcher == this) outbox.AddActivation(cell);
         else QueueTurn(cell, preferLocal: false);
     }
 
@@ -103,8 +105,15 @@ internal sealed class ParallelDispatcher : Dispatcher
 
     internal override int ChooseInt(ActorCell chooser, int maxExclusive) => Random().Next(maxExclusive);
 
-    private DeterministicRandom Random() =>
-        t_random ??= new DeterministicRandom(DeterministicRandom.Derive(System.Options.Seed, (ulong)Environment.CurrentManagedThreadId));
+    private DeterministicRandom Random()
+    {
+        if (t_random is null || t_randomOwner != this)
+        {
+            t_random = new DeterministicRandom(DeterministicRandom.Derive(System.Options.Seed, (ulong)Environment.CurrentManagedThreadId));
+            t_randomOwner = this;
+        }
+        return t_random;
+    }
 
     internal override void Wake() => _wake.Set();
 
@@ -115,7 +124,8 @@ internal sealed class ParallelDispatcher : Dispatcher
     /// </summary>
     internal void RunTurn(ActorCell cell)
     {
-        var outbox = t_outbox ??= new Outbox(this);
+        var outbox = t_outbox;
+        if (outbox is null || outbox.Dispatcher != this) t_outbox = outbox = new Outbox(this);
         var done = 0;
         ActorCell.SetCurrent(cell);
         try

@@ -36,7 +36,16 @@ public sealed class ReplayStrategy : ISchedulingStrategy
     public bool IsComplete => _next == _decisions.Count;
 
     /// <inheritdoc />
-    public ActorId NextActor(ReadyActors ready) => new(Take(DecisionKind.Deliver).Value);
+    public ActorId NextActor(ReadyActors ready)
+    {
+        var id = new ActorId(Take(DecisionKind.Deliver).Value);
+        if (!ready.Contains(id))
+        {
+            throw new ReplayDivergenceException(_next - 1,
+                $"the recording delivers to {id}, which has no work in this run; ready: [{string.Join(", ", ready.ToList())}]");
+        }
+        return id;
+    }
 
     /// <inheritdoc />
     public bool FireTimerEarly(TimerPoint timer, ReadyActors ready)

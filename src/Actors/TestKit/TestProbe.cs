@@ -92,8 +92,9 @@ public sealed class TestProbe
     /// <exception cref="TestKitAssertionException">Timeout, another type, or the predicate is false.</exception>
     public T ExpectMsg<T>(Func<T, bool>? predicate, Duration? timeout = null, string? hint = null)
     {
+        var wait = Wait(timeout); // before running: inside Within, Remaining is 0 once the deadline has passed
         var received = ReceiveOne(timeout)
-                       ?? throw Fail($"timeout ({Wait(timeout)}) while waiting for a message of type {typeof(T).Name}{Hint(hint)}");
+                       ?? throw Fail($"timeout ({wait}) while waiting for a message of type {typeof(T).Name}{Hint(hint)}");
         if (received.Message is not T typed)
         {
             throw Fail($"expected a message of type {typeof(T).Name}{Hint(hint)} but got {Show(received)}");
@@ -106,7 +107,8 @@ public sealed class TestProbe
     /// <exception cref="TestKitAssertionException">Timeout, or a different message arrived first.</exception>
     public T ExpectMsg<T>(T expected, Duration? timeout = null, string? hint = null) where T : notnull
     {
-        var received = ReceiveOne(timeout) ?? throw Fail($"timeout ({Wait(timeout)}) while waiting for {expected}{Hint(hint)}");
+        var wait = Wait(timeout);
+        var received = ReceiveOne(timeout) ?? throw Fail($"timeout ({wait}) while waiting for {expected}{Hint(hint)}");
         if (!Equals(received.Message, expected)) throw Fail($"expected {expected}{Hint(hint)} but got {Show(received)}");
         return (T)received.Message;
     }
@@ -148,8 +150,9 @@ public sealed class TestProbe
     /// <exception cref="TestKitAssertionException">A message arrived (or was already waiting).</exception>
     public void ExpectNoMsg(Duration? duration = null)
     {
+        var wait = Wait(duration);
         var received = ReceiveOne(duration);
-        if (received is not null) throw Fail($"expected no message within {Wait(duration)} but got {Show(received)}");
+        if (received is not null) throw Fail($"expected no message within {wait} but got {Show(received)}");
     }
 
     /// <summary>Skips messages until one satisfies <paramref name="isTheOne"/>, and returns it.</summary>
