@@ -88,6 +88,12 @@ internal sealed partial class ActorCell
     {
         var children = _extras?.Children;
         children?.Remove(child);
+        if (ParentCell is null && child == Sys.UserGuardian && _state == CellState.Running)
+        {
+            // The /user guardian stopped (an unhandled failure): the system stops, as Akka.NET's does.
+            BeginTerminate();
+            return;
+        }
         if (_state == CellState.Terminating && (children is null || children.Count == 0))
         {
             FinishTerminate();

@@ -114,7 +114,7 @@ public sealed partial class ActorSystem : IDisposable
     /// <summary>Controlled dispatcher: the strategy making its choices; null under the parallel dispatcher.</summary>
     public ISchedulingStrategy? Strategy => Controlled?.Strategy;
 
-    /// <summary>True once the root has stopped (after <see cref="Terminate"/>, or an unhandled failure of a guardian chain).</summary>
+    /// <summary>True once the root has stopped: after <see cref="Terminate"/>, or once an unhandled failure stopped the /user guardian (the whole system then stops, as in Akka.NET).</summary>
     public bool IsTerminated => Root.IsTerminated;
 
     internal Dispatcher Dispatcher { get; }
@@ -179,10 +179,15 @@ public sealed partial class ActorSystem : IDisposable
 
     internal int NextActorId() => Interlocked.Increment(ref _nextId);
 
-    /// <summary>Stops every actor (children first, then the guardians) and runs until the root has stopped.</summary>
+    /// <summary>
+    /// Stops every actor (children first, then the guardians) and runs until the root has stopped.
+    /// Under the controlled dispatcher the shutdown runs in a fixed order, outside the recorded
+    /// schedule (so a replayed system can be disposed after its replay is complete).
+    /// </summary>
     public void Terminate()
     {
         if (Root.IsTerminated) return;
+        Controlled?.BeginShutdown();
         Dispatcher.PostSystem(Root, TerminateSelf.Instance);
         Dispatcher.Run(() => Root.IsTerminated, VirtualTime.Never, Options.MaxStepsPerRun);
     }

@@ -14,7 +14,9 @@ internal sealed class ControlledDispatcher : Dispatcher
 {
     private const int ChunkBits = 12;
     private readonly ReadySet _ready = new();
-    private readonly ISchedulingStrategy _strategy;
+    private readonly ISchedulingStrategy _runStrategy;
+    private ISchedulingStrategy _strategy;
+    private bool _shuttingDown;
     private readonly List<Decision>? _log;
     private ActorCell?[]?[] _cellsById = new ActorCell?[]?[16];
     private long _decisions;
@@ -26,11 +28,21 @@ internal sealed class ControlledDispatcher : Dispatcher
 
     internal ControlledDispatcher(ActorSystem system, ISchedulingStrategy strategy, bool record) : base(system)
     {
-        _strategy = strategy;
+        _runStrategy = _strategy = strategy;
         _log = record ? new List<Decision>(1024) : null;
     }
 
-    internal ISchedulingStrategy Strategy => _strategy;
+    internal ISchedulingStrategy Strategy => _runStrategy;
+
+    /// <summary>
+    /// From now on (the system is terminating) steps follow <see cref="ShutdownStrategy"/> and are
+    /// not recorded: shutdown is not part of the run under study, and a replay may be exhausted.
+    /// </summary>
+    internal void BeginShutdown()
+    {
+        _shuttingDown = true;
+        _strategy = ShutdownStrategy.Instance;
+    }
 
     internal override long TotalSteps => _totalSteps;
 
@@ -137,6 +149,7 @@ internal sealed class ControlledDispatcher : Dispatcher
 
     private void Record(DecisionKind kind, int value)
     {
+        if (_shuttingDown) return;
         _decisions++;
         _log?.Add(new Decision(kind, value));
     }

@@ -1,0 +1,26 @@
+namespace MachActors.Actors.Scheduling;
+
+/// <summary>
+/// The fixed order the controlled dispatcher uses while <see cref="ActorSystem.Terminate"/> stops
+/// every actor: first ready actor first, no early timers, choices false / 0. Shutdown happens after
+/// the run under study, so it neither consults the run's strategy (a replay would be exhausted) nor
+/// adds decisions to the recorded schedule.
+/// </summary>
+internal sealed class ShutdownStrategy : ISchedulingStrategy
+{
+    public static readonly ShutdownStrategy Instance = new();
+
+    public string Name => "shutdown";
+
+    public string Description => "shutdown";
+
+    public ulong Seed => 0;
+
+    public ActorId NextActor(ReadyActors ready) => ready[0];
+
+    public bool FireTimerEarly(TimerPoint timer, ReadyActors ready) => false;
+
+    public bool NextBool(ActorId chooser) => false;
+
+    public int NextInt(ActorId chooser, int maxExclusive) => 0;
+}
