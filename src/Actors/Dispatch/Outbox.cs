@@ -26,6 +26,9 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     /// <summary>True while a handler runs on this thread: sends are buffered instead of enqueued.</summary>
     public bool Active;
 
+    /// <summary>The dispatcher this outbox releases into (a pool thread may serve several systems in turn).</summary>
+    public ParallelDispatcher Dispatcher => dispatcher;
+
     /// <summary>Buffers a user message (sender non-null) or a system message (sender null).</summary>
     public void Add(ActorCell target, object message, IActorRef? sender)
     {

@@ -15,6 +15,7 @@ internal sealed class ParallelDispatcher : Dispatcher
 {
     [ThreadStatic] private static Outbox? t_outbox;
     [ThreadStatic] private static DeterministicRandom? t_random;
+    [ThreadStatic] private static ParallelDispatcher? t_randomOwner;
 
     private readonly int _throughput;
     private readonly ManualResetEventSlim _wake = new(false);
@@ -99,8 +100,16 @@ internal sealed class ParallelDispatcher : Dispatcher
 
     internal override int ChooseInt(ActorCell chooser, int maxExclusive) => Random().Next(maxExclusive);
 
-    private DeterministicRandom Random() =>
-        t_random ??= new DeterministicRandom(DeterministicRandom.Derive(System.Options.Seed, (ulong)Environment.CurrentManagedThreadId));
+    private DeterministicRandom Random()
+    {
+        // Pool threads are shared by every system in the process: the generator must be this system's.
+        if (t_random is null || t_randomOwner != this)
+        {
+            t_random = new DeterministicRandom(DeterministicRandom.Derive(System.Options.Seed, (ulong)Environment.CurrentManagedThreadId));
+            t_randomOwner = this;
+        }
+        return t_random;
+    }
 
     internal override void Wake() => _wake.Set();
 
@@ -111,7 +120,10 @@ internal sealed class ParallelDispatcher : Dispatcher
     /// </summary>
     internal void RunTurn(ActorCell cell)
     {
-        var outbox = t_outbox ??= new Outbox(this);
+        // Pool threads are shared by every system in the process: an outbox left by another
+        // system's turn would release this system's sends into that system's dispatcher.
+        var outbox = t_outbox;
+        if (outbox is null || outbox.Dispatcher != this) t_outbox = outbox = new Outbox(this);
         var done = 0;
         ActorCell.SetCurrent(cell);
         try
