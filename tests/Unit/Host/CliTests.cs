@@ -70,7 +70,7 @@ public class CliTests
     {
         var result = Invoke("run", "--parallel", "--duration", "200ms");
 
-        Assert.Equal(Cli.ExitOk, result.ExitCode);
+        Assert.True(result.ExitCode == Cli.ExitOk, $"exit code {result.ExitCode}: {result.Err}");
         Assert.Contains("parallel", result.Out);
         Assert.Contains("200ms", result.Out);
         Assert.Contains("1 / 1", result.Out);
