@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+
+namespace MachActors.Host.Commands;
+
+/// <summary>Builds the command tree: the root with --help and --version, and its subcommands.</summary>
+internal static class CommandTree
+{
+    /// <summary>Help text is wrapped at this width, whatever the terminal, so it reads the same everywhere.</summary>
+    private const int HelpWidth = 100;
+
+    /// <summary>A fresh tree (System.CommandLine symbols are not shared between parses).</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "MachActors: the Mach 3 microkernel rebuilt as actors on a simulated clock. "
+            + "Today the runtime foundation: 'run' boots an actor system with a small demo and prints what happened.");
+        foreach (var option in root.Options)
+        {
+            switch (option)
+            {
+                case VersionOption version:
+                    version.Action = new PrintVersionAction();
+                    break;
+                case HelpOption { Action: HelpAction help }:
+                    help.MaxWidth = HelpWidth;
+                    break;
+            }
+        }
+        root.Subcommands.Add(RunCommand.Build());
+        root.SetAction(parse =>
+        {
+            // No subcommand: show what there is to run.
+            return new HelpAction { MaxWidth = HelpWidth }.Invoke(parse);
+        });
+        return root;
+    }
+
+    /// <summary>--version: prints the assembly's version (the entry assembly may be a test host).</summary>
+    private sealed class PrintVersionAction : SynchronousCommandLineAction
+    {
+        /// <summary>Effects: writes the version line to the invocation's output. Returns 0.</summary>
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(VersionInfo.Text);
+            return Cli.ExitOk;
+        }
+    }
+}
