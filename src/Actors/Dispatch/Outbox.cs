@@ -26,6 +26,16 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     /// <summary>True while a handler runs on this thread: sends are buffered instead of enqueued.</summary>
     public bool Active;
 
+    /// <summary>
+    /// The dispatcher whose turn runs on this thread. A pool thread serves the turns of every parallel
+    /// system in the process, so each turn sets it before its handlers run.
+    /// </summary>
+    public ParallelDispatcher Dispatcher
+    {
+        get => dispatcher;
+        set => dispatcher = value;
+    }
+
     /// <summary>Buffers a user message (sender non-null) or a system message (sender null).</summary>
     public void Add(ActorCell target, object message, IActorRef? sender)
     {

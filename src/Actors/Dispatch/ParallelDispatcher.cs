@@ -112,6 +112,7 @@ internal sealed class ParallelDispatcher : Dispatcher
     internal void RunTurn(ActorCell cell)
     {
         var outbox = t_outbox ??= new Outbox(this);
+        outbox.Dispatcher = this; // the thread's previous turn may have been another system's
         var done = 0;
         ActorCell.SetCurrent(cell);
         try
