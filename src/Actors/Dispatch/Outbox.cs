@@ -9,9 +9,12 @@ namespace MachActors.Actors.Dispatch;
 /// <item>sends to several targets are appended, one locked step per target, while holding the
 /// dispatcher's flush lock, so no two multi-target handlers interleave.</item>
 /// </list>
-/// Single-target flushes are points in time and multi-target flushes are disjoint intervals; every
-/// mailbox's order is then consistent with one serial order of handlers, i.e. with a schedule the
-/// controlled dispatcher could produce. Children spawned by the handler are activated last.
+/// Single-target flushes are points in time and multi-target flushes are disjoint intervals. While
+/// a multi-target flush is in progress a single-target flush waits for the flush lock, so no handler
+/// that has already consumed one of its messages (directly or through others) can get a message to
+/// one of its later targets first. Every mailbox's order is then consistent with one serial order of
+/// handlers, i.e. with a schedule the controlled dispatcher could produce. Children spawned by the
+/// handler are activated last.
 /// </summary>
 internal sealed class Outbox(ParallelDispatcher dispatcher)
 {
@@ -59,7 +62,7 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     {
         if (_count > 0)
         {
-            if (SingleTarget()) FlushGroup(_targets[0], 0);
+            if (SingleTarget()) FlushSingle();
             else FlushMany();
             Array.Clear(_targets, 0, _count);
             Array.Clear(_messages, 0, _count);
@@ -83,13 +86,33 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
         return true;
     }
 
+    private void FlushSingle()
+    {
+        // The flag is set before the multi-target flush's first append, so a handler that consumed
+        // one of those messages sees it set (the cell lock orders the append before the dequeue).
+        if (Volatile.Read(ref dispatcher.MultiFlushInProgress) == 0)
+        {
+            FlushGroup(_targets[0], 0);
+            return;
+        }
+        lock (dispatcher.FlushLock) FlushGroup(_targets[0], 0);
+    }
+
     private void FlushMany()
     {
         lock (dispatcher.FlushLock)
         {
-            for (var i = 0; i < _count; i++)
+            Volatile.Write(ref dispatcher.MultiFlushInProgress, 1);
+            try
             {
-                if (_targets[i] is { } target) FlushGroup(target, i);
+                for (var i = 0; i < _count; i++)
+                {
+                    if (_targets[i] is { } target) FlushGroup(target, i);
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref dispatcher.MultiFlushInProgress, 0);
             }
         }
     }

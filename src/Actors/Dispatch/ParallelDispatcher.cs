@@ -32,6 +32,9 @@ internal sealed class ParallelDispatcher : Dispatcher
     /// <summary>Held while a handler's sends to several targets are released (see <see cref="Outbox"/>).</summary>
     internal Lock FlushLock { get; } = new();
 
+    /// <summary>1 while a multi-target flush holds <see cref="FlushLock"/>: single-target flushes then wait for the lock.</summary>
+    internal int MultiFlushInProgress;
+
     internal override long TotalSteps => Volatile.Read(ref _processed);
 
     internal override long DecisionCount => 0;
