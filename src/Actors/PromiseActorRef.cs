@@ -29,6 +29,14 @@ internal sealed class PromiseActorRef(ActorSystem system, IActorRef target) : Ac
     {
         ArgumentNullException.ThrowIfNull(message);
         if (System.Tracer is { } t) System.TraceSend(t, Id.Value, message);
+        // Inside a parallel handler the reply waits for the handler's other sends (see Outbox).
+        if (System.Parallel?.TryDeferReply(this, message, sender) == true) return;
+        Complete(message, sender);
+    }
+
+    /// <summary>Completes the Ask with <paramref name="message"/> and wakes the driver; a second reply is a dead letter.</summary>
+    internal void Complete(object message, IActorRef? sender)
+    {
         if (Interlocked.CompareExchange(ref _outcome, message, null) is not null)
         {
             System.DeadLetter(message, sender ?? System.DeadLetters, this);

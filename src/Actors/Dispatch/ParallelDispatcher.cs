@@ -34,6 +34,9 @@ internal sealed class ParallelDispatcher : Dispatcher
     /// <summary>Held while a handler's sends to several targets are released (see <see cref="Outbox"/>).</summary>
     internal Lock FlushLock { get; } = new();
 
+    /// <summary>1 while a multi-target flush holds <see cref="FlushLock"/>: single-target flushes then wait for the lock.</summary>
+    internal int MultiFlushInProgress;
+
     internal override long TotalSteps => Volatile.Read(ref _processed);
 
     internal override long DecisionCount => 0;
@@ -78,6 +81,14 @@ internal sealed class ParallelDispatcher : Dispatcher
             Interlocked.Increment(ref _active);
             ThreadPool.UnsafeQueueUserWorkItem(target, preferLocal: ActorCell.Current is not null);
         }
+    }
+
+    /// <summary>Buffers an Ask reply given inside one of this dispatcher's handlers; false when not inside one.</summary>
+    internal bool TryDeferReply(PromiseActorRef promise, object reply, IActorRef? sender)
+    {
+        if (t_outbox is not { Active: true } outbox || outbox.Dispatcher != this) return false;
+        outbox.AddReply(promise, reply, sender);
+        return true;
     }
 
     internal override void Activate(ActorCell cell)
