@@ -197,15 +197,7 @@ internal sealed class ControlledDispatcher : Dispatcher
                     Step(cell);
                     continue;
                 }
-                if (System.TimerQueue.TryPeekDue(out var next) && next <= deadline.Nanoseconds)
-                {
-                    System.AdvanceClockTo(next);
-                    System.FireTimersDueAt(next);
-                    continue;
-                }
-                if (deadline == VirtualTime.Never) return Result(RunOutcome.Quiescent, steps);
-                System.AdvanceClockTo(deadline.Nanoseconds);
-                return Result(RunOutcome.DeadlineReached, steps);
+                if (AdvanceAtQuiescence(deadline) is { } outcome) return Result(outcome, steps);
             }
         }
         finally

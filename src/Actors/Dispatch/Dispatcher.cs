@@ -39,6 +39,25 @@ internal abstract class Dispatcher(ActorSystem system)
     /// </summary>
     internal abstract RunResult Run(Func<bool>? until, VirtualTime deadline, long maxSteps);
 
+    /// <summary>
+    /// The discrete-event rule, shared by both dispatchers, for when nothing is left to deliver at the
+    /// current instant: fire every timer of the next instant if it lies within
+    /// <paramref name="deadline"/> and keep running (null); otherwise end the run, Quiescent when
+    /// there is no deadline, else DeadlineReached with the clock moved to the deadline.
+    /// </summary>
+    protected RunOutcome? AdvanceAtQuiescence(VirtualTime deadline)
+    {
+        if (System.TimerQueue.TryPeekDue(out var next) && next <= deadline.Nanoseconds)
+        {
+            System.AdvanceClockTo(next);
+            System.FireTimersDueAt(next);
+            return null;
+        }
+        if (deadline == VirtualTime.Never) return RunOutcome.Quiescent;
+        System.AdvanceClockTo(deadline.Nanoseconds);
+        return RunOutcome.DeadlineReached;
+    }
+
     /// <summary>Something a running condition depends on changed (an Ask reply, a probe message).</summary>
     internal abstract void Wake();
 

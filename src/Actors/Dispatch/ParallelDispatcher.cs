@@ -200,15 +200,7 @@ internal sealed class ParallelDispatcher : Dispatcher
                     continue;
                 }
                 if (until is not null && until()) return Result(RunOutcome.ConditionMet, start);
-                if (System.TimerQueue.TryPeekDue(out var next) && next <= deadline.Nanoseconds)
-                {
-                    System.AdvanceClockTo(next);
-                    System.FireTimersDueAt(next);
-                    continue;
-                }
-                if (deadline == VirtualTime.Never) return Result(RunOutcome.Quiescent, start);
-                System.AdvanceClockTo(deadline.Nanoseconds);
-                return Result(RunOutcome.DeadlineReached, start);
+                if (AdvanceAtQuiescence(deadline) is { } outcome) return Result(outcome, start);
             }
         }
     }
