@@ -11,16 +11,17 @@ internal sealed partial class ActorCell
     /// <summary>
     /// Processes exactly one unit of work. Preconditions: called by the dispatcher on the cell's own
     /// turn, with <see cref="Current"/> set to this cell. Effects: at most one handler or lifecycle
-    /// step runs; handler exceptions go to the supervisor. Returns false when there was nothing to do.
+    /// step runs; handler exceptions go to the supervisor; a waiting system message goes first unless
+    /// <paramref name="userFirst"/>. Returns false when there was nothing to do.
     /// </summary>
-    internal bool ProcessOne()
+    internal bool ProcessOne(bool userFirst = false)
     {
         if (_state == CellState.Created)
         {
             CreateInstance();
             return true;
         }
-        if (!TryTake(out var system, out var envelope)) return false;
+        if (!TryTake(out var system, out var envelope, userFirst)) return false;
         if (system is not null) InvokeSystem(system);
         else InvokeUser(envelope);
         return true;

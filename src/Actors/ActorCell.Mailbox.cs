@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MachActors.Actors.Dispatch;
 
 namespace MachActors.Actors;
@@ -27,16 +28,35 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>
-    /// Appends user and system messages in one atomic step (no other sender's message lands between
-    /// them). Returns false, storing nothing, when the cell has terminated.
+    /// Parallel dispatcher: appends the buffered <paramref name="items"/> at <paramref name="indices"/>
+    /// (or all of them) in one atomic step (no other sender's message lands between them), user
+    /// messages to the mailbox and system messages to the system queue. Returns false, storing
+    /// nothing, when the cell has terminated.
     /// </summary>
-    internal bool EnqueueBatch(ReadOnlySpan<Envelope> users, ReadOnlySpan<SystemMessage> systems)
+    internal bool EnqueueItems(ReadOnlySpan<OutboxItem> items, ReadOnlySpan<int> indices, bool all)
     {
-        using var guard = new OptionalLock(_locked ? this : null);
-        if (_state == CellState.Terminated) return false;
-        foreach (ref readonly var e in users) EnqueueCore(e);
-        foreach (var m in systems) EnqueueSystemCore(m);
-        return true;
+        var n = all ? items.Length : indices.Length;
+        lock (this)
+        {
+            if (_state == CellState.Terminated) return false;
+            var ring = _ring;
+            if (ring is null || _count + n > ring.Length) ring = Grow(_count + n);
+            var mask = ring.Length - 1;
+            for (var k = 0; k < n; k++)
+            {
+                ref readonly var item = ref items[all ? k : indices[k]];
+                if (item.Sender is { } sender)
+                {
+                    ring[(_head + _count) & mask] = new Envelope(item.Message, sender);
+                    _count++;
+                }
+                else
+                {
+                    EnqueueSystemCore((SystemMessage)item.Message);
+                }
+            }
+            return true;
+        }
     }
 
     /// <summary>Appends a system message; false when the cell has terminated.</summary>
@@ -75,14 +95,23 @@ internal sealed partial class ActorCell
         return true;
     }
 
-    /// <summary>Puts envelopes back at the front, keeping their order (used by UnstashAll and restart).</summary>
+    /// <summary>
+    /// Puts envelopes back at the front, keeping their order (UnstashAll and restart). Messages of a
+    /// parallel batch not yet handled go back first, so they stay behind the unstashed ones.
+    /// </summary>
     private void PushFront(List<Envelope> envelopes)
     {
         if (envelopes.Count == 0) return;
+        ReturnUnhandledBatch();
+        PushFront(CollectionsMarshal.AsSpan(envelopes));
+    }
+
+    private void PushFront(ReadOnlySpan<Envelope> envelopes)
+    {
         using var guard = new OptionalLock(_locked ? this : null);
         var ring = _ring;
-        if (ring is null || _count + envelopes.Count > ring.Length) ring = Grow(_count + envelopes.Count);
-        for (var i = envelopes.Count - 1; i >= 0; i--)
+        if (ring is null || _count + envelopes.Length > ring.Length) ring = Grow(_count + envelopes.Length);
+        for (var i = envelopes.Length - 1; i >= 0; i--)
         {
             _head = (_head - 1) & (ring.Length - 1);
             ring[_head] = envelopes[i];
@@ -105,13 +134,24 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>
-    /// Takes the next unit of work other than creation: a system message if any, else a user message
-    /// if the cell is running. Returns false when there is none.
+    /// Whether both a system message and a user message the cell could handle are waiting: the
+    /// controlled dispatcher then asks its strategy which goes first.
     /// </summary>
-    private bool TryTake(out SystemMessage? system, out Envelope envelope)
+    internal bool HasSystemAndUserWork()
     {
         using var guard = new OptionalLock(_locked ? this : null);
-        if (_extras?.SystemQueue is { Count: > 0 } q)
+        return _state == CellState.Running && _count > 0 && _extras?.SystemQueue is { Count: > 0 };
+    }
+
+    /// <summary>
+    /// Takes the next unit of work other than creation: a system message if any (unless
+    /// <paramref name="userFirst"/> and a user message can be handled), else a user message if the
+    /// cell is running. Returns false when there is none.
+    /// </summary>
+    private bool TryTake(out SystemMessage? system, out Envelope envelope, bool userFirst)
+    {
+        using var guard = new OptionalLock(_locked ? this : null);
+        if (_extras?.SystemQueue is { Count: > 0 } q && !(userFirst && _state == CellState.Running && _count > 0))
         {
             system = q.Dequeue();
             envelope = default;

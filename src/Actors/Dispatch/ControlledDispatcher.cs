@@ -6,8 +6,8 @@ namespace MachActors.Actors.Dispatch;
 
 /// <summary>
 /// Runs one delivery per step on the thread that calls Run. At every step the strategy picks the
-/// next actor among those with work (and says whether a pending timer fires first); every answer
-/// is recorded, so the run can be replayed exactly. Nothing here is thread-safe: a controlled system
+/// next actor among those with work (and says whether a pending timer fires first, and whether the
+/// actor's pending system message goes before its user message); every answer is recorded, so the run can be replayed exactly. Nothing here is thread-safe: a controlled system
 /// belongs to one host thread.
 /// </summary>
 internal sealed class ControlledDispatcher : Dispatcher
@@ -192,9 +192,11 @@ internal sealed class ControlledDispatcher : Dispatcher
                             + $"but it has no work; ready: [{string.Join(", ", view.ToList())}]");
                     }
                     Record(DecisionKind.Deliver, id.Value);
+                    var userFirst = cell.HasSystemAndUserWork() && !_strategy.SystemMessageFirst(id, view);
+                    if (userFirst) Record(DecisionKind.UserFirst, id.Value);
                     steps++;
                     _totalSteps++;
-                    Step(cell);
+                    Step(cell, userFirst);
                     continue;
                 }
                 if (AdvanceAtQuiescence(deadline) is { } outcome) return Result(outcome, steps);
@@ -206,12 +208,12 @@ internal sealed class ControlledDispatcher : Dispatcher
         }
     }
 
-    private void Step(ActorCell cell)
+    private void Step(ActorCell cell, bool userFirst)
     {
         ActorCell.SetCurrent(cell);
         try
         {
-            cell.ProcessOne();
+            cell.ProcessOne(userFirst);
         }
         finally
         {

@@ -23,34 +23,26 @@ namespace MachActors.Actors.Dispatch;
 /// </summary>
 internal sealed class Outbox(ParallelDispatcher dispatcher)
 {
-    private ActorCell[] _targets = new ActorCell[8];
-    private object[] _messages = new object[8];
-    private IActorRef?[] _senders = new IActorRef?[8];
-    private Envelope[] _users = new Envelope[8];
-    private SystemMessage[] _systems = new SystemMessage[4];
+    private OutboxItem[] _items = new OutboxItem[32];
     private readonly List<ActorCell> _activations = [];
     private readonly List<(PromiseActorRef Promise, object Reply, IActorRef? Sender)> _replies = [];
+    private readonly TargetGrouping _grouping = new();
     private int _count;
 
     /// <summary>The dispatcher whose turns this outbox buffers (a pool thread may run turns of several systems).</summary>
     public ParallelDispatcher Dispatcher => dispatcher;
 
-    /// <summary>True while a handler runs on this thread: its effects are buffered instead of released.</summary>
+    /// <summary>True while a turn runs on this thread: its effects are buffered instead of released.</summary>
     public bool Active;
+
+    /// <summary>Units processed by the turns run on this thread (summed into the dispatcher's TotalSteps).</summary>
+    public long Processed;
 
     /// <summary>Buffers a user message (sender non-null) or a system message (sender null).</summary>
     public void Add(ActorCell target, object message, IActorRef? sender)
     {
-        if (_count == _targets.Length)
-        {
-            Array.Resize(ref _targets, _count * 2);
-            Array.Resize(ref _messages, _count * 2);
-            Array.Resize(ref _senders, _count * 2);
-        }
-        _targets[_count] = target;
-        _messages[_count] = message;
-        _senders[_count] = sender;
-        _count++;
+        if (_count == _items.Length) Array.Resize(ref _items, _count * 2);
+        _items[_count++] = new OutboxItem(target, message, sender);
     }
 
     /// <summary>Buffers the first-turn scheduling of a child spawned by the handler.</summary>
@@ -59,18 +51,19 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     /// <summary>Buffers an Ask reply given by the handler.</summary>
     public void AddReply(PromiseActorRef promise, object reply, IActorRef? sender) => _replies.Add((promise, reply, sender));
 
-    /// <summary>Releases everything buffered by the handler that just returned. Called with <see cref="Active"/> false.</summary>
+    /// <summary>Releases everything buffered by the turn that just ended. Called with <see cref="Active"/> false.</summary>
     public void Flush()
     {
         if (_count == 0 && _activations.Count == 0 && _replies.Count == 0) return;
-        if (_count > 1 && !SingleTarget())
+        var single = SingleTarget();
+        if (!single)
         {
             lock (dispatcher.FlushLock)
             {
                 Volatile.Write(ref dispatcher.MultiFlushInProgress, 1);
                 try
                 {
-                    Release();
+                    Release(single);
                 }
                 finally
                 {
@@ -80,43 +73,36 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
         }
         else if (Volatile.Read(ref dispatcher.MultiFlushInProgress) == 0)
         {
-            Release();
+            Release(single);
         }
         else
         {
-            lock (dispatcher.FlushLock) Release();
+            lock (dispatcher.FlushLock) Release(single);
         }
     }
 
+    /// <summary>True when every buffered message goes to one target (or there is none).</summary>
     private bool SingleTarget()
     {
-        var first = _targets[0];
+        if (_count < 2) return true;
+        var first = _items[0].Target;
         for (var i = 1; i < _count; i++)
         {
-            if (!ReferenceEquals(_targets[i], first)) return false;
+            if (!ReferenceEquals(_items[i].Target, first)) return false;
         }
         return true;
     }
 
     /// <summary>Messages grouped per target in first-send order, then activations, then Ask replies.</summary>
-    private void Release()
+    private void Release(bool singleTarget)
     {
-        if (_count == 1)
+        if (_count > 0)
         {
-            if (_senders[0] is { } sender) dispatcher.EnqueueNow(_targets[0], [new Envelope(_messages[0], sender)], []);
-            else dispatcher.EnqueueNow(_targets[0], [], [(SystemMessage)_messages[0]]);
+            if (singleTarget) dispatcher.Release(_items[0].Target, _items.AsSpan(0, _count), default, all: true);
+            else ReleaseGrouped();
+            Array.Clear(_items, 0, _count);
+            _count = 0;
         }
-        else
-        {
-            for (var i = 0; i < _count; i++)
-            {
-                if (_targets[i] is { } target) FlushGroup(target, i);
-            }
-        }
-        Array.Clear(_targets, 0, _count);
-        Array.Clear(_messages, 0, _count);
-        Array.Clear(_senders, 0, _count);
-        _count = 0;
         if (_activations.Count > 0)
         {
             foreach (var child in _activations) dispatcher.QueueTurn(child, preferLocal: true);
@@ -130,29 +116,15 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     }
 
     /// <summary>
-    /// Delivers, in order and in one locked step, every buffered item from index
-    /// <paramref name="from"/> on that goes to <paramref name="target"/>, and marks them done.
+    /// Appends each target's messages in one locked step, targets in order of their first message,
+    /// each target's messages in send order. Linear: a stable counting sort by target.
     /// </summary>
-    private void FlushGroup(ActorCell target, int from)
+    private void ReleaseGrouped()
     {
-        int users = 0, systems = 0;
-        for (var i = from; i < _count; i++)
-        {
-            if (!ReferenceEquals(_targets[i], target)) continue;
-            if (_senders[i] is { } sender)
-            {
-                if (_users.Length == users) Array.Resize(ref _users, users * 2);
-                _users[users++] = new Envelope(_messages[i], sender);
-            }
-            else
-            {
-                if (_systems.Length == systems) Array.Resize(ref _systems, systems * 2);
-                _systems[systems++] = (SystemMessage)_messages[i];
-            }
-            _targets[i] = null!;
-        }
-        dispatcher.EnqueueNow(target, _users.AsSpan(0, users), _systems.AsSpan(0, systems));
-        Array.Clear(_users, 0, users);
-        Array.Clear(_systems, 0, systems);
+        var items = _items.AsSpan(0, _count);
+        var groups = _grouping.Assign(items);
+        for (var g = 0; g < groups; g++) dispatcher.Release(_grouping.Target(g), items, _grouping.Members(g), all: false);
+        _grouping.Clear();
     }
+
 }

@@ -22,7 +22,8 @@ internal sealed class ParallelDispatcher : Dispatcher
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Lock _driver = new();
     private int _active;
-    private long _processed;
+    private readonly Lock _outboxesGate = new();
+    private Outbox[] _outboxes = [];
     private Exception? _runtimeFault;
 
     internal ParallelDispatcher(ActorSystem system, int throughput) : base(system)
@@ -37,7 +38,23 @@ internal sealed class ParallelDispatcher : Dispatcher
     /// <summary>1 while a multi-target flush holds <see cref="FlushLock"/>: single-target flushes then wait for the lock.</summary>
     internal int MultiFlushInProgress;
 
-    internal override long TotalSteps => Volatile.Read(ref _processed);
+    internal override long TotalSteps
+    {
+        get
+        {
+            long total = 0;
+            foreach (var outbox in Volatile.Read(ref _outboxes)) total += Volatile.Read(ref outbox.Processed);
+            return total;
+        }
+    }
+
+    /// <summary>A new per-thread outbox, registered so that its step count is part of <see cref="TotalSteps"/>.</summary>
+    private Outbox NewOutbox()
+    {
+        var outbox = new Outbox(this);
+        lock (_outboxesGate) _outboxes = [.. _outboxes, outbox];
+        return outbox;
+    }
 
     internal override long DecisionCount => 0;
 
@@ -49,7 +66,7 @@ internal sealed class ParallelDispatcher : Dispatcher
             outbox.Add(target, message, sender);
             return;
         }
-        EnqueueNow(target, [new Envelope(message, sender)], []);
+        Release(target, [new OutboxItem(target, message, sender)], default, all: true);
     }
 
     internal override void PostSystem(ActorCell target, SystemMessage message)
@@ -58,18 +75,29 @@ internal sealed class ParallelDispatcher : Dispatcher
         if (t_outbox is { Active: true } outbox && outbox.Dispatcher == this)
         {
             outbox.Add(target, message, null);
+            // A system message to oneself (PoisonPill, Context.Stop(Self)) must come before the rest
+            // of the batch: end the turn after this handler, which releases it.
+            if (ReferenceEquals(target, ActorCell.Current)) ActorCell.RequestTurnEnd();
             return;
         }
-        EnqueueNow(target, [], [message]);
+        Release(target, [new OutboxItem(target, message, null)], default, all: true);
     }
 
-    /// <summary>Appends to the target's queues in one locked step and schedules it; a terminated target gets dead letters.</summary>
-    internal void EnqueueNow(ActorCell target, ReadOnlySpan<Envelope> users, ReadOnlySpan<SystemMessage> systems)
+    /// <summary>
+    /// Appends <paramref name="items"/> at <paramref name="indices"/> (or all) to the target's queues in
+    /// one locked step and schedules it; to a terminated target user messages become dead letters.
+    /// </summary>
+    internal void Release(ActorCell target, ReadOnlySpan<OutboxItem> items, ReadOnlySpan<int> indices, bool all)
     {
-        if (!target.EnqueueBatch(users, systems))
+        if (!target.EnqueueItems(items, indices, all))
         {
-            foreach (ref readonly var e in users) System.DeadLetter(e.Message, e.Sender, target.SelfRef);
-            foreach (var m in systems) target.OnSystemMessageAfterTermination(m);
+            var n = all ? items.Length : indices.Length;
+            for (var k = 0; k < n; k++)
+            {
+                ref readonly var item = ref items[all ? k : indices[k]];
+                if (item.Sender is { } sender) System.DeadLetter(item.Message, sender, target.SelfRef);
+                else target.OnSystemMessageAfterTermination((SystemMessage)item.Message);
+            }
             return;
         }
         // A plain read first: a target that is already scheduled needs no interlocked operation. This
@@ -129,33 +157,28 @@ internal sealed class ParallelDispatcher : Dispatcher
     internal override void Wake() => _wake.Set();
 
     /// <summary>
-    /// One turn of <paramref name="cell"/> on a pool thread: up to the throughput of units, each with
-    /// its sends buffered and released as one step; then the cell is requeued if it still has work,
-    /// or goes idle, and the last cell to go idle wakes the driver.
+    /// One turn of <paramref name="cell"/> on a pool thread: up to the throughput of units (user
+    /// messages taken in batches), with everything the handlers send, spawn and reply buffered and
+    /// released together when the turn ends. A turn is a run of consecutive handlers of one actor,
+    /// which the controlled dispatcher can also produce, so releasing it as one block keeps parallel
+    /// schedules serializable (see <see cref="Outbox"/>). Afterwards the cell is requeued if it still
+    /// has work, or goes idle, and the last cell to go idle wakes the driver.
     /// </summary>
     internal void RunTurn(ActorCell cell)
     {
         var outbox = t_outbox;
-        if (outbox is null || outbox.Dispatcher != this) t_outbox = outbox = new Outbox(this);
+        if (outbox is null || outbox.Dispatcher != this) t_outbox = outbox = NewOutbox();
         var done = 0;
         ActorCell.SetCurrent(cell);
+        ActorCell.BeginTurn();
+        outbox.Active = true;
         try
         {
-            while (done < _throughput)
+            while (done < _throughput && !ActorCell.TurnEndRequested)
             {
-                outbox.Active = true;
-                bool did;
-                try
-                {
-                    did = cell.ProcessOne();
-                }
-                finally
-                {
-                    outbox.Active = false;
-                    outbox.Flush();
-                }
-                if (!did) break;
-                done++;
+                var n = cell.ProcessBatch(_throughput - done);
+                if (n == 0) break;
+                done += n;
             }
         }
         catch (Exception e)
@@ -165,9 +188,28 @@ internal sealed class ParallelDispatcher : Dispatcher
         }
         finally
         {
+            outbox.Active = false;
             ActorCell.SetCurrent(null);
         }
-        if (done > 0) Interlocked.Add(ref _processed, done);
+        outbox.Flush();
+        // Counted per thread: a shared counter bumped by every turn would bounce between the cores.
+        if (done > 0) Volatile.Write(ref outbox.Processed, outbox.Processed + done);
+        FinishTurn(cell);
+    }
+
+    /// <summary>
+    /// Requeues a cell that still has work (it stays scheduled, so no sender queues it twice), or
+    /// marks it idle. Going idle: the status is cleared first and the mailbox checked again under
+    /// its lock, so a message enqueued meanwhile is never stranded (either its sender saw the cell
+    /// idle and queued it, or this check sees the message).
+    /// </summary>
+    private void FinishTurn(ActorCell cell)
+    {
+        if (cell.HasWork())
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(cell, preferLocal: true);
+            return;
+        }
         Interlocked.Exchange(ref cell.ScheduleStatus, 0);
         if (cell.HasWork() && Interlocked.CompareExchange(ref cell.ScheduleStatus, 1, 0) == 0)
         {

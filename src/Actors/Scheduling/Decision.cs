@@ -2,14 +2,15 @@ namespace MachActors.Actors.Scheduling;
 
 /// <summary>One recorded scheduling decision. A run is reproduced exactly by replaying its decisions in order.</summary>
 /// <param name="Kind">What was decided.</param>
-/// <param name="Value">The actor id for <see cref="DecisionKind.Deliver"/>, the answer for Bool / Int.</param>
+/// <param name="Value">The actor id for Deliver and UserFirst, the answer for Bool / Int.</param>
 public readonly record struct Decision(DecisionKind Kind, int Value)
 {
-    /// <summary>Compact text: "d17", "t", "b1", "i3".</summary>
+    /// <summary>Compact text: "d17", "t", "u17", "b1", "i3".</summary>
     public override string ToString() => Kind switch
     {
         DecisionKind.Deliver => "d" + Value,
         DecisionKind.FireTimer => "t",
+        DecisionKind.UserFirst => "u" + Value,
         DecisionKind.Bool => "b" + Value,
         _ => "i" + Value,
     };
@@ -26,10 +27,11 @@ public readonly record struct Decision(DecisionKind Kind, int Value)
             switch (text[0])
             {
                 case 'd': return new Decision(DecisionKind.Deliver, v);
+                case 'u': return new Decision(DecisionKind.UserFirst, v);
                 case 'b' when v is 0 or 1: return new Decision(DecisionKind.Bool, v);
                 case 'i': return new Decision(DecisionKind.Int, v);
             }
         }
-        throw new FormatException($"'{text}' is not a scheduling decision (expected d<id>, t, b0, b1 or i<n>)");
+        throw new FormatException($"'{text}' is not a scheduling decision (expected d<id>, t, u<id>, b0, b1 or i<n>)");
     }
 }

@@ -9,6 +9,9 @@ public enum DecisionKind : byte
     /// <summary>Fire the earliest pending timer now, before delivering more mail (the value is unused).</summary>
     FireTimer,
 
+    /// <summary>The actor whose id is the value handles a user message before its pending system message.</summary>
+    UserFirst,
+
     /// <summary>A ChooseBool answer (value 0 or 1).</summary>
     Bool,
 

@@ -2,8 +2,8 @@ namespace MachActors.Actors.Scheduling;
 
 /// <summary>
 /// Decides every nondeterministic choice of the controlled dispatcher: which ready actor receives
-/// its next message, whether a pending timer fires before more mail, and the answers to
-/// Context.ChooseBool / ChooseInt. The dispatcher records every answer, so any strategy's run can
+/// its next message, whether a pending timer fires before more mail, whether a pending system
+/// message goes before a user message, and the answers to Context.ChooseBool / ChooseInt. The dispatcher records every answer, so any strategy's run can
 /// be replayed with <see cref="ReplayStrategy"/>.
 /// A strategy is used by one actor system at a time, on one thread; it needs no locking.
 /// </summary>
@@ -31,6 +31,15 @@ public interface ISchedulingStrategy
     /// (advancing the clock to it if it lies in the future), false delivers mail first.
     /// </summary>
     bool FireTimerEarly(TimerPoint timer, ReadyActors ready);
+
+    /// <summary>
+    /// Asked when the chosen actor has both a system message (stop, supervision, death watch) and a
+    /// user message it could handle: true handles the system message first (Akka.NET's order, and
+    /// the default), false handles the user message first, as if the system message had arrived a
+    /// moment later. The parallel dispatcher produces both orders when the two race, so exploration
+    /// must be able to as well.
+    /// </summary>
+    bool SystemMessageFirst(ActorId actor, ReadyActors ready) => true;
 
     /// <summary>Answers Context.ChooseBool for actor <paramref name="chooser"/>.</summary>
     bool NextBool(ActorId chooser);

@@ -59,6 +59,17 @@ public sealed class ReplayStrategy : ISchedulingStrategy
     }
 
     /// <inheritdoc />
+    public bool SystemMessageFirst(ActorId actor, ReadyActors ready)
+    {
+        if (_next < _decisions.Count && _decisions[_next] is { Kind: DecisionKind.UserFirst } d && d.Value == actor.Value)
+        {
+            _next++;
+            return false;
+        }
+        return true;
+    }
+
+    /// <inheritdoc />
     public bool NextBool(ActorId chooser) => Take(DecisionKind.Bool).Value != 0;
 
     /// <inheritdoc />

@@ -2,7 +2,7 @@ namespace MachActors.Actors.Scheduling;
 
 /// <summary>
 /// The fixed order the controlled dispatcher uses while <see cref="ActorSystem.Terminate"/> stops
-/// every actor: first ready actor first, no early timers, choices false / 0. Shutdown happens after
+/// every actor: first ready actor first, no early timers, system messages first, choices false / 0. Shutdown happens after
 /// the run under study, so it neither consults the run's strategy (a replay would be exhausted) nor
 /// adds decisions to the recorded schedule.
 /// </summary>
@@ -19,6 +19,8 @@ internal sealed class ShutdownStrategy : ISchedulingStrategy
     public ActorId NextActor(ReadyActors ready) => ready[0];
 
     public bool FireTimerEarly(TimerPoint timer, ReadyActors ready) => false;
+
+    public bool SystemMessageFirst(ActorId actor, ReadyActors ready) => true;
 
     public bool NextBool(ActorId chooser) => false;
 
