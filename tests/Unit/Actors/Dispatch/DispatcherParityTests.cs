@@ -146,6 +146,30 @@ public sealed class DispatcherParityTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public void UnstashAll_MailQueuedBehindTheOpener_StashedFirstThenLaterMail(DispatcherKind kind)
+    {
+        // Under the parallel dispatcher the whole sequence usually sits in one batch: unstashing must
+        // put the stash in front of the batch's unhandled rest, not behind it.
+        using var kit = new Kit(kind);
+        var opened = false;
+        var s = kit.SpawnLambda((self, m) =>
+        {
+            if (m is "open")
+            {
+                opened = true;
+                self.Context.UnstashAll();
+            }
+            else if (opened) kit.TestActor.Tell(m, self.Self);
+            else self.Context.Stash();
+        });
+
+        foreach (var m in new object[] { new Msg("1"), new Msg("2"), "open", new Msg("3"), new Msg("4") }) s.Tell(m);
+
+        Assert.Equal([new Msg("1"), new Msg("2"), new Msg("3"), new Msg("4")], kit.Probe.ReceiveN(4));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public void PerSenderFifo_ManySendersOneTarget_EachSendersOrderKept(DispatcherKind kind)
     {
         using var kit = new Kit(kind);

@@ -7,6 +7,7 @@ public sealed class DecisionTests
     [Theory]
     [InlineData(DecisionKind.Deliver, 17, "d17")]
     [InlineData(DecisionKind.FireTimer, 0, "t")]
+    [InlineData(DecisionKind.UserFirst, 9, "u9")]
     [InlineData(DecisionKind.Bool, 0, "b0")]
     [InlineData(DecisionKind.Bool, 1, "b1")]
     [InlineData(DecisionKind.Int, 3, "i3")]
@@ -24,6 +25,7 @@ public sealed class DecisionTests
     [InlineData("d")]
     [InlineData("b2")]
     [InlineData("t1")]
+    [InlineData("u")]
     [InlineData("i")]
     [InlineData("dx")]
     public void Parse_NotADecision_ThrowsFormatException(string text)
