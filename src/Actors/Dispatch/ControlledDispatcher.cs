@@ -184,7 +184,7 @@ internal sealed class ControlledDispatcher : Dispatcher
                         continue;
                     }
                     var id = _strategy.NextActor(view);
-                    var cell = Lookup(id.Value);
+                    var cell = _ready.LastReadIfId(id.Value) ?? Lookup(id.Value);
                     if (cell is null || cell.ReadyIndex < 0)
                     {
                         throw new SchedulingException(

@@ -13,6 +13,16 @@ internal sealed class ReadySet
 
     public ActorCell this[int index] => _cells[index];
 
+    /// <summary>The index a strategy read last through <see cref="Scheduling.ReadyActors"/> (a hint, may be stale).</summary>
+    public int LastRead { get; set; }
+
+    /// <summary>
+    /// The ready cell with id <paramref name="id"/> if it is the one a strategy read last (the usual
+    /// case: strategies return an id they just read), which saves a lookup in the id table.
+    /// </summary>
+    public ActorCell? LastReadIfId(int id) =>
+        (uint)LastRead < (uint)Count && _cells[LastRead].Id == id ? _cells[LastRead] : null;
+
     public void Add(ActorCell cell)
     {
         if (cell.ReadyIndex >= 0) return;

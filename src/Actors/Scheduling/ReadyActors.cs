@@ -20,7 +20,14 @@ public readonly struct ReadyActors
     public int Count => _set.Count;
 
     /// <summary>The id of the i-th ready actor. The order is deterministic for a given schedule.</summary>
-    public ActorId this[int index] => new(_set[index].Id);
+    public ActorId this[int index]
+    {
+        get
+        {
+            _set.LastRead = index;
+            return new(_set[index].Id);
+        }
+    }
 
     /// <summary>The actor class of the i-th ready actor (for strategies that group actors by kind).</summary>
     public Type ActorType(int index) => _set[index].ActorType;
