@@ -14,24 +14,31 @@ internal sealed partial class ActorCell
 
     /// <summary>
     /// Processes up to <paramref name="max"/> units: the creation, or one system message, or a batch
-    /// of user messages. Preconditions: the parallel dispatcher's turn of this cell, <see cref="Current"/>
-    /// set. Returns the number of units processed (0: nothing to do).
+    /// of user messages. Preconditions: the parallel dispatcher's turn of this cell on this thread,
+    /// <see cref="Current"/> set, <paramref name="batch"/> from <see cref="BeginTurn"/>. Returns the
+    /// number of units processed (0: nothing to do); <paramref name="drained"/> tells that nothing
+    /// else was waiting when the work was taken (the turn need not look again).
     /// </summary>
-    internal int ProcessBatch(int max)
+    internal int ProcessBatch(TurnBatch batch, int max, out bool drained)
     {
         if (_state == CellState.Created)
         {
             CreateInstance();
+            drained = false;
             return 1;
         }
-        var batch = t_batch ??= new TurnBatch();
         batch.Ensure(max);
         SystemMessage? system = null;
         lock (this)
         {
             if (_extras?.SystemQueue is { Count: > 0 } q) system = q.Dequeue();
             else if (_state == CellState.Running && _count > 0) batch.Count = TakeUserMessages(batch.Buffer, Math.Min(max, _count));
-            else return 0;
+            else
+            {
+                drained = true;
+                return 0;
+            }
+            drained = !HasWorkCore();
         }
         if (system is not null)
         {
@@ -48,6 +55,7 @@ internal sealed partial class ActorCell
                 if (_state != CellState.Running || batch.EndTurnRequested || _extras?.SystemQueue is { Count: > 0 })
                 {
                     ReturnUnhandledBatch();
+                    drained = false;
                     break;
                 }
             }
@@ -75,17 +83,19 @@ internal sealed partial class ActorCell
         return n;
     }
 
-    /// <summary>A parallel turn begins on this thread: no end requested yet.</summary>
-    internal static void BeginTurn() => (t_batch ??= new TurnBatch()).EndTurnRequested = false;
+    /// <summary>A parallel turn begins on this thread: its batch state, with no end requested yet.</summary>
+    internal static TurnBatch BeginTurn()
+    {
+        var batch = t_batch ??= new TurnBatch();
+        batch.EndTurnRequested = false;
+        return batch;
+    }
 
     /// <summary>
     /// The running handler asked its turn to end after it (it sent its own actor a system message,
     /// which must be handled before the rest of the mailbox and is released with the turn).
     /// </summary>
     internal static void RequestTurnEnd() => (t_batch ??= new TurnBatch()).EndTurnRequested = true;
-
-    /// <summary>Whether the turn running on this thread must end now.</summary>
-    internal static bool TurnEndRequested => t_batch is { EndTurnRequested: true };
 
     /// <summary>Puts the messages of this cell's current batch that were not handled back at the mailbox front.</summary>
     private void ReturnUnhandledBatch()
@@ -96,8 +106,8 @@ internal sealed partial class ActorCell
         batch.Count = batch.Next;
     }
 
-    /// <summary>A pool thread's batch buffer and the position in it.</summary>
-    private sealed class TurnBatch
+    /// <summary>A pool thread's batch buffer, the position in it, and whether the turn must end.</summary>
+    internal sealed class TurnBatch
     {
         public Envelope[] Buffer = new Envelope[32];
         public ActorCell? Owner;

@@ -98,7 +98,7 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     {
         if (_count > 0)
         {
-            if (singleTarget) dispatcher.Release(_items[0].Target, _items.AsSpan(0, _count), default, all: true);
+            if (singleTarget) dispatcher.Release(_items[0].Target, _items.AsSpan(0, _count), default, all: true, fromWorker: true);
             else ReleaseGrouped();
             Array.Clear(_items, 0, _count);
             _count = 0;
@@ -123,7 +123,7 @@ internal sealed class Outbox(ParallelDispatcher dispatcher)
     {
         var items = _items.AsSpan(0, _count);
         var groups = _grouping.Assign(items);
-        for (var g = 0; g < groups; g++) dispatcher.Release(_grouping.Target(g), items, _grouping.Members(g), all: false);
+        for (var g = 0; g < groups; g++) dispatcher.Release(_grouping.Target(g), items, _grouping.Members(g), all: false, fromWorker: true);
         _grouping.Clear();
     }
 

@@ -66,7 +66,7 @@ internal sealed class ParallelDispatcher : Dispatcher
             outbox.Add(target, message, sender);
             return;
         }
-        Release(target, [new OutboxItem(target, message, sender)], default, all: true);
+        Release(target, [new OutboxItem(target, message, sender)], default, all: true, fromWorker: ActorCell.Current is not null);
     }
 
     internal override void PostSystem(ActorCell target, SystemMessage message)
@@ -80,14 +80,16 @@ internal sealed class ParallelDispatcher : Dispatcher
             if (ReferenceEquals(target, ActorCell.Current)) ActorCell.RequestTurnEnd();
             return;
         }
-        Release(target, [new OutboxItem(target, message, null)], default, all: true);
+        Release(target, [new OutboxItem(target, message, null)], default, all: true, fromWorker: ActorCell.Current is not null);
     }
 
     /// <summary>
     /// Appends <paramref name="items"/> at <paramref name="indices"/> (or all) to the target's queues in
-    /// one locked step and schedules it; to a terminated target user messages become dead letters.
+    /// one locked step and schedules it (on this pool thread's local queue when
+    /// <paramref name="fromWorker"/>: the target usually runs next here, with warm caches); to a
+    /// terminated target user messages become dead letters.
     /// </summary>
-    internal void Release(ActorCell target, ReadOnlySpan<OutboxItem> items, ReadOnlySpan<int> indices, bool all)
+    internal void Release(ActorCell target, ReadOnlySpan<OutboxItem> items, ReadOnlySpan<int> indices, bool all, bool fromWorker)
     {
         if (!target.EnqueueItems(items, indices, all))
         {
@@ -107,7 +109,7 @@ internal sealed class ParallelDispatcher : Dispatcher
         if (Volatile.Read(ref target.ScheduleStatus) == 0 && Interlocked.CompareExchange(ref target.ScheduleStatus, 1, 0) == 0)
         {
             Interlocked.Increment(ref _active);
-            ThreadPool.UnsafeQueueUserWorkItem(target, preferLocal: ActorCell.Current is not null);
+            ThreadPool.UnsafeQueueUserWorkItem(target, preferLocal: fromWorker);
         }
     }
 
@@ -169,14 +171,15 @@ internal sealed class ParallelDispatcher : Dispatcher
         var outbox = t_outbox;
         if (outbox is null || outbox.Dispatcher != this) t_outbox = outbox = NewOutbox();
         var done = 0;
+        var drained = false;
         ActorCell.SetCurrent(cell);
-        ActorCell.BeginTurn();
+        var batch = ActorCell.BeginTurn();
         outbox.Active = true;
         try
         {
-            while (done < _throughput && !ActorCell.TurnEndRequested)
+            while (done < _throughput && !batch.EndTurnRequested && !drained)
             {
-                var n = cell.ProcessBatch(_throughput - done);
+                var n = cell.ProcessBatch(batch, _throughput - done, out drained);
                 if (n == 0) break;
                 done += n;
             }
@@ -194,18 +197,18 @@ internal sealed class ParallelDispatcher : Dispatcher
         outbox.Flush();
         // Counted per thread: a shared counter bumped by every turn would bounce between the cores.
         if (done > 0) Volatile.Write(ref outbox.Processed, outbox.Processed + done);
-        FinishTurn(cell);
+        FinishTurn(cell, drained);
     }
 
     /// <summary>
     /// Requeues a cell that still has work (it stays scheduled, so no sender queues it twice), or
-    /// marks it idle. Going idle: the status is cleared first and the mailbox checked again under
+    /// marks it idle (straight away when the turn found its mailbox drained). Going idle: the status is cleared first and the mailbox checked again under
     /// its lock, so a message enqueued meanwhile is never stranded (either its sender saw the cell
     /// idle and queued it, or this check sees the message).
     /// </summary>
-    private void FinishTurn(ActorCell cell)
+    private void FinishTurn(ActorCell cell, bool drained)
     {
-        if (cell.HasWork())
+        if (!drained && cell.HasWork())
         {
             ThreadPool.UnsafeQueueUserWorkItem(cell, preferLocal: true);
             return;
