@@ -14,8 +14,8 @@ public static class Exploration
 {
     /// <summary>
     /// Runs <paramref name="scenario"/> once under <paramref name="strategy"/>, then terminates the
-    /// system; the schedule and trace cover the whole run, termination included, so a replay
-    /// consumes every recorded decision.
+    /// system. The trace covers the whole run, termination included; the schedule covers the run
+    /// (termination runs in a fixed order outside it), so a replay consumes every recorded decision.
     /// </summary>
     public static Iteration RunOnce(Func<ActorSystem, string?> scenario, ISchedulingStrategy strategy, int index = 0)
     {
