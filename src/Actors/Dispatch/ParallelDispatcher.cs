@@ -5,10 +5,11 @@ namespace MachActors.Actors.Dispatch;
 
 /// <summary>
 /// Runs cells on the .NET thread pool: a cell with work is queued once (CAS on its status), runs up
-/// to <see cref="_throughput"/> units per turn, and is requeued if work remains. A count of
-/// scheduled cells detects quiescence; the host thread inside <see cref="Run"/> then advances the
-/// virtual clock to the next timer, so all handlers running at once see the same instant.
-/// Handler sends go through a per-thread <see cref="Outbox"/>, which keeps every schedule one the
+/// to <see cref="_throughput"/> units per turn (user messages taken in batches), and is requeued if
+/// work remains. A count of scheduled cells detects quiescence; the host thread inside
+/// <see cref="Run"/> then advances the virtual clock to the next timer, so all handlers running at
+/// once see the same instant. What a turn sends, spawns and replies goes through a per-thread
+/// <see cref="Outbox"/> and is released when the turn ends, which keeps every schedule one the
 /// controlled dispatcher could produce.
 /// </summary>
 internal sealed class ParallelDispatcher : Dispatcher
