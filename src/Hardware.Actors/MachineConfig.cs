@@ -1,0 +1,72 @@
+using System.Globalization;
+using MachActors.Actors.Timing;
+
+namespace MachActors.Hardware;
+
+/// <summary>
+/// The simulated machine's shape: processors, clock, memory. Immutable; <see cref="Validate"/>
+/// lists every problem so that a host can report them all at once.
+/// </summary>
+public sealed record MachineConfig
+{
+    /// <summary>Number of processors. Default 2.</summary>
+    public int CpuCount { get; init; } = 2;
+
+    /// <summary>Processor clock rate in Hz. Default 25 MHz (a period-plausible Mach 3 machine; one cycle = 40 ns).</summary>
+    public long ClockHz { get; init; } = 25_000_000;
+
+    /// <summary>Cycles between two hardware clock interrupts. Default 250,000 (a 10 ms tick, hz = 100).</summary>
+    public long CyclesPerTick { get; init; } = 250_000;
+
+    /// <summary>Cycles a trap into the kernel costs the trapping thread. Default 100.</summary>
+    public long TrapCycles { get; init; } = 100;
+
+    /// <summary>Page size in bytes (a power of two). Default 4096. Used by the VM system.</summary>
+    public int PageSize { get; init; } = 4096;
+
+    /// <summary>Physical page frames. Default 1024 (4 MiB). Used by the VM system.</summary>
+    public int FrameCount { get; init; } = 1024;
+
+    /// <summary>The interval between clock interrupts.</summary>
+    public Duration TickPeriod => CyclesToDuration(CyclesPerTick);
+
+    /// <summary>Clock interrupts per second of virtual time (Mach's hz).</summary>
+    public double TicksPerSecond => (double)ClockHz / CyclesPerTick;
+
+    /// <summary>The time <paramref name="cycles"/> take, rounded up to whole nanoseconds.</summary>
+    public Duration CyclesToDuration(long cycles)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cycles);
+        var ns = (Int128)cycles * 1_000_000_000 + (ClockHz - 1);
+        return Duration.FromNanoseconds((long)(ns / ClockHz));
+    }
+
+    /// <summary>The whole cycles that fit in <paramref name="duration"/>.</summary>
+    public long DurationToCycles(Duration duration) =>
+        duration.Nanoseconds <= 0 ? 0 : (long)((Int128)duration.Nanoseconds * ClockHz / 1_000_000_000);
+
+    /// <summary>Every problem with this configuration, in words; empty when it is valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        var inv = CultureInfo.InvariantCulture;
+        if (CpuCount is < 1 or > 64) problems.Add(string.Create(inv, $"CPU count must be between 1 and 64, not {CpuCount}"));
+        if (ClockHz < 1_000) problems.Add(string.Create(inv, $"clock rate must be at least 1 kHz, not {ClockHz} Hz"));
+        if (CyclesPerTick < 1) problems.Add(string.Create(inv, $"cycles per tick must be positive, not {CyclesPerTick}"));
+        else if (ClockHz >= 1_000 && CyclesToDuration(CyclesPerTick) < Duration.FromMicroseconds(10))
+        {
+            problems.Add(string.Create(inv, $"a tick of {CyclesPerTick} cycles at {ClockHz} Hz is shorter than 10 us"));
+        }
+        if (TrapCycles < 0) problems.Add(string.Create(inv, $"trap cycles must not be negative, not {TrapCycles}"));
+        if (PageSize < 512 || (PageSize & (PageSize - 1)) != 0) problems.Add(string.Create(inv, $"page size must be a power of two of at least 512, not {PageSize}"));
+        if (FrameCount < 1) problems.Add(string.Create(inv, $"frame count must be positive, not {FrameCount}"));
+        return problems;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, if any.</summary>
+    public MachineConfig Validated()
+    {
+        var problems = Validate();
+        return problems.Count == 0 ? this : throw new ArgumentException("invalid machine configuration: " + string.Join("; ", problems));
+    }
+}

@@ -1,0 +1,13 @@
+using MachActors.Actors;
+using MachActors.Hardware;
+using MachActors.Kernel.Programs;
+
+namespace MachActors.Kernel.Kern;
+
+/// <summary>What every kernel object and program environment needs from the machine.</summary>
+/// <param name="Host">The host object (task creation, registration).</param>
+/// <param name="Config">The machine's shape.</param>
+/// <param name="Programs">Programs by name.</param>
+/// <param name="System">The actor system (its clock).</param>
+/// <param name="Status">Counters for host code.</param>
+internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status);

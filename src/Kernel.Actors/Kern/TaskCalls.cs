@@ -1,0 +1,77 @@
+using MachActors.Actors.Timing;
+using MachActors.Kernel.User;
+
+namespace MachActors.Kernel.Kern;
+
+// The task calls of the seeds' table (create, terminate, suspend, resume, priority, assign, info,
+// threads) plus thread creation. Sent to a task's kernel object; each reply says its type.
+
+/// <summary>task_create: a child of the target task, inheriting its priority and processor set. Reply: <see cref="TaskCreated"/>.</summary>
+/// <param name="Name">The child's name (default: parent's name + "-child").</param>
+public sealed record TaskCreate(string? Name = null) : KernelRequest;
+
+/// <summary>The answer to <see cref="TaskCreate"/>.</summary>
+/// <param name="Result">Success, or InvalidArgument for a terminated parent.</param>
+/// <param name="Task">The new task.</param>
+public sealed record TaskCreated(KernReturn Result, TaskHandle? Task);
+
+/// <summary>task_terminate: kill every thread; the task answers InvalidArgument from then on. Reply: KernReturn.</summary>
+public sealed record TaskTerminate : KernelRequest;
+
+/// <summary>task_suspend: increment the suspend count; answers once every thread (but the caller) is off its CPU. Reply: KernReturn.</summary>
+public sealed record TaskSuspend : KernelRequest;
+
+/// <summary>task_resume: decrement the suspend count (Failure when already 0). Reply: KernReturn.</summary>
+public sealed record TaskResume : KernelRequest;
+
+/// <summary>task_priority: the priority given to new threads; with <paramref name="ChangeThreads"/> also to the existing ones. Reply: KernReturn.</summary>
+/// <param name="Priority">0..31, not better than the set's maximum.</param>
+/// <param name="ChangeThreads">Apply to the task's threads too.</param>
+public sealed record TaskPriority(int Priority, bool ChangeThreads) : KernelRequest;
+
+/// <summary>task_assign: new threads go to <paramref name="Set"/>; with <paramref name="AssignThreads"/> the existing ones move too. Reply: KernReturn.</summary>
+/// <param name="Set">The processor set.</param>
+/// <param name="AssignThreads">Move the existing threads too.</param>
+public sealed record TaskAssign(ProcessorSetHandle Set, bool AssignThreads) : KernelRequest;
+
+/// <summary>task_info (BASIC). Reply: <see cref="TaskInfoReply"/>.</summary>
+public sealed record TaskInfo : KernelRequest;
+
+/// <summary>A task's basic information.</summary>
+/// <param name="Task">The task.</param>
+/// <param name="SuspendCount">Its suspend count.</param>
+/// <param name="BasePriority">Priority of new threads.</param>
+/// <param name="ThreadCount">Threads not yet ended.</param>
+/// <param name="DeadThreadsTime">CPU time of its ended threads.</param>
+/// <param name="Terminated">True after task_terminate.</param>
+/// <param name="Created">When it was created.</param>
+public sealed record TaskBasicInfo(
+    TaskHandle Task, int SuspendCount, int BasePriority, int ThreadCount, Duration DeadThreadsTime, bool Terminated, VirtualTime Created);
+
+/// <summary>The answer to <see cref="TaskInfo"/>.</summary>
+/// <param name="Result">Success or InvalidArgument.</param>
+/// <param name="Info">The information.</param>
+public sealed record TaskInfoReply(KernReturn Result, TaskBasicInfo? Info);
+
+/// <summary>task_threads: the task's threads that have not ended. Reply: <see cref="TaskThreadsReply"/>.</summary>
+public sealed record TaskThreads : KernelRequest;
+
+/// <summary>The answer to <see cref="TaskThreads"/>.</summary>
+/// <param name="Result">Success or InvalidArgument.</param>
+/// <param name="Threads">The threads, in creation order.</param>
+public sealed record TaskThreadsReply(KernReturn Result, IReadOnlyList<ThreadHandle> Threads);
+
+/// <summary>
+/// thread_create (and cthread_fork): a thread in the task running <paramref name="Body"/>. Mach's
+/// thread_create leaves it suspended (count 1) until thread_resume; cthread_fork starts it at once.
+/// Reply: <see cref="ThreadCreated"/>.
+/// </summary>
+/// <param name="Body">The thread's program.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Suspended">Start with suspend count 1.</param>
+public sealed record ThreadCreate(ThreadBody Body, string Name, bool Suspended) : KernelRequest;
+
+/// <summary>The answer to <see cref="ThreadCreate"/>.</summary>
+/// <param name="Result">Success or InvalidArgument.</param>
+/// <param name="Thread">The new thread.</param>
+public sealed record ThreadCreated(KernReturn Result, ThreadHandle? Thread);

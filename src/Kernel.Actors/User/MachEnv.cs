@@ -1,0 +1,68 @@
+using MachActors.Actors.Timing;
+using MachActors.Hardware;
+using MachActors.Hardware.Execution;
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Kernel.User;
+
+/// <summary>
+/// A thread's view of the machine: the trap API its program awaits. Every method is a trap into the
+/// CPU (compute, yield, exit) or a kernel call carried by one; nothing else may be awaited. Split by
+/// concern: .Tasks, .Threads and .CThreads hold the kernel calls.
+/// </summary>
+/// <example>
+/// <code>
+/// static async Task Worker(MachEnv env, IReadOnlyList&lt;string&gt; args)
+/// {
+///     var m = await env.MutexAlloc();
+///     var child = await env.CThreadFork(async e => { await e.Compute(10_000); return 42; });
+///     await env.Compute(5_000);
+///     var result = await env.CThreadJoin(child);   // 42
+/// }
+/// </code>
+/// </example>
+public sealed partial class MachEnv
+{
+    private readonly ThreadExecution _execution;
+    private readonly KernelServices _services;
+
+    internal MachEnv(ThreadExecution execution, ThreadHandle self, TaskHandle task, KernelServices services)
+    {
+        _execution = execution;
+        _services = services;
+        Self = self;
+        Task = task;
+    }
+
+    /// <summary>The calling thread (cthread_self / mach_thread_self).</summary>
+    public ThreadHandle Self { get; }
+
+    /// <summary>The calling thread's task (mach_task_self).</summary>
+    public TaskHandle Task { get; }
+
+    /// <summary>The machine's shape (clock rate, page size, ...).</summary>
+    public MachineConfig Machine => _services.Config;
+
+    /// <summary>The current virtual time.</summary>
+    public VirtualTime Now => _services.System.Now;
+
+    /// <summary>Runs <paramref name="cycles"/> cycles of computation (at least one): virtual time passes; the thread may be preempted meanwhile.</summary>
+    public TrapAwaitable<KernReturn> Compute(long cycles) => _execution.Trap<KernReturn>(new ComputeTrap(cycles));
+
+    /// <summary>Gives up the CPU (swtch / cthread_yield): the scheduler picks the next thread, possibly this one.</summary>
+    public TrapAwaitable<KernReturn> Yield() => _execution.Trap<KernReturn>(new YieldTrap());
+
+    /// <summary>thread_switch with a hint: hands the CPU straight to <paramref name="hint"/> if it is queued in the same processor set.</summary>
+    public TrapAwaitable<KernReturn> SwitchTo(ThreadHandle hint)
+    {
+        ArgumentNullException.ThrowIfNull(hint);
+        return _execution.Trap<KernReturn>(new YieldTrap(hint.Id));
+    }
+
+    /// <summary>Ends the calling thread with <paramref name="result"/> (cthread_exit). Never returns.</summary>
+    public TrapAwaitable<KernReturn> Exit(object? result = null) => _execution.Trap<KernReturn>(new ExitTrap(result));
+
+    /// <summary>A kernel call to <paramref name="target"/>'s object; the await returns its reply as <typeparamref name="T"/>.</summary>
+    internal TrapAwaitable<T> Call<T>(Actors.IActorRef target, KernelRequest request) =>
+        _execution.Trap<T>(new KernelCallTrap(target, request));
+}
