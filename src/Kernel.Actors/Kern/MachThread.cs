@@ -33,7 +33,7 @@ public sealed class MachThread : KernelObject
     /// <summary>
     /// Preconditions: none. ThreadJoin: answers with the thread's result once it has ended (parking a
     /// calling thread until then); InvalidArgument when detached, already joined, or joining itself.
-    /// ThreadDetach: nobody will join. ThreadInfo of an ended thread: halted, final CPU time. Every
+    /// ThreadDetach: nobody will join. ThreadInfo of an ended thread: halted, final CPU time, last priorities and dispatches. Every
     /// scheduling call goes to the thread's processor set, which answers. After the end, calls answer
     /// InvalidArgument.
     /// </summary>
@@ -49,8 +49,7 @@ public sealed class MachThread : KernelObject
                 reply.Send(KernReturn.Success, Self);
                 break;
             case ThreadInfo when _end is { } end:
-                reply.Send(new ThreadInfoReply(KernReturn.Success, new ThreadBasicInfo(
-                    _handle, _task, ThreadRunState.Halted, end.CpuTime, 0, 0, 0, SchedPolicy.Timeshare, 0, 0, _set.Id, null)), Self);
+                reply.Send(new ThreadInfoReply(KernReturn.Success, HaltedInfo(end)), Self);
                 break;
             case ThreadInfo:
                 Forward(_set.Ref, new SchedCall(_handle.Id, (KernelRequest)request), reply);
@@ -131,6 +130,12 @@ public sealed class MachThread : KernelObject
                 break;
         }
     }
+
+    /// <summary>thread_info of the ended thread: halted, its final CPU time, and its last priorities, policy and dispatches.</summary>
+    private ThreadBasicInfo HaltedInfo(ThreadEnded end) =>
+        end.Last is { } last
+            ? last with { State = ThreadRunState.Halted, CpuTime = end.CpuTime, SuspendCount = 0, ProcessorSet = _set.Id, Waiting = null }
+            : new ThreadBasicInfo(_handle, _task, ThreadRunState.Halted, end.CpuTime, 0, 0, 0, SchedPolicy.Timeshare, 0, 0, _set.Id, null);
 
     private static object? ValueOf(ThreadEnded end) => end.Reason is SurrenderReason.Exited e ? e.Result : null;
 }

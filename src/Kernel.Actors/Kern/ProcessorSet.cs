@@ -122,7 +122,7 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
     void ISchedulerEffects.Preempt(int cpu, long threadId, SurrenderReason reason) => _cpus[cpu].Tell(new PreemptThread(threadId, reason), Self);
 
     void ISchedulerEffects.Ended(SchedThread thread, SurrenderReason reason) =>
-        thread.Handle.Ref.Tell(new ThreadEnded(thread.Id, reason, thread.CpuTime), Self);
+        thread.Handle.Ref.Tell(new ThreadEnded(thread.Id, reason, thread.CpuTime, InfoOf(thread)), Self);
 
     void ISchedulerEffects.CancelWait(long threadId, WaitChannel channel, bool wakeAborted) =>
         channel.Owner.Tell(new CancelWait(threadId, channel, wakeAborted), Self);

@@ -31,7 +31,8 @@ internal sealed record ReleaseCpu(int Cpu, IActorRef Destination);
 /// <param name="ThreadId">The thread.</param>
 /// <param name="Reason">How it ended.</param>
 /// <param name="CpuTime">Its total CPU time.</param>
-public sealed record ThreadEnded(long ThreadId, SurrenderReason Reason, Duration CpuTime);
+/// <param name="Last">Its information as it ended (priorities, policy, dispatches), for thread_info of the ended thread.</param>
+public sealed record ThreadEnded(long ThreadId, SurrenderReason Reason, Duration CpuTime, ThreadBasicInfo? Last = null);
 
 /// <summary>Processor set -> thread object: the thread now belongs to <paramref name="Set"/>.</summary>
 /// <param name="Set">Its new processor set.</param>
