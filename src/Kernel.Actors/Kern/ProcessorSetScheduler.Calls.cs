@@ -93,13 +93,13 @@ internal sealed partial class ProcessorSetScheduler
         return KernReturn.Success;
     }
 
-    /// <summary>thread_policy: timesharing, or fixed priority with a quantum of <paramref name="quantumMs"/> rounded up to ticks.</summary>
+    /// <summary>thread_policy: timesharing, or fixed priority with a quantum of <paramref name="quantumMs"/> rounded up to ticks (0: the minimum quantum).</summary>
     public KernReturn SetPolicy(long threadId, SchedPolicy policy, int quantumMs)
     {
         if (Find(threadId) is not { } thread || !Enum.IsDefined(policy) || quantumMs < 0) return KernReturn.InvalidArgument;
         thread.Policy = policy;
         var tickMs = Math.Max(1, _config.TickPeriod.Nanoseconds / 1_000_000);
-        thread.PolicyQuantum = (int)Math.Max(MinQuantum, (quantumMs + tickMs - 1) / tickMs);
+        thread.PolicyQuantum = quantumMs == 0 ? MinQuantum : (int)Math.Max(1, (quantumMs + tickMs - 1) / tickMs);
         Reprioritize(thread);
         return KernReturn.Success;
     }

@@ -78,7 +78,7 @@ internal sealed partial class ProcessorSetScheduler
     /// </summary>
     private int Quantum(SchedThread thread)
     {
-        if (thread.Policy == SchedPolicy.FixedPriority) return Math.Max(MinQuantum, thread.PolicyQuantum);
+        if (thread.Policy == SchedPolicy.FixedPriority) return Math.Max(1, thread.PolicyQuantum);
         var cpus = Math.Max(1, _cpus.Count);
         var runnable = Math.Max(1, Math.Min(RunnableCount, cpus));
         var quantum = MinQuantum * cpus / runnable;
