@@ -15,7 +15,8 @@ internal static class CommandTree
     {
         var root = new RootCommand(
             "MachActors: the Mach 3 microkernel rebuilt as actors on a simulated clock. "
-            + "Today the runtime foundation: 'run' boots an actor system with a small demo and prints what happened.");
+            + "'run' boots the simulated machine (CPUs, clock, tasks, threads, the Mach scheduler), runs a built-in "
+            + "workload and prints what happened; 'workloads' lists them; 'demo' shows the actor runtime alone.");
         foreach (var option in root.Options)
         {
             switch (option)
@@ -29,6 +30,8 @@ internal static class CommandTree
             }
         }
         root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(WorkloadsCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
         root.SetAction(parse =>
         {
             // No subcommand: show what there is to run.

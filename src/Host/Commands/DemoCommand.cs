@@ -4,8 +4,8 @@ using MachActors.Host.Demo;
 
 namespace MachActors.Host.Commands;
 
-/// <summary>The <c>run</c> command: boots an actor system with the demo and prints what happened.</summary>
-internal static class RunCommand
+/// <summary>The <c>demo</c> command: boots a bare actor system (no machine) with a small demo and prints what happened.</summary>
+internal static class DemoCommand
 {
     /// <summary>Virtual time the demo runs for when --duration is not given.</summary>
     public static readonly Duration DefaultDuration = Duration.FromMilliseconds(100);
@@ -13,27 +13,11 @@ internal static class RunCommand
     /// <summary>The command with its options and action.</summary>
     public static Command Build()
     {
-        var seed = new Option<ulong>("--seed")
-        {
-            Description = "Seed of the scheduling strategy: the same seed gives the same run, bit for bit (controlled dispatcher).",
-            CustomParser = ValueParsers.Seed,
-            DefaultValueFactory = _ => 0,
-        };
-        var parallel = new Option<bool>("--parallel")
-        {
-            Description = "Run on the parallel dispatcher (thread pool) instead of the controlled one; fast, not reproducible.",
-        };
-        var duration = new Option<Duration>("--duration")
-        {
-            Description = "Virtual time to run, with a unit: ns, us, ms or s.",
-            CustomParser = ValueParsers.Duration,
-            DefaultValueFactory = _ => DefaultDuration,
-        };
-        var trace = new Option<bool>("--trace")
-        {
-            Description = "Also print every runtime trace event (send, deliver, spawn, stop, timer, choice, ...).",
-        };
-        var command = new Command("run", "Boot an actor system with a small demo (workers, a counter, a supervisor) and print what happened.")
+        var seed = SharedOptions.Seed();
+        var parallel = SharedOptions.Parallel();
+        var duration = SharedOptions.VirtualTime("--duration", "Virtual time to run.", DefaultDuration);
+        var trace = SharedOptions.Trace();
+        var command = new Command("demo", "Show the actor runtime alone, without the machine: workers on a virtual-time timer, a counter, a supervisor.")
         {
             seed, parallel, duration, trace,
         };

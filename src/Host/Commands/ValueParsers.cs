@@ -21,6 +21,16 @@ internal static class ValueParsers
         return 0;
     }
 
+    /// <summary>Reads a whole number (digits only, fits an int). Adds a parse error naming the option and returns false otherwise.</summary>
+    public static bool TryWholeNumber(ArgumentResult result, out int number)
+    {
+        var text = SingleToken(result);
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number)) return true;
+        var tooLarge = text.Length > 0 && text.All(char.IsAsciiDigit);
+        result.AddError($"Invalid value '{text}' for {OptionName(result)}: expected a whole number{(tooLarge ? " no larger than " + int.MaxValue : "")}.");
+        return false;
+    }
+
     /// <summary>A positive span of virtual time such as 100ms, 2s, 250us or 5000ns. Adds a parse error otherwise.</summary>
     public static Duration Duration(ArgumentResult result)
     {
@@ -50,6 +60,7 @@ internal static class ValueParsers
 
     private static string SingleToken(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
 
-    private static string OptionName(ArgumentResult result) =>
+    /// <summary>The option's name (e.g. --cpus) for messages.</summary>
+    public static string OptionName(ArgumentResult result) =>
         result.Parent is OptionResult option ? option.Option.Name : result.Argument.Name;
 }

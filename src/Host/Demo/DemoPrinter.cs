@@ -1,4 +1,5 @@
 using System.Globalization;
+using MachActors.Host.Commands;
 using Spectre.Console;
 
 namespace MachActors.Host.Demo;
@@ -15,13 +16,13 @@ internal static class DemoPrinter
         PrintEvents(console, outcome);
         console.Write(ActorTable(outcome));
         console.Write(TotalsTable(outcome));
-        if (outcome.TraceLines.Count > 0) PrintTrace(console, outcome.TraceLines);
+        if (outcome.TraceLines.Count > 0) TracePrinter.Print(console, outcome.TraceLines);
     }
 
     private static void PrintIntro(IAnsiConsole console, DemoOutcome outcome)
     {
         var workers = DemoPlan.Workers;
-        console.MarkupLine("[bold]MachActors runtime demo[/] (the simulated Mach machine replaces it in later issues)");
+        console.MarkupLine("[bold]MachActors runtime demo[/]: the actor runtime alone, without the machine (see 'machactors run')");
         console.WriteLine();
         console.MarkupLine("[bold]What ran[/]");
         console.WriteLine(
@@ -78,13 +79,6 @@ internal static class DemoPrinter
         table.AddRow("failures / restarts", N(outcome.Failures) + " / " + N(outcome.Restarts));
         table.AddRow("unsupervised failures", N(outcome.UnhandledFailures));
         return table;
-    }
-
-    private static void PrintTrace(IAnsiConsole console, IReadOnlyList<string> lines)
-    {
-        console.WriteLine();
-        console.MarkupLine($"[bold]Trace[/] ({N(lines.Count)} events: time in ns, #step, kind, a<actor id>, o<other id or value>)");
-        foreach (var line in lines) console.WriteLine(line);
     }
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using MachActors.Actors.Timing;
+using MachActors.Hardware;
+using MachActors.Host.Runs;
+using MachActors.Kernel.Programs;
+using MachActors.Kernel.Programs.Workloads;
+
+namespace MachActors.Host.Commands;
+
+/// <summary>The <c>run</c> command: boots the machine, runs a built-in workload, prints per-CPU and per-thread tables.</summary>
+internal static class RunCommand
+{
+    /// <summary>CPUs when --cpus is not given.</summary>
+    public const int DefaultCpus = 2;
+
+    /// <summary>Virtual time after which a run stops when --max-time is not given.</summary>
+    public static readonly Duration DefaultMaxTime = Duration.FromSeconds(10);
+
+    /// <summary>The command with its options, their validation, and its action.</summary>
+    public static Command Build()
+    {
+        var workloads = BuiltinWorkloads.Registry();
+        var cpus = new Option<int>("--cpus")
+        {
+            Description = "Number of processors, 1 to 64.",
+            CustomParser = CpuCount,
+            DefaultValueFactory = _ => DefaultCpus,
+        };
+        var workload = new Option<string>("--workload")
+        {
+            Description = "The built-in workload to run: " + string.Join(", ", workloads.Names) + " (see --list).",
+            DefaultValueFactory = _ => BuiltinWorkloads.Default,
+        };
+        workload.Validators.Add(result => CheckWorkload(result, workloads));
+        var seed = SharedOptions.Seed();
+        var parallel = SharedOptions.Parallel();
+        var affinity = new Option<bool>("--affinity")
+        {
+            Description = "Affinity scheduling: a thread made runnable prefers the idle CPU it last ran on (off by default, as in Mach).",
+        };
+        var trace = SharedOptions.Trace();
+        var maxTime = SharedOptions.VirtualTime("--max-time", "Stop after this much virtual time even if threads are left.", DefaultMaxTime);
+        var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
+        var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
+                                         + "per-CPU utilisation and context switches, per-thread CPU time and state, and totals.")
+        {
+            cpus, workload, seed, parallel, affinity, trace, maxTime, list,
+        };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(list)) return WorkloadsCommand.List(output, workloads);
+            var settings = new RunSettings(
+                parse.GetValue(cpus), parse.GetValue(workload)!, parse.GetValue(seed), parse.GetValue(parallel),
+                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime));
+            return Execute(settings, workloads, output, parse.InvocationConfiguration.Error);
+        });
+        return command;
+    }
+
+    /// <summary>--cpus: a whole number the machine accepts; otherwise a parse error saying what the machine allows.</summary>
+    private static int CpuCount(ArgumentResult result)
+    {
+        if (!ValueParsers.TryWholeNumber(result, out var count)) return DefaultCpus;
+        foreach (var problem in new MachineConfig { CpuCount = count }.Validate())
+        {
+            result.AddError($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: {problem}.");
+        }
+        return count;
+    }
+
+    /// <summary>--workload: a registered name; otherwise a parse error listing the valid names.</summary>
+    private static void CheckWorkload(OptionResult result, ProgramRegistry workloads)
+    {
+        var name = result.GetValueOrDefault<string>();
+        if (workloads.Find(name) is not null) return;
+        result.AddError($"Unknown workload '{name}' for --workload: expected one of {string.Join(", ", workloads.Names)}.");
+    }
+
+    /// <summary>
+    /// Runs the machine with <paramref name="settings"/> and prints its report to <paramref name="output"/>.
+    /// Returns 0 when the run went through without a fault (stopping at --max-time included), 1 when a
+    /// program faulted or the run itself failed (the cause goes to <paramref name="error"/>).
+    /// </summary>
+    private static int Execute(RunSettings settings, ProgramRegistry workloads, TextWriter output, TextWriter error)
+    {
+        MachineReport report;
+        try
+        {
+            report = MachineRunner.Execute(settings, workloads);
+        }
+        catch (Exception e)
+        {
+            // The top of the command: whatever the machine threw is reported, not a stack trace.
+            error.WriteLine("machactors: run failed: " + e.Message);
+            return Cli.ExitFailure;
+        }
+        MachinePrinter.Print(ConsoleFactory.For(output), report);
+        if (report.Faults.Count == 0) return Cli.ExitOk;
+        error.WriteLine($"machactors: {report.Faults.Count} thread(s) faulted (see Faults above)");
+        return Cli.ExitFailure;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using MachActors.Actors.Timing;
+using MachActors.Host.Commands;
+using MachActors.Kernel.Kern;
+using Spectre.Console;
+
+namespace MachActors.Host.Runs;
+
+/// <summary>Prints a machine run: what ran, then tables per CPU, per thread and of totals, then faults and the trace if any.</summary>
+internal static class MachinePrinter
+{
+    /// <summary>Columns the workload's description is wrapped at (after a two-space indent).</summary>
+    private const int DescriptionWidth = 98;
+
+    /// <summary>Writes the whole report to <paramref name="console"/>. Output depends only on <paramref name="report"/>.</summary>
+    public static void Print(IAnsiConsole console, MachineReport report)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(report);
+        PrintIntro(console, report);
+        console.Write(CpuTable(report));
+        console.Write(ThreadTable(report));
+        console.Write(TotalsTable(report));
+        PrintFaults(console, report.Faults);
+        if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
+    }
+
+    private static void PrintIntro(IAnsiConsole console, MachineReport report)
+    {
+        var s = report.Settings;
+        var c = report.Config;
+        console.MarkupLine("[bold]MachActors[/]: the Mach 3 kernel as actors, on a simulated machine with a virtual clock");
+        console.WriteLine();
+        console.MarkupLine($"[bold]What ran[/]: workload '{Markup.Escape(s.Workload)}' (others: 'machactors run --list')");
+        foreach (var line in Wrap(report.Description, DescriptionWidth)) console.WriteLine("  " + line);
+        console.WriteLine();
+        console.WriteLine(Inv($"  machine: {Plural(s.Cpus, "CPU")} at {c.ClockHz / 1_000_000.0:0.###} MHz, clock tick {c.TickPeriod} (hz {c.TicksPerSecond:0.##})"));
+        console.WriteLine(Inv($"  kernel: one processor set, 32 priority levels, affinity scheduling {(s.Affinity ? "on" : "off")}; a trap costs {c.TrapCycles} cycles"));
+        console.WriteLine(Inv($"  dispatcher: {report.Dispatcher}; time limit {s.MaxTime} of virtual time"));
+        console.WriteLine(Inv($"  outcome: {Outcome(report)}"));
+        console.WriteLine();
+    }
+
+    private static string Outcome(MachineReport report)
+    {
+        var elapsed = report.Elapsed.SinceBoot;
+        var faults = report.Faults.Count == 0 ? "no faults" : Plural(report.Faults.Count, "fault") + " (listed below)";
+        return report.Completed
+            ? Inv($"every thread ended after {elapsed} of virtual time; {faults}")
+            : Inv($"stopped after {elapsed} of virtual time ({report.Outcome}) with {Plural(report.LiveThreads, "thread")} still live; {faults}");
+    }
+
+    private static Table CpuTable(MachineReport report)
+    {
+        var cpus = report.Cpus;
+        var busy = new Duration(cpus.Sum(c => c.Busy.Nanoseconds));
+        var idle = new Duration(cpus.Sum(c => c.Idle.Nanoseconds));
+        var table = new Table().Title("CPUs").ShowFooters()
+            .AddColumn(new TableColumn("cpu").Footer("[bold]all[/]"))
+            .AddColumn(Right("busy", busy.ToString()))
+            .AddColumn(Right("idle", idle.ToString()))
+            .AddColumn(Right("utilisation", Percent(busy, busy + idle)))
+            .AddColumn(Right("context switches", N(cpus.Sum(c => c.ContextSwitches))))
+            .AddColumn(Right("traps", N(cpus.Sum(c => c.Traps))));
+        foreach (var cpu in cpus)
+        {
+            table.AddRow(N(cpu.Cpu), cpu.Busy.ToString(), cpu.Idle.ToString(), Percent(cpu.Busy, cpu.Busy + cpu.Idle), N(cpu.ContextSwitches), N(cpu.Traps));
+        }
+        return table;
+    }
+
+    private static Table ThreadTable(MachineReport report)
+    {
+        var threads = report.Threads;
+        var total = new Duration(threads.Sum(t => t.CpuTime.Nanoseconds));
+        var table = new Table().Title("Threads (priority 0 is best, 31 worst; sched = base + usage aging; %cpu: 100% = one CPU all along)").ShowFooters()
+            .AddColumn(new TableColumn("task"))
+            .AddColumn(new TableColumn("thread").Footer(Plural(threads.Count, "thread")))
+            .AddColumn(new TableColumn("state"))
+            .AddColumn(new TableColumn("policy"))
+            .AddColumn(Right("base", ""))
+            .AddColumn(Right("sched", ""))
+            .AddColumn(Right("cpu time", total.ToString()))
+            .AddColumn(Right("%cpu", Percent(total, report.Elapsed.SinceBoot)))
+            .AddColumn(Right("dispatches", N(threads.Sum(t => t.Dispatches))));
+        foreach (var t in threads)
+        {
+            table.AddRow(
+                Markup.Escape(t.Task.ToString()), Markup.Escape(t.Thread.ToString()), t.State.ToString(),
+                t.Policy == SchedPolicy.FixedPriority ? "fixed" : "timeshare", N(t.BasePriority), N(t.SchedPriority),
+                t.CpuTime.ToString(), Percent(t.CpuTime, report.Elapsed.SinceBoot), N(t.Dispatches));
+        }
+        return table;
+    }
+
+    private static Table TotalsTable(MachineReport report)
+    {
+        var cpuTime = report.Cpus.Sum(c => c.Busy.Nanoseconds + c.Idle.Nanoseconds);
+        var table = new Table().Title("Totals").AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("virtual time elapsed", report.Elapsed.SinceBoot.ToString());
+        table.AddRow("CPU time (busy + idle = CPUs x elapsed)", new Duration(cpuTime).ToString());
+        table.AddRow("threads started / ended", N(report.Threads.Count) + " / " + N(report.Threads.Count - report.LiveThreads));
+        table.AddRow("kernel dispatches (threads put on a CPU)", N(report.Threads.Sum(t => t.Dispatches)));
+        table.AddRow("runtime steps (messages and timers delivered)", N(report.Steps));
+        table.AddRow("runtime scheduling decisions recorded", report.Decisions is { } d ? N(d) : "n/a (parallel)");
+        table.AddRow("faults", N(report.Faults.Count));
+        return table;
+    }
+
+    private static void PrintFaults(IAnsiConsole console, IReadOnlyList<string> faults)
+    {
+        if (faults.Count == 0) return;
+        console.WriteLine();
+        console.MarkupLine("[bold]Faults[/] (a program threw; its thread ended, the machine went on)");
+        foreach (var fault in faults) console.WriteLine("  " + fault);
+    }
+
+    /// <summary>Splits <paramref name="text"/> into lines of at most <paramref name="width"/> columns at spaces (a longer word keeps its own line).</summary>
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line;
+                line = "";
+            }
+            line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) yield return line;
+    }
+
+    private static TableColumn Right(string header, string footer) => new TableColumn(header).RightAligned().Footer(footer);
+
+    private static string Percent(Duration part, Duration whole) =>
+        whole.Nanoseconds == 0 ? "-" : Inv($"{100.0 * part.Nanoseconds / whole.Nanoseconds:0.0}%");
+
+    private static string Plural(long count, string noun) => N(count) + " " + noun + (count == 1 ? "" : "s");
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

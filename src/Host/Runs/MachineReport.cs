@@ -1,0 +1,53 @@
+using MachActors.Actors.Dispatch;
+using MachActors.Actors.Timing;
+using MachActors.Hardware;
+using MachActors.Hardware.Cpu;
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Host.Runs;
+
+/// <summary>Everything the report of a machine run prints; a pure function of the settings under the controlled dispatcher.</summary>
+internal sealed record MachineReport
+{
+    /// <summary>The settings it ran with.</summary>
+    public required RunSettings Settings { get; init; }
+
+    /// <summary>The workload's description.</summary>
+    public required string Description { get; init; }
+
+    /// <summary>The machine's shape.</summary>
+    public required MachineConfig Config { get; init; }
+
+    /// <summary>The dispatcher's description, e.g. "controlled, strategy random(seed=1)".</summary>
+    public required string Dispatcher { get; init; }
+
+    /// <summary>Why the run returned: ConditionMet when every thread ended.</summary>
+    public required RunOutcome Outcome { get; init; }
+
+    /// <summary>The virtual clock when the run returned.</summary>
+    public required VirtualTime Elapsed { get; init; }
+
+    /// <summary>Every CPU's accounting at the end.</summary>
+    public required IReadOnlyList<CpuStats> Cpus { get; init; }
+
+    /// <summary>Every thread ever created, in creation order, with its information at the end.</summary>
+    public required IReadOnlyList<ThreadBasicInfo> Threads { get; init; }
+
+    /// <summary>Threads not yet ended when the run returned.</summary>
+    public required long LiveThreads { get; init; }
+
+    /// <summary>Programs that threw, in order, as one line each.</summary>
+    public required IReadOnlyList<string> Faults { get; init; }
+
+    /// <summary>Runtime steps (messages and timer firings delivered) taken by the run.</summary>
+    public required long Steps { get; init; }
+
+    /// <summary>Runtime scheduling decisions recorded (controlled dispatcher), or null (parallel).</summary>
+    public required int? Decisions { get; init; }
+
+    /// <summary>Every trace line of the run, when tracing was asked for; otherwise empty.</summary>
+    public required IReadOnlyList<string> TraceLines { get; init; }
+
+    /// <summary>True when every thread ended.</summary>
+    public bool Completed => Outcome == RunOutcome.ConditionMet && LiveThreads == 0;
+}

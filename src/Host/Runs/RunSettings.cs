@@ -1,0 +1,13 @@
+using MachActors.Actors.Timing;
+
+namespace MachActors.Host.Runs;
+
+/// <summary>How <c>machactors run</c> boots and drives the machine, as chosen on the command line (already validated).</summary>
+/// <param name="Cpus">Processors.</param>
+/// <param name="Workload">The built-in workload's name.</param>
+/// <param name="Seed">Seed of the controlled dispatcher's random strategy (and of the parallel dispatcher's choices).</param>
+/// <param name="Parallel">True for the parallel dispatcher, false for the controlled one.</param>
+/// <param name="Affinity">Affinity scheduling: a woken thread prefers the idle CPU it last ran on.</param>
+/// <param name="Trace">Keep every runtime trace event so it can be printed.</param>
+/// <param name="MaxTime">Virtual time after which the run stops even if threads are left.</param>
+internal sealed record RunSettings(int Cpus, string Workload, ulong Seed, bool Parallel, bool Affinity, bool Trace, Duration MaxTime);

@@ -1,0 +1,14 @@
+namespace MachActors.Kernel.Programs.Workloads;
+
+/// <summary>The built-in workloads, by name, for the CLI, tests and benchmarks.</summary>
+public static class BuiltinWorkloads
+{
+    /// <summary>The workload <c>machactors run</c> runs when none is named.</summary>
+    public const string Default = ComputeWorkload.Name;
+
+    /// <summary>A fresh registry holding every built-in workload with its description.</summary>
+    public static ProgramRegistry Registry() => new ProgramRegistry()
+        .Register(ComputeWorkload.Name, ComputeWorkload.Run, ComputeWorkload.Description)
+        .Register(InteractiveWorkload.Name, InteractiveWorkload.Run, InteractiveWorkload.Description)
+        .Register(SuspendWorkload.Name, SuspendWorkload.Run, SuspendWorkload.Description);
+}
