@@ -18,6 +18,7 @@ public sealed class ThreadExecution
     private Task? _task;
     private Action? _continuation;
     private object? _result;
+    private ProgramFaultException? _misuse;
     private volatile bool _dead;
 
     /// <summary>An execution of <paramref name="entry"/>, not started.</summary>
@@ -94,6 +95,7 @@ public sealed class ThreadExecution
         {
             SynchronizationContext.SetSynchronizationContext(previous);
         }
+        if (_misuse is { } misuse) return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, misuse));
         if (_task.IsCompleted) return Completed(_task);
         if (PendingTrap is { } trap) return new ExecutionStep(ExecutionStepKind.Trapped, trap, null, null);
         return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, new ProgramFaultException(
@@ -115,7 +117,9 @@ public sealed class ThreadExecution
         if (_dead) return; // an abandoned program resumed by something else: it goes nowhere
         if (PendingTrap is not null)
         {
-            throw new ProgramFaultException($"thread {Name} awaited two traps at once; await each trap before the next");
+            // Not a throw: an exception out of OnCompleted escapes the program's async builder onto the thread pool.
+            _misuse ??= new ProgramFaultException($"thread {Name} awaited two traps at once; await each trap before the next");
+            return;
         }
         PendingTrap = trap;
         _continuation = continuation;
