@@ -8,13 +8,17 @@ namespace MachActors.Hardware.Execution;
 /// </summary>
 /// <remarks>
 /// A program may await only traps (<see cref="TrapAwaitable{T}"/>) and its own async methods that
-/// await traps. <see cref="Resume"/> runs it synchronously, with no synchronization context, until
-/// its next trap: nothing of it ever runs on the thread pool. A program that awaits anything else
-/// is stopped with a fault, and so is one that throws.
+/// await traps. <see cref="Resume"/> runs it synchronously until its next trap, under a
+/// synchronization context of its own: awaits between the program's own async methods complete
+/// inline (the context is current when they complete), and anything posted to the context (the
+/// continuation of a foreign task completing elsewhere, a Task.Yield) is dropped, so nothing of it
+/// ever runs on the thread pool. A program that awaits anything else is stopped with a fault, and so
+/// is one that throws.
 /// </remarks>
 public sealed class ThreadExecution
 {
     private readonly Func<Task> _entry;
+    private readonly ProgramContext _context = new();
     private Task? _task;
     private Action? _continuation;
     private object? _result;
@@ -72,7 +76,7 @@ public sealed class ThreadExecution
     {
         if (_dead) throw new InvalidOperationException($"thread {Name} has ended and cannot run");
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
+        SynchronizationContext.SetSynchronizationContext(_context);
         try
         {
             if (_task is null)
@@ -147,5 +151,23 @@ public sealed class ThreadExecution
     {
         Kill();
         return step;
+    }
+
+    /// <summary>
+    /// The program's synchronization context while it runs. Continuations of tasks that complete
+    /// inside <see cref="Resume"/> see it current and run inline; a continuation posted to it comes
+    /// from something that is not a trap (the program faulted for awaiting it) and never runs.
+    /// </summary>
+    private sealed class ProgramContext : SynchronizationContext
+    {
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+        }
+
+        public override void Send(SendOrPostCallback d, object? state)
+        {
+        }
+
+        public override SynchronizationContext CreateCopy() => this;
     }
 }
