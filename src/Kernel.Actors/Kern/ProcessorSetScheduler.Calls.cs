@@ -160,10 +160,18 @@ internal sealed partial class ProcessorSetScheduler
         return KernReturn.Success;
     }
 
-    /// <summary>processor_assign: the CPU leaves for <paramref name="destination"/> once idle (its thread is preempted first).</summary>
+    /// <summary>
+    /// processor_assign: the CPU leaves for <paramref name="destination"/> once idle (its thread is
+    /// preempted first). A CPU that has not arrived yet (its CpuWantsWork is still on the way) is
+    /// passed on when it does.
+    /// </summary>
     public void ReleaseCpu(int cpu, IActorRef destination)
     {
-        if (!_cpus.TryGetValue(cpu, out var slot)) return;
+        if (!_cpus.TryGetValue(cpu, out var slot))
+        {
+            _earlyReleases[cpu] = destination;
+            return;
+        }
         slot.LeavingTo = destination;
         if (slot.Running is null) RemoveSlot(slot, destination);
         else RequestPreempt(slot, SurrenderReason.Preempted.Instance);

@@ -31,6 +31,7 @@ internal sealed partial class ProcessorSetScheduler
     private readonly MachineConfig _config;
     private readonly SchedulerOptions _options;
     private readonly List<PendingAck> _acks = [];
+    private readonly Dictionary<int, IActorRef> _earlyReleases = [];
 
     public ProcessorSetScheduler(int setId, MachineConfig config, SchedulerOptions options, ISchedulerEffects effects, Func<VirtualTime> now)
     {
@@ -61,6 +62,11 @@ internal sealed partial class ProcessorSetScheduler
     /// <summary>A CPU joined the set (or booted into it) and has nothing to run.</summary>
     public void AddCpu(int cpu)
     {
+        if (_earlyReleases.Remove(cpu, out var passOn))
+        {
+            _effects.CpuLeft(cpu, passOn); // processor_assign came before the CPU did: it goes straight on
+            return;
+        }
         if (!_cpus.ContainsKey(cpu)) _cpus[cpu] = new CpuSlot(cpu);
         var slot = _cpus[cpu];
         if (slot.Running is null) PickNext(slot);
