@@ -76,6 +76,7 @@ internal sealed partial class ProcessorSetScheduler
     public void Adopt(SchedThread thread)
     {
         _threads[thread.Id] = thread;
+        Forwarded.Remove(thread.Id); // back in this set: no longer forwarded (else stale mail for it would cycle between sets)
         if (thread.MaxPriority < MaxPriority) thread.MaxPriority = MaxPriority;
         if (thread.BasePriority < thread.MaxPriority) thread.BasePriority = thread.MaxPriority;
         if (thread.BoundCpu is { } b && !_cpus.ContainsKey(b)) thread.BoundCpu = null;
