@@ -32,7 +32,7 @@ public sealed class Host : KernelObject
         _cpus = cpus;
     }
 
-    /// <summary>Creates the default processor set and attaches every CPU to it; watches for faulted programs.</summary>
+    /// <summary>Creates the default processor set and attaches every CPU to it.</summary>
     protected override void PreStart()
     {
         _services = new KernelServices(Self, _config, _programs, Context.System, _status);
@@ -42,7 +42,6 @@ public sealed class Host : KernelObject
             _cpuSet[cpu] = defaultSet;
             _cpus[cpu].Tell(new AttachScheduler(defaultSet.Ref), Self);
         }
-        Context.System.EventStream.Subscribe(Self, typeof(ThreadFaulted));
     }
 
     private ProcessorSetHandle NewSet(string name)
@@ -111,7 +110,7 @@ public sealed class Host : KernelObject
 
     /// <summary>
     /// CreateChildTask (task_create from a task). ThreadRegistered: the machine-wide registry of
-    /// threads. ThreadFaulted: recorded in the status.
+    /// threads. (Faults are recorded in the status by the faulting thread's object.)
     /// </summary>
     protected override void OnOther(object message)
     {
@@ -124,9 +123,6 @@ public sealed class Host : KernelObject
                 _threads.Add(r.Thread);
                 break;
             case ThreadEnded:
-                break;
-            case ThreadFaulted f:
-                _status.Faulted(f);
                 break;
             default:
                 Unhandled(message);

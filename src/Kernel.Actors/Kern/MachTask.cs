@@ -120,7 +120,7 @@ public sealed partial class MachTask : KernelObject
     /// <summary>Makes a thread object and its execution, and hands the thread to the task's processor set.</summary>
     private ThreadHandle CreateThread(ThreadBody body, string name, bool suspended)
     {
-        var threadRef = Context.Spawn(Props.Create(() => new MachThread(name, _handle, _set)));
+        var threadRef = Context.Spawn(Props.Create(() => new MachThread(name, _handle, _set, _services.Status)));
         var handle = new ThreadHandle(threadRef.Id.Value, name) { Ref = threadRef };
         MachEnv env = null!;
         var execution = new ThreadExecution(handle.Id, name, () => body(env));

@@ -13,6 +13,7 @@ public sealed class MachThread : KernelObject
 {
     private readonly TaskHandle _task;
     private readonly string _name;
+    private readonly MachineStatus _status;
     private readonly List<(CallerReply Reply, WaitChannel? Channel)> _joiners = [];
     private ProcessorSetHandle _set;
     private ThreadHandle _handle = null!;
@@ -20,9 +21,10 @@ public sealed class MachThread : KernelObject
     private bool _joined;
     private ThreadEnded? _end;
 
-    internal MachThread(string name, TaskHandle task, ProcessorSetHandle set)
+    internal MachThread(string name, TaskHandle task, ProcessorSetHandle set, MachineStatus status)
     {
         _name = name;
+        _status = status;
         _task = task;
         _set = set;
     }
@@ -108,8 +110,15 @@ public sealed class MachThread : KernelObject
                     else reply.Wake(channel, result, Self);
                 }
                 _joiners.Clear();
+                if (ended.Reason is SurrenderReason.Faulted f)
+                {
+                    // Recorded before the task counts the thread as ended, so a host that waits
+                    // for the last thread to end always sees its fault.
+                    var fault = new ThreadFaulted(_handle, _task, f.Error, Context.Now);
+                    _status.Faulted(fault);
+                    Context.System.EventStream.Publish(fault);
+                }
                 _task.Ref.Tell(ended, Self);
-                if (ended.Reason is SurrenderReason.Faulted f) Context.System.EventStream.Publish(new ThreadFaulted(_handle, _task, f.Error, Context.Now));
                 break;
             case ThreadMoved moved:
                 _set = moved.Set;
