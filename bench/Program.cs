@@ -1,11 +1,13 @@
 using BenchmarkDotNet.Running;
 using MachActors.Bench.Footprint;
+using MachActors.Bench.Kernel;
 
 namespace MachActors.Bench;
 
 /// <summary>
 /// Entry point. <c>footprint [actors] [runs]</c> measures retained bytes and spawn time of idle
-/// actors; anything else (or nothing) goes to BenchmarkDotNet's switcher, e.g. <c>--filter '*'</c>.
+/// actors; <c>kernel-steps [runs]</c> prints runtime steps per context switch and per compute trap;
+/// anything else (or nothing) goes to BenchmarkDotNet's switcher, e.g. <c>--filter '*'</c>.
 /// </summary>
 public static class Program
 {
@@ -13,6 +15,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "footprint") return FootprintRunner.Run(args[1..]);
         if (args.Length > 0 && args[0] == "footprint-kind") return FootprintRunner.RunKind(args[1..]);
+        if (args.Length > 0 && args[0] == "kernel-steps") return KernelStepsReport.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

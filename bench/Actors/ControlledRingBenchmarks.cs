@@ -66,7 +66,8 @@ public class ControlledRingBenchmarks
         return result.Steps;
     }
 
-    private static ActorSystem CreateRing(bool record)
+    /// <summary>A ring system ready to run (also the baseline of the kernel suites in bench/Kernel).</summary>
+    internal static ActorSystem CreateRing(bool record)
     {
         var system = ActorSystem.Create("ring", new ActorSystemOptions { RecordDecisions = record });
         var nodes = new IActorRef[RingSize];

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using MachActors.Actors.Tracing;
+
+namespace MachActors.Bench.Kernel;
+
+/// <summary>
+/// <c>kernel-steps [runs]</c>: runs every kernel workload outside BenchmarkDotNet and prints the
+/// runtime steps per operation (TotalSteps / context switches or traps), recorded decisions,
+/// virtual time, allocated bytes per operation, a rough host time per operation (Stopwatch, median
+/// of <c>runs</c> after the usual untimed warm-up; default 5), and which messages the steps
+/// delivered (one more, traced run). Exits with 1 if a run's counts are wrong.
+/// </summary>
+public static class KernelStepsReport
+{
+    public static int Run(string[] args)
+    {
+        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+        try
+        {
+            foreach (var (name, workload, declared) in KernelSizes.All())
+            {
+                if (workload.Operations != declared) throw new InvalidOperationException($"{name}: declares {declared} operations, runs {workload.Operations}");
+                workload.WarmUp(KernelSizes.WarmUpRuns);
+                var times = new List<double>();
+                long allocated = 0;
+                for (var r = 0; r < runs; r++)
+                {
+                    workload.Prepare();
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    var watch = Stopwatch.StartNew();
+                    workload.Run();
+                    watch.Stop();
+                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                    workload.Verify();
+                    workload.Release();
+                    times.Add(watch.Elapsed.TotalNanoseconds / workload.Operations);
+                }
+                Print(name, workload, times, allocated);
+                PrintBreakdown(workload);
+            }
+            return 0;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine("kernel-steps: " + e.Message);
+            return 1;
+        }
+    }
+
+    private static void Print(string name, MachineWorkload workload, List<double> times, long allocated)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var runs = string.Join(", ", times.Select(t => t.ToString("F0", inv)));
+        times.Sort();
+        Console.WriteLine(string.Create(inv, $"{name} ({workload})"));
+        Console.WriteLine(string.Create(inv,
+            $"  {workload.Operations:N0} ops, {workload.Steps:N0} steps = {(double)workload.Steps / workload.Operations:F3} steps/op, " +
+            $"{workload.Decisions:N0} decisions, {workload.VirtualElapsed} virtual"));
+        Console.WriteLine(string.Create(inv,
+            $"  host ~{times[times.Count / 2]:F0} ns/op (median; runs {runs}), {(double)allocated / workload.Operations:F0} B/op allocated"));
+    }
+
+    /// <summary>One more run with a trace sink: deliveries per operation by message type.</summary>
+    private static void PrintBreakdown(MachineWorkload workload)
+    {
+        var sink = new DeliveryCounter();
+        workload.Prepare(sink);
+        workload.Run();
+        var counts = sink.ByType.ToList();
+        workload.Verify();
+        workload.Release();
+        foreach (var (type, count) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (count * 1000 < workload.Operations) continue;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {type,-20} {count,10:N0} deliveries  {(double)count / workload.Operations:F3}/op"));
+        }
+    }
+
+    private sealed class DeliveryCounter : ITraceSink
+    {
+        public Dictionary<string, long> ByType { get; } = new(StringComparer.Ordinal);
+
+        public void OnEvent(in TraceEvent traceEvent)
+        {
+            if (traceEvent.Kind != TraceKind.Deliver || traceEvent.Message is null) return;
+            var name = traceEvent.Message.GetType().Name;
+            ByType[name] = ByType.GetValueOrDefault(name) + 1;
+        }
+    }
+}
