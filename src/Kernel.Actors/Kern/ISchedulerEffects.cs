@@ -33,4 +33,7 @@ internal interface ISchedulerEffects
 
     /// <summary>A dispatch decision was made.</summary>
     void Dispatched(DispatchRecord dispatch);
+
+    /// <summary>Whether <see cref="Dispatched"/> has a listener; when false the scheduler builds no record.</summary>
+    bool ObservesDispatches => true;
 }

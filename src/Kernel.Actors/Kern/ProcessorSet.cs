@@ -137,4 +137,7 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
     void ISchedulerEffects.Send(IActorRef to, object message) => to.Tell(message, Self);
 
     void ISchedulerEffects.Dispatched(DispatchRecord dispatch) => _options.Observer?.OnDispatch(dispatch);
+
+    /// <inheritdoc />
+    bool ISchedulerEffects.ObservesDispatches => _options.Observer is not null;
 }

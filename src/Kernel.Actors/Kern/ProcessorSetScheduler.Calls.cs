@@ -181,6 +181,7 @@ internal sealed partial class ProcessorSetScheduler
     private void RemoveSlot(CpuSlot slot, IActorRef destination)
     {
         _cpus.Remove(slot.Id);
+        _slots = [.. _cpus.Values];
         _idle.Remove(slot.Id);
         while (slot.Local.Dequeue() is { } bound)
         {

@@ -24,6 +24,7 @@ internal sealed partial class ProcessorSetScheduler
 {
     private readonly Dictionary<long, SchedThread> _threads = [];
     private readonly SortedDictionary<int, CpuSlot> _cpus = [];
+    private CpuSlot[] _slots = []; // _cpus' values in CPU order, for loops that must not allocate
     private readonly List<int> _idle = [];
     private readonly RunQueue _global = new();
     private readonly ISchedulerEffects _effects;
@@ -55,7 +56,15 @@ internal sealed partial class ProcessorSetScheduler
     public IReadOnlyCollection<int> Cpus => _cpus.Keys;
 
     /// <summary>Runnable threads: queued plus running.</summary>
-    public int RunnableCount => _global.Count + _cpus.Values.Sum(c => c.Local.Count + (c.Running is null ? 0 : 1));
+    public int RunnableCount
+    {
+        get
+        {
+            var count = _global.Count;
+            foreach (var c in _slots) count += c.Local.Count + (c.Running is null ? 0 : 1);
+            return count;
+        }
+    }
 
     public SchedThread? Find(long threadId) => _threads.GetValueOrDefault(threadId);
 
@@ -67,7 +76,11 @@ internal sealed partial class ProcessorSetScheduler
             _effects.CpuLeft(cpu, passOn); // processor_assign came before the CPU did: it goes straight on
             return;
         }
-        if (!_cpus.ContainsKey(cpu)) _cpus[cpu] = new CpuSlot(cpu);
+        if (!_cpus.ContainsKey(cpu))
+        {
+            _cpus[cpu] = new CpuSlot(cpu);
+            _slots = [.. _cpus.Values];
+        }
         var slot = _cpus[cpu];
         if (slot.Running is null) PickNext(slot);
     }
@@ -166,7 +179,7 @@ internal sealed partial class ProcessorSetScheduler
         }
         _global.Enqueue(thread);
         CpuSlot? worst = null;
-        foreach (var slot in _cpus.Values)
+        foreach (var slot in _slots)
         {
             if (slot.Running is not { PreemptRequested: false } running || slot.LeavingTo is not null) continue;
             if (worst is null || running.SchedPriority > worst.Running!.SchedPriority) worst = slot;
@@ -205,9 +218,12 @@ internal sealed partial class ProcessorSetScheduler
         thread.LastCpu = slot.Id;
         thread.Dispatches++;
         thread.QuantumLeft = Quantum(thread);
-        _effects.Dispatched(new DispatchRecord(
-            _now(), SetId, slot.Id, thread.Id, thread.SchedPriority, fromLocal, slot.Local.Peek()?.SchedPriority,
-            _global.Peek()?.SchedPriority, thread.SuspendCount, thread.TaskSuspended, thread.Waiting, isHandoff));
+        if (_effects.ObservesDispatches)
+        {
+            _effects.Dispatched(new DispatchRecord(
+                _now(), SetId, slot.Id, thread.Id, thread.SchedPriority, fromLocal, slot.Local.Peek()?.SchedPriority,
+                _global.Peek()?.SchedPriority, thread.SuspendCount, thread.TaskSuspended, thread.Waiting, isHandoff));
+        }
         _effects.Run(slot.Id, thread.Execution);
     }
 

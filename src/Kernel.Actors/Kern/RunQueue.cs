@@ -28,7 +28,11 @@ internal sealed class RunQueue
     {
         if (thread.QueueNode is not null) throw new InvalidOperationException($"thread {thread.Id} is already queued");
         var level = _levels[thread.SchedPriority];
-        thread.QueueNode = atHead ? level.AddFirst(thread) : level.AddLast(thread);
+        var node = thread.SpareNode ?? new LinkedListNode<SchedThread>(thread);
+        thread.SpareNode = null;
+        if (atHead) level.AddFirst(node);
+        else level.AddLast(node);
+        thread.QueueNode = node;
         thread.Queue = this;
         Count++;
         if (thread.SchedPriority < Low) Low = thread.SchedPriority;
@@ -58,6 +62,7 @@ internal sealed class RunQueue
             throw new InvalidOperationException($"thread {thread.Id} is not on this run queue");
         }
         thread.QueueNode.List!.Remove(thread.QueueNode);
+        thread.SpareNode = thread.QueueNode; // a detached node is reused by the next Enqueue
         thread.QueueNode = null;
         thread.Queue = null;
         Count--;
