@@ -39,7 +39,7 @@ public sealed class MachineWorkload
     /// <summary>The seed of every run (the strategy's random choices).</summary>
     public const ulong Seed = 42;
 
-    /// <summary>Cycles per compute trap: 100 cycles = 4 us of virtual time at the default 25 MHz (2,500 per 10 ms tick).</summary>
+    /// <summary>Cycles per compute trap: 100 cycles = 4 us of virtual time at the default 25 MHz (250,000 cycles per 10 ms tick).</summary>
     public const long ComputeCycles = 100;
 
     private const string ProgramName = "loop";
