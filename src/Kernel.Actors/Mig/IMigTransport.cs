@@ -1,0 +1,31 @@
+using MachActors.Kernel.Ipc;
+
+namespace MachActors.Kernel.Mig;
+
+/// <summary>
+/// How a generated user stub reaches <c>mach_msg</c>. MachEnv implements it for programs; tests use a
+/// fake that calls a generated demux directly. Every failure is a code, never an exception.
+/// </summary>
+public interface IMigTransport
+{
+    /// <summary>
+    /// mig_get_reply_port: the calling thread's cached reply port (a receive right), made on first
+    /// use. The stub names it as the request's local port with <see cref="MsgType.MakeSendOnce"/>.
+    /// </summary>
+    /// <returns>A name holding a receive right in the caller's space.</returns>
+    ValueTask<PortName> GetReplyPortAsync();
+
+    /// <summary>
+    /// One <c>mach_msg(SEND|RCV)</c>: sends <paramref name="request"/> and receives on its local port
+    /// (the reply port). A failed send returns at once with its code. When the receive fails the
+    /// transport destroys its cached reply port, since it might later hold a stale reply.
+    /// </summary>
+    /// <param name="request">The request, header local = the reply port from <see cref="GetReplyPortAsync"/>.</param>
+    /// <returns>The code and, on success, the received reply (header reversed, rights as names in the caller's space).</returns>
+    ValueTask<MachMsgResult> RpcAsync(MachMessage request);
+
+    /// <summary>One <c>mach_msg(SEND)</c>: a one-way message (simpleroutines, deferred replies).</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The send's code.</returns>
+    ValueTask<MachMsgReturn> SendAsync(MachMessage message);
+}
