@@ -1,10 +1,11 @@
 using System.Globalization;
 using MachActors.Actors.Timing;
+using MachActors.Hardware.Device;
 
 namespace MachActors.Hardware;
 
 /// <summary>
-/// The simulated machine's shape: processors, clock, memory. Immutable; <see cref="Validate"/>
+/// The simulated machine's shape: processors, clock, memory, devices. Immutable; <see cref="Validate"/>
 /// lists every problem so that a host can report them all at once.
 /// </summary>
 public sealed record MachineConfig
@@ -26,6 +27,12 @@ public sealed record MachineConfig
 
     /// <summary>Physical page frames. Default 1024 (4 MiB). Used by the VM system.</summary>
     public int FrameCount { get; init; } = 1024;
+
+    /// <summary>Disks, created at boot and reachable by their names. Default none.</summary>
+    public IReadOnlyList<DiskConfig> Disks { get; init; } = [];
+
+    /// <summary>The console, created at boot and reachable by its name; null (the default): no console.</summary>
+    public ConsoleConfig? Console { get; init; }
 
     /// <summary>The interval between clock interrupts.</summary>
     public Duration TickPeriod => CyclesToDuration(CyclesPerTick);
@@ -60,7 +67,37 @@ public sealed record MachineConfig
         if (TrapCycles < 0) problems.Add(string.Create(inv, $"trap cycles must not be negative, not {TrapCycles}"));
         if (PageSize < 512 || (PageSize & (PageSize - 1)) != 0) problems.Add(string.Create(inv, $"page size must be a power of two of at least 512, not {PageSize}"));
         if (FrameCount < 1) problems.Add(string.Create(inv, $"frame count must be positive, not {FrameCount}"));
+        ValidateDevices(problems);
         return problems;
+    }
+
+    private void ValidateDevices(List<string> problems)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var devices = Disks.Select(d => (Kind: "disk", d.Name)).Concat(Console is { } c ? [("console", c.Name)] : []);
+        foreach (var (kind, name) in devices)
+        {
+            if (string.IsNullOrEmpty(name) || name.Length > 127 || name.Contains('/') || name.StartsWith('$'))
+            {
+                problems.Add($"{kind} name '{name}' must be 1-127 characters, without '/' and not starting with '$'");
+            }
+            else if (name is "clock" or "host" or "device-master" || (name.StartsWith("cpu", StringComparison.Ordinal) && name.Length > 3 && name[3..].All(char.IsAsciiDigit)))
+            {
+                problems.Add($"{kind} name '{name}' is taken by the machine (clock, host, device-master, cpuN)");
+            }
+            else if (!names.Add(name))
+            {
+                problems.Add($"device name '{name}' is used twice");
+            }
+        }
+        foreach (var disk in Disks)
+        {
+            problems.AddRange(disk.Geometry.Validate().Select(p => $"disk {disk.Name}: {p}"));
+        }
+        if (Console is { } console && console.ByteTime < Duration.Zero)
+        {
+            problems.Add($"console {console.Name}: byte time must not be negative, not {console.ByteTime}");
+        }
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> listing every problem, if any.</summary>
