@@ -4,6 +4,8 @@ using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Hardware.Clock;
 using MachActors.Hardware.Cpu;
+using MachActors.Hardware.Device;
+using MachActors.Kernel.Device;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
 
@@ -24,8 +26,11 @@ namespace MachActors.Kernel;
 /// </example>
 public sealed class Machine
 {
-    private Machine(ActorSystem system, MachineConfig config, IReadOnlyList<IActorRef> cpus, IActorRef clock, IActorRef host, MachineStatus status)
+    private Machine(ActorSystem system, MachineConfig config, IReadOnlyList<IActorRef> cpus, IActorRef clock, IActorRef host, MachineStatus status, MachineDevices devices)
     {
+        Devices = devices.Hardware;
+        DeviceServer = devices.Server;
+        ConsoleOutput = devices.ConsoleOutput;
         System = system;
         Config = config;
         Cpus = cpus;
@@ -49,21 +54,35 @@ public sealed class Machine
     /// <summary>The kernel's host object.</summary>
     public IActorRef Host { get; }
 
+    /// <summary>The devices' hardware actors by device name ("disk0", "console"), as configured.</summary>
+    public IReadOnlyDictionary<string, IActorRef> Devices { get; }
+
+    /// <summary>The kernel's device server: device calls (<see cref="DeviceOpen"/> on <see cref="DeviceHandle.Master"/>, ...) go here.</summary>
+    public IActorRef DeviceServer { get; }
+
+    /// <summary>Everything the console wrote, in order; null without a console.</summary>
+    public RecordingConsoleSink? ConsoleOutput { get; }
+
     /// <summary>Thread counters and faults.</summary>
     public MachineStatus Status { get; }
 
-    /// <summary>Boots a machine: CPUs, the kernel (default processor set with every CPU), then the clock.</summary>
-    /// <exception cref="ArgumentException">The configuration is invalid (the message lists every problem).</exception>
+    /// <summary>
+    /// Boots a machine: CPUs, the kernel (default processor set with every CPU), the clock, then the
+    /// devices (disk image files are opened first) and the kernel's device server.
+    /// </summary>
+    /// <exception cref="ArgumentException">The configuration is invalid, or a disk image cannot be used (the message lists every problem).</exception>
     public static Machine Boot(ActorSystem system, MachineConfig config, ProgramRegistry programs, SchedulerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(programs);
         config = (config ?? throw new ArgumentNullException(nameof(config))).Validated();
+        var stores = MachineDevices.OpenStores(config);
         var cpus = Enumerable.Range(0, config.CpuCount).Select(i => system.Spawn(Props.Create(() => new Cpu(i, config)), "cpu" + i)).ToList();
         var status = new MachineStatus();
         var host = system.Spawn(Props.Create(() => new Kern.Host(config, programs, options ?? new SchedulerOptions(), status, cpus)), "host");
         var clock = system.Spawn(Props.Create(() => new HardwareClock(config, cpus)), "clock");
-        return new Machine(system, config, cpus, clock, host, status);
+        var devices = MachineDevices.Spawn(system, config, stores);
+        return new Machine(system, config, cpus, clock, host, status, devices);
     }
 
     /// <summary>Starts a task running the registered program <paramref name="program"/> (runs the system until it exists).</summary>
