@@ -20,10 +20,10 @@ public sealed class MachineKit : IDisposable
 
     private int _programs;
 
-    public MachineKit(int cpus = 2, DispatcherKind dispatcher = DispatcherKind.Controlled, ulong seed = 1, SchedulerOptions? options = null)
+    public MachineKit(int cpus = 2, DispatcherKind dispatcher = DispatcherKind.Controlled, ulong seed = 1, SchedulerOptions? options = null, MachineConfig? config = null)
     {
         Sys = ActorSystem.Create("mach", new ActorSystemOptions { Dispatcher = dispatcher, Seed = seed });
-        Machine = Machine.Boot(Sys, new MachineConfig { CpuCount = cpus }, Programs, options);
+        Machine = Machine.Boot(Sys, (config ?? new MachineConfig()) with { CpuCount = cpus }, Programs, options);
     }
 
     /// <summary>Both dispatchers, for theories.</summary>
