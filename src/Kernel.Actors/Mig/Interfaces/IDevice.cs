@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MachActors.Kernel.Device;
 using MachActors.Kernel.Ipc;
 
 namespace MachActors.Kernel.Mig.Interfaces;
