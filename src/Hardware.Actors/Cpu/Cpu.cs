@@ -87,7 +87,7 @@ public sealed class Cpu : Actor
             case KernelCallBlocked blocked when _inKernelCall && blocked.CallId == _callId:
                 _inKernelCall = false;
                 _thread!.RemainingCycles += _config.TrapCycles;
-                Surrender(new SurrenderReason.Blocked(blocked.Channel));
+                Surrender(new SurrenderReason.Blocked(blocked.Channel, blocked.HandoffThreadId));
                 break;
             case KernelCallReply or KernelCallBlocked:
                 break; // a call of a thread that is gone: stale

@@ -43,7 +43,10 @@ public sealed record KernelCall(long CallId, long ThreadId, IActorRef Scheduler,
 public sealed record KernelCallReply(long CallId, object? Result);
 
 /// <summary>Kernel object -> CPU: the call must wait (<paramref name="Channel"/> says on what); the thread leaves the CPU.</summary>
-public sealed record KernelCallBlocked(long CallId, object Channel);
+/// <param name="CallId">The call.</param>
+/// <param name="Channel">What it waits on.</param>
+/// <param name="HandoffThreadId">A thread to run next on this CPU if the scheduler can (IPC handoff), or null.</param>
+public sealed record KernelCallBlocked(long CallId, object Channel, long? HandoffThreadId = null);
 
 /// <summary>Anyone -> CPU: report <see cref="CpuStats"/>.</summary>
 public sealed record GetCpuStats

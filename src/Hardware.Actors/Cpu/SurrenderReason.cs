@@ -14,9 +14,14 @@ public abstract record SurrenderReason
         public static readonly Preempted Instance = new();
     }
 
-    /// <summary>Its kernel call blocks on <paramref name="Channel"/>; the wakeup comes through the scheduler.</summary>
+    /// <summary>
+    /// Its kernel call blocks on <paramref name="Channel"/>; the wakeup comes through the scheduler.
+    /// With <paramref name="HandoffThreadId"/> the scheduler runs that thread next on this CPU when it
+    /// is queued runnable in the same set and not bound elsewhere (IPC handoff), whatever its priority.
+    /// </summary>
     /// <param name="Channel">What it waits on (for reports and thread_abort).</param>
-    public sealed record Blocked(object Channel) : SurrenderReason;
+    /// <param name="HandoffThreadId">The hinted thread, or null.</param>
+    public sealed record Blocked(object Channel, long? HandoffThreadId = null) : SurrenderReason;
 
     /// <summary>It was suspended (its own or its task's suspend count became positive).</summary>
     public sealed record Suspended : SurrenderReason

@@ -161,4 +161,8 @@ public sealed record MachMessage(MsgHeader Header, ImmutableArray<MsgItem> Body)
 /// <summary>What a mach_msg trap returns: the code and, after a receive (or a pseudo-receive), the message.</summary>
 /// <param name="Return">The code.</param>
 /// <param name="Message">The received message, or the returned one after a failed send; null otherwise.</param>
-public sealed record MachMsgResult(MachMsgReturn Return, MachMessage? Message = null);
+public sealed record MachMsgResult(MachMsgReturn Return, MachMessage? Message = null)
+{
+    /// <summary>RcvTooLarge: the size of the message that did not fit (msgh_size); 0 otherwise.</summary>
+    public int RequiredSize { get; init; }
+}

@@ -27,12 +27,13 @@ public readonly record struct CallerReply(IActorRef Target, long? CallId, long? 
 
     /// <summary>
     /// Parks the calling thread on <paramref name="channel"/>: its CPU gives it back to the scheduler,
-    /// and <see cref="WakeThread"/> with the same channel wakes it later. Preconditions: <see cref="FromThread"/>.
+    /// and <see cref="WakeThread"/> with the same channel wakes it later. With <paramref name="handoff"/>
+    /// the scheduler runs that thread next on the CPU if it can (IPC handoff). Preconditions: <see cref="FromThread"/>.
     /// </summary>
-    public void Block(WaitChannel channel, IActorRef? self = null)
+    public void Block(WaitChannel channel, IActorRef? self = null, long? handoff = null)
     {
         if (CallId is not { } id) throw new InvalidOperationException("only a thread's call can block");
-        Target.Tell(new KernelCallBlocked(id, channel), self);
+        Target.Tell(new KernelCallBlocked(id, channel, handoff), self);
     }
 
     /// <summary>Wakes the thread that blocked on <paramref name="channel"/>, with <paramref name="result"/>.</summary>

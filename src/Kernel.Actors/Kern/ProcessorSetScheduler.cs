@@ -125,13 +125,10 @@ internal sealed partial class ProcessorSetScheduler
                 break;
             case SurrenderReason.Blocked blocked:
                 Park(thread, blocked.Channel);
+                handoff = HandoffTarget(blocked.HandoffThreadId, thread, cpu); // IPC handoff (spec 5.6)
                 break;
             case SurrenderReason.Yield { HandoffThreadId: { } hint }:
-                // thread_switch: a queued, runnable thread of this set (not bound elsewhere) runs next, whatever its priority.
-                if (Find(hint) is { Queue: not null, Runnable: true } target && target.Id != thread.Id && (target.BoundCpu ?? cpu) == cpu)
-                {
-                    handoff = target;
-                }
+                handoff = HandoffTarget(hint, thread, cpu); // thread_switch
                 break;
         }
         if (!thread.Ended && thread.TerminationRequested) End(thread, SurrenderReason.Terminated.Instance);
@@ -151,6 +148,15 @@ internal sealed partial class ProcessorSetScheduler
         }
         PickNext(slot);
     }
+
+    /// <summary>
+    /// The thread a handoff hint names, if it can take the CPU now: queued and runnable in this set,
+    /// not the surrendering thread, not bound to another CPU. Priority is not checked. Null otherwise.
+    /// </summary>
+    private SchedThread? HandoffTarget(long? hint, SchedThread from, int cpu) =>
+        hint is { } id && Find(id) is { Queue: not null, Runnable: true } target && target.Id != from.Id && (target.BoundCpu ?? cpu) == cpu
+            ? target
+            : null;
 
     /// <summary>
     /// thread_setrun: give a runnable thread an idle CPU (its last one first, with affinity), or queue

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+
+namespace MachActors.Kernel.Ipc;
+
+/// <summary>Copyout: rights in transit become names in the receiving space (spec 1.3, "what happens in the receiving space").</summary>
+public sealed partial class IpcSpace
+{
+    /// <summary>
+    /// Copies a received message out. With <paramref name="reverse"/> (a receive) the header is
+    /// reversed: Local names the receive right it came through (NULL if the right has left the
+    /// space), with the disposition the sender used; Remote is the reply right. Without it (a
+    /// pseudo-receive after a failed send) the destination right comes back as Remote and the reply
+    /// as Local. Body rights become names (see <see cref="CopyoutRight"/>); data items pass through.
+    /// </summary>
+    public MachMessage Copyout(KernelMessage message, bool reverse)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        MsgHeader header;
+        if (reverse)
+        {
+            var local = NameOf(message.Destination) is var n && Lookup(n) is { } e && e.Has(PortType.Receive) ? n : PortName.Null;
+            var reply = CopyoutRight(message.Reply);
+            header = new MsgHeader(reply, DispositionOf(message.Reply), local, message.DestinationRight, message.Id);
+        }
+        else
+        {
+            var dest = CopyoutRight(new CarriedRight(message.Destination, message.DestinationRight));
+            var reply = CopyoutRight(message.Reply);
+            header = new MsgHeader(dest, message.DestinationRight, reply, DispositionOf(message.Reply), message.Id);
+        }
+        var body = ImmutableArray.CreateBuilder<MsgItem>(message.Body.Length);
+        foreach (var item in message.Body)
+        {
+            switch (item)
+            {
+                case KernelItem.Data d:
+                    body.Add(d.Item);
+                    break;
+                case KernelItem.Rights { IsArray: false } r:
+                    body.Add(new MsgItem.Port(CopyoutRight(r.Carried[0]), r.Arrives));
+                    break;
+                case KernelItem.Rights r:
+                    var names = ImmutableArray.CreateBuilder<PortName>(r.Carried.Length);
+                    foreach (var right in r.Carried) names.Add(CopyoutRight(right));
+                    body.Add(new MsgItem.PortArray(names.MoveToImmutable(), r.Arrives, r.OutOfLine));
+                    break;
+            }
+        }
+        return new MachMessage(header, body.MoveToImmutable()) { Seqno = message.Seqno };
+    }
+
+    /// <summary>
+    /// Gives one arriving right a name. A send right joins the space's send/receive name for its
+    /// port, gaining a uref (pinned at the maximum; the merged right is released to the port), or
+    /// gets a fresh name. A send-once right always gets a fresh name. A receive right joins the send
+    /// name if there is one (the port is told it arrived: mscount and seqno reset). NULL and DEAD
+    /// read NULL and DEAD. A right whose port died in transit gets a name that turns dead when the
+    /// port answers the registration (rule 4).
+    /// </summary>
+    public PortName CopyoutRight(CarriedRight right)
+    {
+        if (right.Port is not { } port) return right.IsDead ? PortName.Dead : PortName.Null;
+        var existing = _reverse.TryGetValue(port.Id, out var name) ? Lookup(name) : null;
+        switch (right.Right)
+        {
+            case MsgType.PortSend when existing is not null:
+                if (existing.Has(PortType.Send))
+                {
+                    if (existing.Urefs < IpcLimits.UrefsMax) existing.Urefs++;
+                    Tell(port, new PortRightsChanged(-1, 0, 0)); // two send rights of one space are one
+                }
+                else
+                {
+                    existing.Type |= PortType.Send;
+                    existing.Urefs = 1;
+                }
+                return name;
+            case MsgType.PortSend:
+                return NewEntry(FreshName(), new IpcEntry { Port = port, Type = PortType.Send, Urefs = 1 });
+            case MsgType.PortSendOnce:
+                return NewEntry(FreshName(), new IpcEntry { Port = port, Type = PortType.SendOnce });
+            case MsgType.PortReceive when existing is not null:
+                existing.Type |= PortType.Receive;
+                Tell(port, new PortReceiveArrived(Owner));
+                return name;
+            case MsgType.PortReceive:
+                Tell(port, new PortReceiveArrived(Owner));
+                var fresh = FreshName();
+                _table[fresh.Value] = new IpcEntry { Port = port, Type = PortType.Receive };
+                _reverse[port.Id] = fresh;
+                AddHolder(port, announce: false); // PortReceiveArrived registers the space
+                return fresh;
+            default:
+                return PortName.Null;
+        }
+    }
+
+    private static MsgType DispositionOf(CarriedRight right) => right.Port is null && !right.IsDead ? MsgType.None : right.Right;
+}

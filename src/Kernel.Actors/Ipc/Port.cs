@@ -1,0 +1,82 @@
+using MachActors.Actors;
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Kernel.Ipc;
+
+/// <summary>
+/// A port: a thin actor host for its <see cref="PortState"/>. It takes the IPC protocol's messages
+/// from spaces, port sets, other ports and timers, and the scheduler's <see cref="CancelWait"/> for
+/// threads blocked on it (it owns their wait channels), and carries out the state's effects.
+/// </summary>
+public sealed class Port : Actor
+{
+    private readonly IActorRef? _receiver;
+    private PortState _state = null!;
+
+    /// <summary>A port whose receive right is held by <paramref name="receiver"/> (a space).</summary>
+    /// <param name="receiver">The space holding the receive right.</param>
+    public Port(IActorRef? receiver) => _receiver = receiver;
+
+    /// <summary>Creates the port's state, with its identity.</summary>
+    protected override void PreStart() => _state = new PortState(new PortRef(Self.Id.Value, Self), _receiver);
+
+    /// <summary>
+    /// Each protocol message goes to the matching <see cref="PortState"/> call (see there for the
+    /// contracts); the effects are carried out at once. Unknown messages are unhandled.
+    /// </summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PortEnqueue e:
+                _state.Enqueue(e.Message, e.Sender);
+                break;
+            case PortReceive r:
+                _state.Receive(r.Receiver);
+                break;
+            case PortRightsChanged c:
+                _state.RightsChanged(c.Send, c.SendOnce, c.MadeSend);
+                break;
+            case PortHolderAdded h:
+                _state.HolderAdded(h.Space);
+                break;
+            case PortHolderRemoved h:
+                _state.HolderRemoved(h.Space);
+                break;
+            case PortReceiveMoved:
+                _state.ReceiveMoved();
+                break;
+            case PortReceiveArrived a:
+                _state.ReceiveArrived(a.Space);
+                break;
+            case PortDestroyReceive:
+                _state.DestroyReceive();
+                break;
+            case PortSetQLimit q:
+                _state.SetQLimit(q.QLimit);
+                break;
+            case PortMoveMember m:
+                _state.MoveMember(m.Set);
+                break;
+            case PortRequestNotification n:
+                _state.RequestNotification(n);
+                break;
+            case PortSetDequeue d:
+                _state.SetDequeue(d);
+                break;
+            case IpcTimeout t:
+                _state.Timeout(t.Key);
+                break;
+            case CancelWait c:
+                _state.CancelWait(c.Channel, c.WakeAborted);
+                break;
+            case PortGetStatus s:
+                s.Reply.Send(_state.Status(), Self);
+                return;
+            default:
+                Unhandled(message);
+                return;
+        }
+        IpcEffects.Apply(_state.TakeEffects(), Context);
+    }
+}

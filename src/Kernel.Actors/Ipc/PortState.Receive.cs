@@ -1,0 +1,169 @@
+using MachActors.Actors;
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Kernel.Ipc;
+
+/// <summary>The receive side: dequeueing, waiting receivers, port-set dequeues, timeouts and aborts, the receive right's moves.</summary>
+public sealed partial class PortState
+{
+    private readonly List<Waiter> _receivers = [];
+
+    /// <summary>A thread blocked receiving on the port.</summary>
+    private sealed record Waiter(ReceiveWait Receiver, WaitChannel Channel, long Key);
+
+    /// <summary>
+    /// A receive on the port (the space checked its receive right). Effects, first that applies: the
+    /// port is dead or its receive right left the space: RcvPortDied. In a set: RcvInSet. A message
+    /// queued: served (see <see cref="ServeOne"/>). Zero timeout (or host caller): RcvTimedOut.
+    /// Otherwise the thread parks (with the receive's handoff hint) until a message, its timeout, an
+    /// abort, a move into a set, or death.
+    /// </summary>
+    public void Receive(ReceiveWait receiver)
+    {
+        if (Dead || Receiver != receiver.Space)
+        {
+            _effects.Add(new IpcEffect.Answer(receiver.Reply, new MachMsgResult(MachMsgReturn.RcvPortDied)));
+            return;
+        }
+        if (Set is not null)
+        {
+            _effects.Add(new IpcEffect.Answer(receiver.Reply, new MachMsgResult(MachMsgReturn.RcvInSet)));
+            return;
+        }
+        if (_queue.Count > 0)
+        {
+            ServeOne(receiver, null);
+            return;
+        }
+        if (receiver.Timeout is { Nanoseconds: <= 0 } || !receiver.Reply.FromThread)
+        {
+            _effects.Add(new IpcEffect.Answer(receiver.Reply, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
+            return;
+        }
+        var waiter = new Waiter(receiver, new WaitChannel(Self.Actor, $"receive {Self}"), NextKey());
+        _receivers.Add(waiter);
+        _effects.Add(new IpcEffect.Block(receiver.Reply, waiter.Channel, receiver.Handoff));
+        if (receiver.Timeout is { } timeout) _effects.Add(new IpcEffect.StartTimer(waiter.Key, timeout));
+    }
+
+    /// <summary>
+    /// A port set asks for one message for its receiver. Effects: the head message served, or
+    /// <see cref="SetDequeueMiss"/> back to the set when the port is empty, dead or no longer its member.
+    /// </summary>
+    public void SetDequeue(PortSetDequeue request)
+    {
+        if (Dead || Set != request.Set || _queue.Count == 0)
+        {
+            _effects.Add(new IpcEffect.Tell(request.Set.Actor, new SetDequeueMiss(request.Receiver, request.Channel, request.Deadline)));
+            return;
+        }
+        ServeOne(request.Receiver, request.Channel);
+    }
+
+    /// <summary>The timer of wait <paramref name="key"/> fired: a blocked sender gets its message back (SendTimedOut), a receiver RcvTimedOut. Stale keys are ignored.</summary>
+    public void Timeout(long key)
+    {
+        if (_senders.Find(s => s.Key == key) is { } sender) ReturnSender(sender, MachMsgReturn.SendTimedOut);
+        else if (_receivers.Find(r => r.Key == key) is { } receiver) EndWait(receiver, MachMsgReturn.RcvTimedOut);
+    }
+
+    /// <summary>
+    /// thread_abort (<paramref name="wakeAborted"/>) or termination of a thread waiting here: a sender
+    /// gets its message back with SendInterrupted (or, terminated, the message is destroyed); a
+    /// receiver gets RcvInterrupted (or is forgotten). A wait no longer here is ignored.
+    /// </summary>
+    public void CancelWait(WaitChannel channel, bool wakeAborted)
+    {
+        if (_senders.Find(s => ReferenceEquals(s.Channel, channel)) is { } sender)
+        {
+            ReturnSender(sender, wakeAborted ? MachMsgReturn.SendInterrupted : null);
+        }
+        else if (_receivers.Find(r => ReferenceEquals(r.Channel, channel)) is { } receiver)
+        {
+            StopWaiting(receiver);
+            if (wakeAborted) _effects.Add(new IpcEffect.Wake(receiver.Receiver.Reply, receiver.Channel, new MachMsgResult(MachMsgReturn.RcvInterrupted)));
+        }
+    }
+
+    /// <summary>The receive right left its space in a message: waiting receivers get RcvPortDied; the port leaves its set.</summary>
+    public void ReceiveMoved()
+    {
+        if (Dead) return;
+        Receiver = null;
+        foreach (var w in _receivers.ToArray()) EndWait(w, MachMsgReturn.RcvPortDied);
+        LeaveSet();
+    }
+
+    /// <summary>The receive right arrived in <paramref name="space"/>: mscount and seqno reset (spec 1.3).</summary>
+    public void ReceiveArrived(IActorRef space)
+    {
+        if (Dead) return;
+        Receiver = space;
+        MsCount = 0;
+        Seqno = 0;
+        if (!_holders.Contains(space)) _holders.Add(space);
+    }
+
+    /// <summary>
+    /// Serves the head message (the queue is not empty) to <paramref name="receiver"/>. Too large for
+    /// its buffer: with ReceiveLarge it stays queued and RcvTooLarge reports its size; otherwise it is
+    /// dequeued, destroyed, and RcvTooLarge returns its header. Else it is dequeued (seqno stamped) and
+    /// delivered to the receiver's space for copyout. A dequeue lets a blocked sender in.
+    /// </summary>
+    private void ServeOne(ReceiveWait receiver, WaitChannel? channel)
+    {
+        var head = _queue.First!.Value;
+        if (head.Size > receiver.MaxSize)
+        {
+            var header = new MachMessage(new MsgHeader(PortName.Null, MsgType.None, PortName.Null, MsgType.None, head.Id)) { Seqno = Seqno };
+            if ((receiver.Options & MachMsgOption.ReceiveLarge) == 0)
+            {
+                _queue.RemoveFirst();
+                Seqno++;
+                DestroyHere(head);
+                AdmitBlockedSenders();
+            }
+            else if (Set is { } set)
+            {
+                _effects.Add(new IpcEffect.Tell(set.Actor, new SetMemberEnqueued(Self)));
+            }
+            Answer(receiver, channel, new MachMsgResult(MachMsgReturn.RcvTooLarge, header) { RequiredSize = head.Size });
+            return;
+        }
+        _queue.RemoveFirst();
+        Deliver(Dequeued(head), receiver, channel, null);
+        AdmitBlockedSenders();
+    }
+
+    private void ServeReceivers()
+    {
+        while (_receivers.Count > 0 && _queue.Count > 0)
+        {
+            var waiter = _receivers[0];
+            StopWaiting(waiter);
+            ServeOne(waiter.Receiver, waiter.Channel);
+        }
+    }
+
+    private void Deliver(KernelMessage message, ReceiveWait receiver, WaitChannel? channel, SendAnswer? then) =>
+        _effects.Add(new IpcEffect.Tell(receiver.Space, new SpaceDeliver(message, receiver, channel, then)));
+
+    private void Answer(ReceiveWait receiver, WaitChannel? channel, object result) =>
+        _effects.Add(channel is null ? new IpcEffect.Answer(receiver.Reply, result) : new IpcEffect.Wake(receiver.Reply, channel, result));
+
+    private void StopWaiting(Waiter waiter)
+    {
+        _receivers.Remove(waiter);
+        _effects.Add(new IpcEffect.CancelTimer(waiter.Key));
+    }
+
+    private void EndWait(Waiter waiter, MachMsgReturn code)
+    {
+        StopWaiting(waiter);
+        _effects.Add(new IpcEffect.Wake(waiter.Receiver.Reply, waiter.Channel, new MachMsgResult(code)));
+    }
+
+    /// <summary>A receive that may take the sender's CPU (spec 5.6): blocked, with no option beyond a timeout.</summary>
+    private static bool IsPlainBlockedReceive(Waiter waiter) =>
+        (waiter.Receiver.Options & ~(MachMsgOption.Receive | MachMsgOption.ReceiveTimeout)) == 0;
+}

@@ -1,0 +1,116 @@
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Kernel.Ipc;
+
+/// <summary>The send side: queueing, the queue limit, blocked senders, handing a message to a waiting receiver.</summary>
+public sealed partial class PortState
+{
+    private readonly List<BlockedSender> _senders = [];
+
+    /// <summary>A sender parked on the full queue.</summary>
+    private sealed record BlockedSender(KernelMessage Message, SendWait Sender, WaitChannel Channel, long Key);
+
+    /// <summary>
+    /// A message arrives (mach_msg send, or a kernel send when <paramref name="sender"/> is null).
+    /// Preconditions: the message's destination is this port. Effects, first that applies:
+    /// dead port, or a message carrying this port's own receive right: destroyed, the sender answered
+    /// Success (spec 1.4 item 7, 2.4 circularity). A direct receiver waiting and the message fits:
+    /// handed to it (with the handoff hint for an RPC sender). Queue full for a send right without
+    /// SendAlways: with a zero timeout returned to the sender's space (SendTimedOut); otherwise the
+    /// sender is parked FIFO (with its timer). Otherwise queued, the sender answered Success, the set
+    /// told, waiting receivers served.
+    /// </summary>
+    public void Enqueue(KernelMessage message, SendWait? sender)
+    {
+        if (Dead || message.CarriesReceiveOf(Self))
+        {
+            DestroyHere(message);
+            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+            return;
+        }
+        if (_receivers.Count > 0 && _queue.Count == 0 && message.Size <= _receivers[0].Receiver.MaxSize)
+        {
+            var waiter = _receivers[0];
+            StopWaiting(waiter);
+            SendAnswer? answer = null;
+            if (sender is not null)
+            {
+                object result = sender.Rpc && IsPlainBlockedReceive(waiter) && waiter.Receiver.Reply.CallerThread is { } thread
+                    ? new IpcSendDone(new MachMsgResult(MachMsgReturn.Success), thread)
+                    : new MachMsgResult(MachMsgReturn.Success);
+                answer = new SendAnswer(sender.Reply, result);
+            }
+            Deliver(Dequeued(message), waiter.Receiver, waiter.Channel, answer);
+            return;
+        }
+        var mayBlock = sender is not null && message.DestinationRight != MsgType.PortSendOnce && (sender.Options & MachMsgOption.SendAlways) == 0;
+        if (mayBlock && _queue.Count >= QLimit)
+        {
+            var s = sender!;
+            if (s.Timeout is { Nanoseconds: <= 0 } || !s.Reply.FromThread)
+            {
+                _effects.Add(new IpcEffect.Tell(s.Space, new SpaceSendReturned(message, s, null, MachMsgReturn.SendTimedOut)));
+                return;
+            }
+            var blocked = new BlockedSender(message, s, new WaitChannel(Self.Actor, $"send {Self}"), NextKey());
+            _senders.Add(blocked);
+            _effects.Add(new IpcEffect.Block(s.Reply, blocked.Channel, null));
+            if (s.Timeout is { } timeout) _effects.Add(new IpcEffect.StartTimer(blocked.Key, timeout));
+            return;
+        }
+        if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+        Accept(message);
+    }
+
+    /// <summary>Puts an accepted message on the queue; tells the set; serves waiting receivers.</summary>
+    private void Accept(KernelMessage message)
+    {
+        _queue.AddLast(message);
+        if (Set is { } set) _effects.Add(new IpcEffect.Tell(set.Actor, new SetMemberEnqueued(Self)));
+        ServeReceivers();
+    }
+
+    /// <summary>A message leaves the queue for a receiver: stamped with the seqno, its destination right consumed; a blocked sender may come in.</summary>
+    private KernelMessage Dequeued(KernelMessage message)
+    {
+        var stamped = message with { Seqno = Seqno++ };
+        ConsumeDestinationRight(message);
+        return stamped;
+    }
+
+    /// <summary>The right a message was sent with is used up: srights or sorights fall (no-senders may fire).</summary>
+    private void ConsumeDestinationRight(KernelMessage message)
+    {
+        if (message.DestinationRight == MsgType.PortSendOnce) SORights--;
+        else RightsChanged(-1, 0, 0);
+    }
+
+    /// <summary>Destroys a message at this port: its carried rights are released and its destination right consumed.</summary>
+    private void DestroyHere(KernelMessage message)
+    {
+        Notifications.ReleaseCarried(message, _effects);
+        if (!Dead) ConsumeDestinationRight(message);
+    }
+
+    /// <summary>While the queue has room, the longest-blocked senders' messages are queued and the senders woken with Success.</summary>
+    private void AdmitBlockedSenders()
+    {
+        while (_senders.Count > 0 && _queue.Count < QLimit)
+        {
+            var next = _senders[0];
+            _senders.RemoveAt(0);
+            _effects.Add(new IpcEffect.CancelTimer(next.Key));
+            _effects.Add(new IpcEffect.Wake(next.Sender.Reply, next.Channel, new MachMsgResult(MachMsgReturn.Success)));
+            Accept(next.Message);
+        }
+    }
+
+    /// <summary>A blocked sender's wait ends without its message queued: the message goes back to its space (pseudo-receive) with <paramref name="code"/>, or is destroyed when <paramref name="code"/> is null (the thread is gone).</summary>
+    private void ReturnSender(BlockedSender blocked, MachMsgReturn? code)
+    {
+        _senders.Remove(blocked);
+        _effects.Add(new IpcEffect.CancelTimer(blocked.Key));
+        if (code is { } c) _effects.Add(new IpcEffect.Tell(blocked.Sender.Space, new SpaceSendReturned(blocked.Message, blocked.Sender, blocked.Channel, c)));
+        else DestroyHere(blocked.Message);
+    }
+}
