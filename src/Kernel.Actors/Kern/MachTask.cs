@@ -40,6 +40,7 @@ public sealed partial class MachTask : KernelObject
     protected override void PreStart()
     {
         _handle = new TaskHandle(Self.Id.Value, _name) { Ref = Self };
+        _space = new Ipc.IpcSpace(Self);
         _created = Context.Now;
         switch (_start)
         {
@@ -101,7 +102,7 @@ public sealed partial class MachTask : KernelObject
                 reply.Send(new TaskThreadsReply(KernReturn.Success, _threads.Where(t => _live.ContainsKey(t.Id)).ToList()), Self);
                 break;
             default:
-                OnSyncCall(request, reply);
+                if (!OnIpcCall(request, reply)) OnSyncCall(request, reply);
                 break;
         }
     }
@@ -114,6 +115,11 @@ public sealed partial class MachTask : KernelObject
         TaskThreads => new TaskThreadsReply(KernReturn.InvalidArgument, []),
         MutexAllocate => new MutexAllocated(KernReturn.InvalidArgument, null),
         ConditionAllocate => new ConditionAllocated(KernReturn.InvalidArgument, null),
+        Ipc.MachMsgSend => new Ipc.MachMsgResult(Ipc.MachMsgReturn.SendInvalidDest),
+        Ipc.MachMsgReceive => new Ipc.MachMsgResult(Ipc.MachMsgReturn.RcvInvalidName),
+        Ipc.PortCall.Names => new Ipc.PortNamesReply(KernReturn.InvalidTask, []),
+        Ipc.PortCall.GetReceiveStatus => new Ipc.PortStatus(KernReturn.InvalidTask, 0, 0, 0, 0, 0, 0, false, false, 0, 0),
+        Ipc.PortCall => new Ipc.PortCallReply(KernReturn.InvalidTask),
         _ => KernReturn.InvalidArgument,
     };
 
@@ -143,6 +149,8 @@ public sealed partial class MachTask : KernelObject
     private void Terminate()
     {
         _terminated = true;
+        _space.DestroyAll(); // every right goes: ports die, send rights are released, notifications fire
+        ApplySpaceEffects();
         SendToThreads(new ThreadTerminate());
         foreach (var (_, pending) in _suspending) pending.Reply.Send(KernReturn.Success, Self);
         _suspending.Clear();
@@ -221,7 +229,7 @@ public sealed partial class MachTask : KernelObject
             case SuspendAck or ThreadSetChanged or KernReturn or ThreadInfoReply:
                 break;
             default:
-                Unhandled(message);
+                if (!OnIpcMessage(message)) Unhandled(message);
                 break;
         }
     }

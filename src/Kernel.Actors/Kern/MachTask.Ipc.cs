@@ -1,0 +1,227 @@
+using MachActors.Actors;
+using MachActors.Actors.Timing;
+using MachActors.Kernel.Ipc;
+
+namespace MachActors.Kernel.Kern;
+
+/// <summary>The task's IPC space: mach_msg's halves, the mach_port_* calls, and the ports' answers (copyout, port death).</summary>
+public sealed partial class MachTask
+{
+    private IpcSpace _space = null!;
+
+    /// <summary>
+    /// Serves an IPC call; false when <paramref name="request"/> is not one. MachMsgSend: copyin
+    /// (its accounting goes out first, rule 3), then the message to its port with the sender
+    /// (answered there, or by the receiver's space for a handoff); a copyin failure answers at
+    /// once. MachMsgReceive: the name is checked and the receive goes to the port or set. PortCall:
+    /// see <see cref="ServePortCall"/>.
+    /// </summary>
+    private bool OnIpcCall(object request, CallerReply reply)
+    {
+        switch (request)
+        {
+            case MachMsgSend s:
+                var code = _space.Copyin(s.Message, out var message);
+                ApplySpaceEffects();
+                if (code != MachMsgReturn.Success)
+                {
+                    reply.Send(new MachMsgResult(code), Self);
+                    break;
+                }
+                var timeout = (s.Options & MachMsgOption.SendTimeout) != 0 ? s.Timeout ?? Duration.Zero : (Duration?)null;
+                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc)), Self);
+                break;
+            case MachMsgReceive r:
+                var check = _space.CheckReceive(r.Name, out var target, out var isSet);
+                if (check != MachMsgReturn.Success)
+                {
+                    reply.Send(new MachMsgResult(check), Self);
+                    break;
+                }
+                var wait = new ReceiveWait(reply, Self, r.Options, r.MaxSize,
+                    (r.Options & MachMsgOption.ReceiveTimeout) != 0 ? r.Timeout ?? Duration.Zero : null, r.Handoff);
+                target!.Actor.Tell(isSet ? new SetReceive(wait) : new PortReceive(wait), Self);
+                break;
+            case PortCall call:
+                ServePortCall(call, reply);
+                ApplySpaceEffects();
+                break;
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The ports' and other tasks' answers: SpaceDeliver (copy out, answer or wake the receiver, then
+    /// answer an RPC sender), SpaceSendReturned (pseudo-receive), SpacePortDied (dead names),
+    /// SpaceRequestDone, InsertCarried, ExtractFrom, ExtractCarried. After termination every right
+    /// that arrives is released. False when <paramref name="message"/> is not one of them.
+    /// </summary>
+    private bool OnIpcMessage(object message)
+    {
+        switch (message)
+        {
+            case SpaceDeliver d when _terminated:
+                Release(d.Message.CarriedRights());
+                break;
+            case SpaceDeliver d:
+                var received = new MachMsgResult(MachMsgReturn.Success, _space.Copyout(d.Message, reverse: true));
+                ApplySpaceEffects();
+                if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
+                else d.Receiver.Reply.Wake(d.Channel, received, Self);
+                d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result, Self); // after the receiver's wakeup: the handoff finds it queued
+                break;
+            case SpaceSendReturned r when _terminated:
+                Release([.. r.Message.CarriedRights(), new CarriedRight(r.Message.Destination, r.Message.DestinationRight)]);
+                break;
+            case SpaceSendReturned r:
+                var returned = new MachMsgResult(r.Code, _space.Copyout(r.Message, reverse: false));
+                ApplySpaceEffects();
+                if (r.Channel is null) r.Sender.Reply.Send(returned, Self);
+                else r.Sender.Reply.Wake(r.Channel, returned, Self);
+                break;
+            case SpacePortDied died:
+                if (!_terminated) _space.PortDied(died.Port);
+                ApplySpaceEffects();
+                break;
+            case SpaceRequestDone done when _terminated:
+                Release([done.Previous]);
+                break;
+            case SpaceRequestDone done:
+                var previous = _space.RequestDone(done);
+                ApplySpaceEffects();
+                done.Reply.Send(new PortCallReply(done.Result, previous), Self);
+                break;
+            case InsertCarried insert:
+                var inserted = _terminated ? KernReturn.InvalidTask : _space.InsertRight(insert.Name, insert.Right);
+                if (_terminated) Release([insert.Right]);
+                ApplySpaceEffects();
+                insert.Reply.Send(new PortCallReply(inserted), Self);
+                break;
+            case ExtractFrom from:
+                var right = CarriedRight.Null;
+                var result = _terminated ? KernReturn.InvalidTask : _space.CopyinRight(from.Call.Name, from.Call.Desired, out right);
+                ApplySpaceEffects();
+                from.Receiver.Tell(new ExtractCarried(result == KernReturn.Success ? right : CarriedRight.Null, result, from.Reply), Self);
+                break;
+            case ExtractCarried carried when _terminated:
+                Release([carried.Right]);
+                carried.Reply.Send(new PortCallReply(KernReturn.InvalidTask), Self);
+                break;
+            case ExtractCarried carried:
+                var name = carried.Result == KernReturn.Success ? _space.CopyoutRight(carried.Right) : PortName.Null;
+                ApplySpaceEffects();
+                carried.Reply.Send(new PortCallReply(carried.Result, name, Arrived: carried.Right.Right), Self);
+                break;
+            default:
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>The mach_port_* calls on this space (see <see cref="IpcSpace"/> for each contract). Replies: <see cref="PortCallReply"/>, <see cref="PortNamesReply"/>, <see cref="PortStatus"/>.</summary>
+    private void ServePortCall(PortCall call, CallerReply reply)
+    {
+        switch (call)
+        {
+            case PortCall.Allocate a:
+                var port = a.Right switch
+                {
+                    PortRight.Receive => NewPortRef(Context.Spawn(Props.Create(() => new Port(Self)))),
+                    PortRight.PortSet => NewPortRef(Context.Spawn(Props.Create(() => new PortSet()))),
+                    _ => null,
+                };
+                var allocated = _space.Allocate(a.Right, port, out var name, a.Name);
+                if (allocated != KernReturn.Success && port is not null) Context.Stop(port.Actor);
+                reply.Send(new PortCallReply(allocated, name), Self);
+                break;
+            case PortCall.Deallocate d:
+                reply.Send(new PortCallReply(_space.Deallocate(d.Name)), Self);
+                break;
+            case PortCall.Destroy d:
+                reply.Send(new PortCallReply(_space.Destroy(d.Name)), Self);
+                break;
+            case PortCall.ModRefs m:
+                reply.Send(new PortCallReply(_space.ModRefs(m.Name, m.Right, m.Delta)), Self);
+                break;
+            case PortCall.GetRefs g:
+                reply.Send(new PortCallReply(_space.GetRefs(g.Name, g.Right, out var refs), Value: refs), Self);
+                break;
+            case PortCall.TypeOf t:
+                reply.Send(new PortCallReply(_space.Type(t.Name, out var type), Type: type), Self);
+                break;
+            case PortCall.Names:
+                reply.Send(new PortNamesReply(KernReturn.Success, _space.Names()), Self);
+                break;
+            case PortCall.Rename r:
+                reply.Send(new PortCallReply(_space.Rename(r.OldName, r.NewName)), Self);
+                break;
+            case PortCall.InsertRight i:
+                InsertRight(i, reply);
+                break;
+            case PortCall.ExtractRight e when e.Task is null || e.Task.Ref.Equals(Self):
+                var extracted = _space.CopyinRight(e.Name, e.Desired, out var right);
+                var back = extracted == KernReturn.Success ? _space.CopyoutRight(right) : PortName.Null;
+                reply.Send(new PortCallReply(extracted, back, Arrived: right.Right), Self);
+                break;
+            case PortCall.ExtractRight e:
+                e.Task!.Ref.Tell(new ExtractFrom(e, Self, reply), Self);
+                break;
+            case PortCall.SetQLimit q:
+                reply.Send(new PortCallReply(_space.SetQLimit(q.Name, q.QLimit)), Self);
+                break;
+            case PortCall.MoveMember m:
+                reply.Send(new PortCallReply(_space.MoveMember(m.Member, m.Set)), Self);
+                break;
+            case PortCall.RequestNotification n:
+                if (_space.RequestNotification(n.Name, n.Variant, n.Sync, n.Notify, n.NotifyDisposition, reply, out var previous) is { } now)
+                {
+                    reply.Send(new PortCallReply(now, previous), Self);
+                }
+                break;
+            case PortCall.GetReceiveStatus s:
+                if (_space.Lookup(s.Name) is { Port: { } p } entry && entry.Has(PortType.Receive)) p.Actor.Tell(new PortGetStatus(reply), Self);
+                else reply.Send(new PortStatus(KernReturn.InvalidName, 0, 0, 0, 0, 0, 0, false, false, 0, 0), Self);
+                break;
+        }
+    }
+
+    /// <summary>insert_right: copyin here (checked first against the target name when the target is this space), then the right arrives in the target.</summary>
+    private void InsertRight(PortCall.InsertRight i, CallerReply reply)
+    {
+        var self = i.Task is null || i.Task.Ref.Equals(Self);
+        if (self && _space.PortOf(i.Right) is { } port)
+        {
+            var check = _space.CheckInsert(i.Name, port, IpcSpace.Arriving(i.Disposition));
+            if (check != KernReturn.Success)
+            {
+                reply.Send(new PortCallReply(check), Self);
+                return;
+            }
+        }
+        var copied = _space.CopyinRight(i.Right, i.Disposition, out var right);
+        if (copied != KernReturn.Success)
+        {
+            reply.Send(new PortCallReply(copied), Self);
+            return;
+        }
+        if (self) reply.Send(new PortCallReply(_space.InsertRight(i.Name, right)), Self);
+        else
+        {
+            ApplySpaceEffects(); // the accounting reaches the port before the right moves on (rule 3)
+            i.Task!.Ref.Tell(new InsertCarried(i.Name, right, reply), Self);
+        }
+    }
+
+    private static PortRef NewPortRef(IActorRef actor) => new(actor.Id.Value, actor);
+
+    private void ApplySpaceEffects() => IpcEffects.Apply(_space.TakeEffects(), Context);
+
+    private void Release(IEnumerable<CarriedRight> rights)
+    {
+        var effects = new List<IpcEffect>();
+        foreach (var right in rights) Notifications.Release(right, effects);
+        IpcEffects.Apply(effects, Context);
+    }
+}
