@@ -130,3 +130,13 @@ public sealed record ExtractCarried(CarriedRight Right, KernReturn Result, Calle
 /// <param name="Receiver">The calling task's actor.</param>
 /// <param name="Reply">The caller.</param>
 public sealed record ExtractFrom(PortCall.ExtractRight Call, IActorRef Receiver, CallerReply Reply);
+
+/// <summary>
+/// A kernel call that names its object by a port name in the caller's space, for calls that cannot
+/// travel in a MIG message (thread_create with a program body, cthread join and detach). The caller's
+/// space resolves the name (a send right, else the call's failure with InvalidName) and the port
+/// passes the call to its kernel object (a dead or ordinary port: InvalidArgument). Reply: the call's own.
+/// </summary>
+/// <param name="Target">A send right to a kernel port.</param>
+/// <param name="Request">The call.</param>
+public sealed record KernelPortCall(PortName Target, Kern.KernelRequest Request) : Kern.KernelRequest;

@@ -183,3 +183,16 @@ public sealed record SpaceRequestDone(CallerReply Reply, CarriedRight Previous, 
 /// <param name="Result">The send's result.</param>
 /// <param name="HandoffThread">The receiver's thread id.</param>
 public sealed record IpcSendDone(MachMsgResult Result, long HandoffThread);
+
+/// <summary>Kernel port -> its kernel object: a message sent to the port (dequeued: seqno stamped, destination right consumed).</summary>
+/// <param name="Message">The message; its reply right and body rights now belong to the object.</param>
+public sealed record KernelPortMessage(KernelMessage Message);
+
+/// <summary>
+/// Space -> kernel port: a call a thread made naming the port (a kernel call that cannot travel in a
+/// message, e.g. thread_create with a program body). The port forwards it to its kernel object, or
+/// answers the failure of the call's kind (InvalidArgument) when it is dead or not a kernel port.
+/// </summary>
+/// <param name="Request">The call.</param>
+/// <param name="Reply">The caller.</param>
+public sealed record PortKernelCall(KernelRequest Request, CallerReply Reply);

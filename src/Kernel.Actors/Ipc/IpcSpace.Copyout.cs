@@ -95,5 +95,19 @@ public sealed partial class IpcSpace
         }
     }
 
+    /// <summary>
+    /// Names a send right the kernel makes for the kernel port <paramref name="port"/> (mach_task_self,
+    /// mach_thread_self, mach_host_self, the device master): the port counts it as made (rule 3), and
+    /// its urefs are pinned at the maximum, so deallocating the name does not lose the right in practice.
+    /// </summary>
+    public PortName InsertKernelSend(PortRef port)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        Tell(port, new PortRightsChanged(1, 0, 1));
+        var name = CopyoutRight(CarriedRight.Send(port));
+        if (Lookup(name) is { } entry) entry.Urefs = IpcLimits.UrefsMax;
+        return name;
+    }
+
     private static MsgType DispositionOf(CarriedRight right) => right.Port is null && !right.IsDead ? MsgType.None : right.Right;
 }

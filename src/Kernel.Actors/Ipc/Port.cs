@@ -11,14 +11,26 @@ namespace MachActors.Kernel.Ipc;
 public sealed class Port : Actor
 {
     private readonly IActorRef? _receiver;
+    private readonly IActorRef? _kernelObject;
     private PortState _state = null!;
 
     /// <summary>A port whose receive right is held by <paramref name="receiver"/> (a space).</summary>
     /// <param name="receiver">The space holding the receive right.</param>
     public Port(IActorRef? receiver) => _receiver = receiver;
 
+    /// <summary>A kernel port: its messages go to <paramref name="kernelObject"/> (docs/IPC.md rule 7).</summary>
+    /// <param name="kernelObject">The task, thread, host, device or name-server object behind it.</param>
+    /// <returns>The port's props.</returns>
+    public static Props ForKernelObject(IActorRef kernelObject) => Props.Create(() => new Port(null, kernelObject));
+
+    private Port(IActorRef? receiver, IActorRef? kernelObject)
+    {
+        _receiver = receiver;
+        _kernelObject = kernelObject;
+    }
+
     /// <summary>Creates the port's state, with its identity.</summary>
-    protected override void PreStart() => _state = new PortState(new PortRef(Self.Id.Value, Self), _receiver);
+    protected override void PreStart() => _state = new PortState(new PortRef(Self.Id.Value, Self), _receiver, _kernelObject);
 
     /// <summary>
     /// Each protocol message goes to the matching <see cref="PortState"/> call (see there for the
@@ -70,6 +82,10 @@ public sealed class Port : Actor
             case CancelWait c:
                 _state.CancelWait(c.Channel, c.WakeAborted);
                 break;
+            case PortKernelCall k:
+                if (_state.Dead || _state.KernelObject is not { } kernel) k.Reply.Send(CallFailures.For(k.Request, KernReturn.InvalidArgument), Self);
+                else kernel.Tell(new ForwardedCall(k.Request, k.Reply), Self);
+                return;
             case PortGetStatus s:
                 s.Reply.Send(_state.Status(), Self);
                 return;

@@ -17,14 +17,22 @@ public sealed partial class PortState
     /// Success (spec 1.4 item 7, 2.4 circularity). A direct receiver waiting and the message fits:
     /// handed to it (with the handoff hint for an RPC sender). Queue full for a send right without
     /// SendAlways: with a zero timeout returned to the sender's space (SendTimedOut); otherwise the
-    /// sender is parked FIFO (with its timer). Otherwise queued, the sender answered Success, the set
-    /// told, waiting receivers served.
+    /// sender is parked FIFO (with its timer). A kernel port: the message is dequeued at once (seqno
+    /// stamped, destination right consumed) and handed to the kernel object; the sender is answered
+    /// Success (no handoff: the kernel serves it). Otherwise queued, the sender answered Success, the
+    /// set told, waiting receivers served.
     /// </summary>
     public void Enqueue(KernelMessage message, SendWait? sender)
     {
         if (Dead || message.CarriesReceiveOf(Self))
         {
             DestroyHere(message);
+            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+            return;
+        }
+        if (KernelObject is { } kernel)
+        {
+            _effects.Add(new IpcEffect.Tell(kernel, new KernelPortMessage(Dequeued(message))));
             if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
             return;
         }

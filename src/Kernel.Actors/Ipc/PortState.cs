@@ -30,11 +30,28 @@ public sealed partial class PortState
     /// <param name="self">The port's identity.</param>
     /// <param name="receiver">The space holding the receive right (also registered as a holder).</param>
     public PortState(PortRef self, IActorRef? receiver)
+        : this(self, receiver, null)
+    {
+    }
+
+    /// <summary>
+    /// A new port. With <paramref name="kernelObject"/> it is a kernel port (docs/IPC.md rule 7): the
+    /// kernel holds its receive right, and every message sent to it is handed to that object at once
+    /// (<see cref="KernelPortMessage"/>) instead of being queued.
+    /// </summary>
+    /// <param name="self">The port's identity.</param>
+    /// <param name="receiver">The space holding the receive right (null for a kernel port).</param>
+    /// <param name="kernelObject">The kernel object behind the port, or null for an ordinary port.</param>
+    public PortState(PortRef self, IActorRef? receiver, IActorRef? kernelObject)
     {
         Self = self;
         Receiver = receiver;
+        KernelObject = kernelObject;
         if (receiver is not null) _holders.Add(receiver);
     }
+
+    /// <summary>The kernel object that receives the port's messages, or null for a port a space receives on.</summary>
+    public IActorRef? KernelObject { get; }
 
     /// <summary>The port's identity.</summary>
     public PortRef Self { get; }

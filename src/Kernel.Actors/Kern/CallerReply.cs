@@ -6,7 +6,7 @@ namespace MachActors.Kernel.Kern;
 /// <summary>
 /// Where the answer to a kernel call goes: to the CPU of the calling thread (as a
 /// <see cref="KernelCallReply"/>, or <see cref="KernelCallBlocked"/> when the call waits), or to host
-/// code that asked directly (the bare result). Travels with a call that a kernel object forwards,
+/// code that asked directly (the bare result), or a MIG reply message through a reply right. Travels with a call that a kernel object forwards,
 /// so whoever finishes the call answers the original caller.
 /// </summary>
 /// <param name="Target">The CPU (thread calls) or the asker (host calls).</param>
@@ -15,12 +15,26 @@ namespace MachActors.Kernel.Kern;
 /// <param name="CallerScheduler">The calling thread's processor set (to wake it after a wait); null for host calls.</param>
 public readonly record struct CallerReply(IActorRef Target, long? CallId, long? CallerThread, IActorRef? CallerScheduler)
 {
-    /// <summary>True when a thread made the call (it may block); false for host code.</summary>
+    /// <summary>True when a thread made the call (it may block); false for host code and MIG messages.</summary>
     public bool FromThread => CallId is not null;
+
+    /// <summary>For a call that arrived as a MIG message on a kernel port: builds and sends the reply message.</summary>
+    internal MigCallReply? Mig { get; init; }
+
+    /// <summary>True when the call arrived as a MIG message (its answer is a reply message).</summary>
+    public bool FromMessage => Mig is not null;
+
+    /// <summary>The answer path of a MIG request served by <paramref name="server"/>: the result becomes a reply message.</summary>
+    internal static CallerReply ForMessage(IActorRef server, MigCallReply mig) => new(server, null, null, null) { Mig = mig };
 
     /// <summary>Answers the call with <paramref name="result"/>.</summary>
     public void Send(object? result, IActorRef? self = null)
     {
+        if (Mig is { } mig)
+        {
+            mig.Send(result, self);
+            return;
+        }
         if (CallId is { } id) Target.Tell(new KernelCallReply(id, result), self);
         else Target.Tell(result ?? KernReturn.Success, self);
     }

@@ -11,7 +11,7 @@ namespace MachActors.Kernel.Kern;
 /// CPU — and creates tasks (started by program name, or as children of a task), processor sets, and
 /// processor assignments. Keeps the machine-wide registry of threads and the <see cref="MachineStatus"/>.
 /// </summary>
-public sealed class Host : KernelObject
+public sealed partial class Host : KernelObject
 {
     private readonly MachineConfig _config;
     private readonly ProgramRegistry _programs;
@@ -35,13 +35,14 @@ public sealed class Host : KernelObject
     /// <summary>Creates the default processor set and attaches every CPU to it.</summary>
     protected override void PreStart()
     {
-        _services = new KernelServices(Self, _config, _programs, Context.System, _status);
         var defaultSet = NewSet("default");
         for (var cpu = 0; cpu < _cpus.Count; cpu++)
         {
             _cpuSet[cpu] = defaultSet;
             _cpus[cpu].Tell(new AttachScheduler(defaultSet.Ref), Self);
         }
+        CreatePorts();
+        _services = new KernelServices(Self, _config, _programs, Context.System, _status, _port);
     }
 
     private ProcessorSetHandle NewSet(string name)
@@ -102,11 +103,11 @@ public sealed class Host : KernelObject
             await program(env, args);
             return null;
         };
-        SpawnTask(s.Name ?? s.Program, priority, s.Set ?? _sets[0], new TaskStartSpec(reply, main, s.Program));
+        SpawnTask(s.Name ?? s.Program, priority, s.Set ?? _sets[0], new TaskStartSpec(reply, main, s.Program, _deviceMaster), FirstTaskPorts());
     }
 
-    private void SpawnTask(string name, int priority, ProcessorSetHandle set, TaskStartSpec start) =>
-        Context.Spawn(Props.Create(() => new MachTask(name, priority, set, _services, start)));
+    private void SpawnTask(string name, int priority, ProcessorSetHandle set, TaskStartSpec start, SpecialPorts ports) =>
+        Context.Spawn(Props.Create(() => new MachTask(name, priority, set, _services, start, ports)));
 
     /// <summary>
     /// CreateChildTask (task_create from a task). ThreadRegistered: the machine-wide registry of
@@ -117,12 +118,15 @@ public sealed class Host : KernelObject
         switch (message)
         {
             case CreateChildTask c:
-                SpawnTask(c.Name, c.Priority, c.Set, new TaskStartSpec(c.Reply, null, ""));
+                SpawnTask(c.Name, c.Priority, c.Set, new TaskStartSpec(c.Reply, null, ""), c.Ports);
                 break;
             case ThreadRegistered r:
                 _threads.Add(r.Thread);
                 break;
             case ThreadEnded:
+                break;
+            case AttachDeviceMaster attach:
+                _deviceMaster = attach.Port;
                 break;
             default:
                 Unhandled(message);

@@ -14,10 +14,27 @@ internal sealed record ThreadRegistered(ThreadHandle Thread, TaskHandle Task);
 /// <param name="Priority">Inherited priority.</param>
 /// <param name="Set">Inherited processor set.</param>
 /// <param name="Reply">Where TaskCreated goes.</param>
-internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply);
+/// <param name="Ports">What the child inherits (bootstrap, exception, registered ports; already counted at their ports).</param>
+internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply, SpecialPorts Ports);
+
+/// <summary>Task -> its new thread's object: the thread's handle with its kernel port.</summary>
+/// <param name="Thread">The handle.</param>
+internal sealed record ThreadPortAttached(ThreadHandle Thread);
+
+/// <summary>The names a new thread's space holds for the kernel's ports (MachEnv's mach_task_self etc.).</summary>
+/// <param name="Task">mach_task_self.</param>
+/// <param name="Thread">mach_thread_self.</param>
+/// <param name="Host">mach_host_self.</param>
+/// <param name="DeviceMaster">The device master port (first tasks only; NULL otherwise).</param>
+internal sealed record SelfPorts(Ipc.PortName Task, Ipc.PortName Thread, Ipc.PortName Host, Ipc.PortName DeviceMaster);
 
 /// <summary>What a new task does first: answer its creator, and for a started task run its main thread.</summary>
 /// <param name="Reply">Where TaskStarted (with a main thread) or TaskCreated (without) goes.</param>
 /// <param name="MainThread">The main thread's program, or null for task_create.</param>
 /// <param name="ThreadName">The main thread's name.</param>
-internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName);
+/// <param name="DeviceMaster">For a first task, the device master port (the task makes its send right); null otherwise.</param>
+internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null);
+
+/// <summary>Machine boot -> host: the device server's master port, handed to the tasks the host starts.</summary>
+/// <param name="Port">The device master port.</param>
+internal sealed record AttachDeviceMaster(Ipc.PortRef Port);

@@ -10,4 +10,5 @@ namespace MachActors.Kernel.Kern;
 /// <param name="Programs">Programs by name.</param>
 /// <param name="System">The actor system (its clock).</param>
 /// <param name="Status">Counters for host code.</param>
-internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status);
+/// <param name="HostPort">The host's kernel port (mach_host_self).</param>
+internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status, Ipc.PortRef? HostPort);

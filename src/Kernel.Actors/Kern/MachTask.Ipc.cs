@@ -14,7 +14,8 @@ public sealed partial class MachTask
     /// (its accounting goes out first, rule 3), then the message to its port with the sender
     /// (answered there, or by the receiver's space for a handoff); a copyin failure answers at
     /// once. MachMsgReceive: the name is checked and the receive goes to the port or set. PortCall:
-    /// see <see cref="ServePortCall"/>.
+    /// see <see cref="ServePortCall"/>. KernelPortCall: the name must hold a send right; the call goes
+    /// to the port, which passes it to its kernel object.
     /// </summary>
     private bool OnIpcCall(object request, CallerReply reply)
     {
@@ -45,6 +46,10 @@ public sealed partial class MachTask
             case PortCall call:
                 ServePortCall(call, reply);
                 ApplySpaceEffects();
+                break;
+            case KernelPortCall k:
+                if (_space.Lookup(k.Target) is { Port: { } port } entry && entry.Has(PortType.Send)) port.Actor.Tell(new PortKernelCall(k.Request, reply), Self);
+                else reply.Send(CallFailures.For(k.Request, KernReturn.InvalidName), Self);
                 break;
             default:
                 return false;

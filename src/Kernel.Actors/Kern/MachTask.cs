@@ -26,9 +26,11 @@ public sealed partial class MachTask : KernelObject
     private bool _terminated;
     private Duration _deadThreadsTime;
     private VirtualTime _created;
+    private Ipc.PortName _taskSelf, _hostSelf, _deviceMaster;
 
-    internal MachTask(string name, int priority, ProcessorSetHandle set, KernelServices services, TaskStartSpec? start)
+    internal MachTask(string name, int priority, ProcessorSetHandle set, KernelServices services, TaskStartSpec? start, SpecialPorts special)
     {
+        _special = special;
         _name = name;
         _priority = priority;
         _set = set;
@@ -39,8 +41,14 @@ public sealed partial class MachTask : KernelObject
     /// <summary>Registers the task and, for a started task, creates its main thread and answers the starter.</summary>
     protected override void PreStart()
     {
-        _handle = new TaskHandle(Self.Id.Value, _name) { Ref = Self };
         _space = new Ipc.IpcSpace(Self);
+        CreatePort();
+        _handle = new TaskHandle(Self.Id.Value, _name) { Ref = Self, Port = _port };
+        if (_start is { DeviceMaster: { } master })
+        {
+            _deviceMaster = _space.InsertKernelSend(master);
+            ApplySpaceEffects();
+        }
         _created = Context.Now;
         switch (_start)
         {
@@ -72,10 +80,14 @@ public sealed partial class MachTask : KernelObject
         switch (request)
         {
             case ThreadCreate c:
-                reply.Send(new ThreadCreated(KernReturn.Success, CreateThread(c.Body, c.Name, c.Suspended)), Self);
+                var created = CreateThread(c.Body, c.Name, c.Suspended);
+                reply.Send(new ThreadCreated(KernReturn.Success, created) { Port = _space.NameOf(created.Port) }, Self);
                 break;
             case TaskCreate c:
-                _services.Host.Tell(new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply), Self);
+                var inherited = new List<Ipc.IpcEffect>();
+                var ports = _special.Inherit(inherited);
+                SpecialPorts.Apply(inherited, Self); // the copies are counted before the child holds them (rule 3)
+                _services.Host.Tell(new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply, ports), Self);
                 break;
             case TaskTerminate:
                 Terminate();
@@ -107,30 +119,20 @@ public sealed partial class MachTask : KernelObject
         }
     }
 
-    private static object TerminatedAnswer(object request) => request switch
-    {
-        TaskCreate => new TaskCreated(KernReturn.InvalidArgument, null),
-        ThreadCreate => new ThreadCreated(KernReturn.InvalidArgument, null),
-        TaskInfo => new TaskInfoReply(KernReturn.InvalidArgument, null),
-        TaskThreads => new TaskThreadsReply(KernReturn.InvalidArgument, []),
-        MutexAllocate => new MutexAllocated(KernReturn.InvalidArgument, null),
-        ConditionAllocate => new ConditionAllocated(KernReturn.InvalidArgument, null),
-        Ipc.MachMsgSend => new Ipc.MachMsgResult(Ipc.MachMsgReturn.SendInvalidDest),
-        Ipc.MachMsgReceive => new Ipc.MachMsgResult(Ipc.MachMsgReturn.RcvInvalidName),
-        Ipc.PortCall.Names => new Ipc.PortNamesReply(KernReturn.InvalidTask, []),
-        Ipc.PortCall.GetReceiveStatus => new Ipc.PortStatus(KernReturn.InvalidTask, 0, 0, 0, 0, 0, 0, false, false, 0, 0),
-        Ipc.PortCall => new Ipc.PortCallReply(KernReturn.InvalidTask),
-        _ => KernReturn.InvalidArgument,
-    };
+    private static object TerminatedAnswer(object request) => CallFailures.For(request, KernReturn.InvalidArgument);
 
     /// <summary>Makes a thread object and its execution, and hands the thread to the task's processor set.</summary>
     private ThreadHandle CreateThread(ThreadBody body, string name, bool suspended)
     {
         var threadRef = Context.Spawn(Props.Create(() => new MachThread(name, _handle, _set, _services.Status)));
-        var handle = new ThreadHandle(threadRef.Id.Value, name) { Ref = threadRef };
+        var port = NewPortRef(Context.Spawn(Ipc.Port.ForKernelObject(threadRef)));
+        var handle = new ThreadHandle(threadRef.Id.Value, name) { Ref = threadRef, Port = port };
+        threadRef.Tell(new ThreadPortAttached(handle), Self); // before anyone can know the port
+        var names = new SelfPorts(_taskSelf, _space.InsertKernelSend(port), _hostSelf, _deviceMaster);
+        ApplySpaceEffects();
         MachEnv env = null!;
         var execution = new ThreadExecution(handle.Id, name, () => body(env));
-        env = new MachEnv(execution, handle, _handle, _services);
+        env = new MachEnv(execution, handle, _handle, _services, names);
         var record = new SchedThread(handle, _handle, execution)
         {
             BasePriority = _priority,
@@ -151,6 +153,7 @@ public sealed partial class MachTask : KernelObject
         _terminated = true;
         _space.DestroyAll(); // every right goes: ports die, send rights are released, notifications fire
         ApplySpaceEffects();
+        DestroyPorts();
         SendToThreads(new ThreadTerminate());
         foreach (var (_, pending) in _suspending) pending.Reply.Send(KernReturn.Success, Self);
         _suspending.Clear();

@@ -9,7 +9,7 @@ namespace MachActors.Kernel.Kern;
 /// thread's processor set, keeps the C-threads join and detach state, and outlives the thread as a
 /// zombie that answers every call with InvalidArgument (info reports it halted).
 /// </summary>
-public sealed class MachThread : KernelObject
+public sealed partial class MachThread : KernelObject
 {
     private readonly TaskHandle _task;
     private readonly string _name;
@@ -101,8 +101,12 @@ public sealed class MachThread : KernelObject
     {
         switch (message)
         {
+            case ThreadPortAttached attached:
+                _handle = attached.Thread;
+                break;
             case ThreadEnded ended:
                 _end = ended;
+                ReleaseSpecialPorts();
                 foreach (var (reply, channel) in _joiners)
                 {
                     var result = new JoinResult(KernReturn.Success, ValueOf(ended));

@@ -74,4 +74,8 @@ public sealed record ThreadCreate(ThreadBody Body, string Name, bool Suspended) 
 /// <summary>The answer to <see cref="ThreadCreate"/>.</summary>
 /// <param name="Result">Success or InvalidArgument.</param>
 /// <param name="Thread">The new thread.</param>
-public sealed record ThreadCreated(KernReturn Result, ThreadHandle? Thread);
+public sealed record ThreadCreated(KernReturn Result, ThreadHandle? Thread)
+{
+    /// <summary>The name of a send right to the new thread's port in the space of the task it was created in (NULL on failure).</summary>
+    public Ipc.PortName Port { get; init; }
+}

@@ -12,6 +12,9 @@ public sealed record TaskHandle(long Id, string Name)
 {
     internal IActorRef Ref { get; init; } = null!;
 
+    /// <summary>The task's kernel port (its object receives its messages).</summary>
+    internal Ipc.PortRef Port { get; init; } = null!;
+
     /// <summary>"name#id".</summary>
     public override string ToString() => $"{Name}#{Id}";
 }

@@ -9,6 +9,9 @@ public sealed record ThreadHandle(long Id, string Name)
 {
     internal IActorRef Ref { get; init; } = null!;
 
+    /// <summary>The thread's kernel port (its object receives its messages).</summary>
+    internal Ipc.PortRef Port { get; init; } = null!;
+
     /// <summary>"name#id".</summary>
     public override string ToString() => $"{Name}#{Id}";
 }

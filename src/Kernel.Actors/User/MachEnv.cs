@@ -26,18 +26,34 @@ public sealed partial class MachEnv
     private readonly ThreadExecution _execution;
     private readonly KernelServices _services;
 
-    internal MachEnv(ThreadExecution execution, ThreadHandle self, TaskHandle task, KernelServices services)
+    internal MachEnv(ThreadExecution execution, ThreadHandle self, TaskHandle task, KernelServices services, SelfPorts ports)
     {
         _execution = execution;
         _services = services;
         Self = self;
         Task = task;
+        TaskSelf = ports.Task;
+        ThreadSelf = ports.Thread;
+        HostSelf = ports.Host;
+        DeviceMasterPort = ports.DeviceMaster;
     }
 
-    /// <summary>The calling thread (cthread_self / mach_thread_self).</summary>
+    /// <summary>mach_task_self: the name of a send right to this task's port (urefs pinned at the maximum).</summary>
+    public Ipc.PortName TaskSelf { get; }
+
+    /// <summary>mach_thread_self: the name of a send right to this thread's port (urefs pinned at the maximum).</summary>
+    public Ipc.PortName ThreadSelf { get; }
+
+    /// <summary>mach_host_self: the name of a send right to the host port.</summary>
+    public Ipc.PortName HostSelf { get; }
+
+    /// <summary>The device master port: a send right in the tasks the host starts (the first tasks); NULL in tasks made by task_create.</summary>
+    public Ipc.PortName DeviceMasterPort { get; }
+
+    /// <summary>The calling thread's kernel object (a debugger's handle; programs name threads by port: <see cref="ThreadSelf"/>).</summary>
     public ThreadHandle Self { get; }
 
-    /// <summary>The calling thread's task (mach_task_self).</summary>
+    /// <summary>The calling thread's task's kernel object (a debugger's handle; programs name tasks by port: <see cref="TaskSelf"/>).</summary>
     public TaskHandle Task { get; }
 
     /// <summary>The machine's shape (clock rate, page size, ...).</summary>

@@ -20,6 +20,7 @@ public sealed class ProcessorSetTests
     public void ProcessorSetCreate_FromHost_ANewEmptySetListedAfterTheDefault()
     {
         using var kit = new MachineKit();
+        kit.RunFor(Ms(1)); // boot settles: the CPUs attach to the default set asynchronously
 
         var set = CreateSet(kit, "batch");
         var sets = kit.Call<ProcessorSetsReply>(kit.Machine.Host, new HostProcessorSets()).Sets;
