@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using MachActors.Bench.Footprint;
+using MachActors.Bench.Ipc;
 using MachActors.Bench.Kernel;
 
 namespace MachActors.Bench;
@@ -7,6 +8,7 @@ namespace MachActors.Bench;
 /// <summary>
 /// Entry point. <c>footprint [actors] [runs]</c> measures retained bytes and spawn time of idle
 /// actors; <c>kernel-steps [runs]</c> prints runtime steps per context switch and per compute trap;
+/// <c>ipc-steps [runs]</c> the same per null RPC and per one-way message;
 /// anything else (or nothing) goes to BenchmarkDotNet's switcher, e.g. <c>--filter '*'</c>.
 /// </summary>
 public static class Program
@@ -16,6 +18,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "footprint") return FootprintRunner.Run(args[1..]);
         if (args.Length > 0 && args[0] == "footprint-kind") return FootprintRunner.RunKind(args[1..]);
         if (args.Length > 0 && args[0] == "kernel-steps") return KernelStepsReport.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "ipc-steps") return IpcStepsReport.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using MachActors.Actors.Tracing;
 
 namespace MachActors.Bench.Kernel;
 
@@ -67,25 +66,8 @@ public static class KernelStepsReport
         var sink = new DeliveryCounter();
         workload.Prepare(sink);
         workload.Run();
-        var counts = sink.ByType.ToList();
         workload.Verify();
         workload.Release();
-        foreach (var (type, count) in counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (count * 1000 < workload.Operations) continue;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {type,-20} {count,10:N0} deliveries  {(double)count / workload.Operations:F3}/op"));
-        }
-    }
-
-    private sealed class DeliveryCounter : ITraceSink
-    {
-        public Dictionary<string, long> ByType { get; } = new(StringComparer.Ordinal);
-
-        public void OnEvent(in TraceEvent traceEvent)
-        {
-            if (traceEvent.Kind != TraceKind.Deliver || traceEvent.Message is null) return;
-            var name = traceEvent.Message.GetType().Name;
-            ByType[name] = ByType.GetValueOrDefault(name) + 1;
-        }
+        sink.Print(workload.Operations);
     }
 }
