@@ -163,7 +163,11 @@ public sealed partial class PortState
         _effects.Add(new IpcEffect.Wake(waiter.Receiver.Reply, waiter.Channel, new MachMsgResult(code)));
     }
 
-    /// <summary>A receive that may take the sender's CPU (spec 5.6): blocked, with no option beyond a timeout.</summary>
+    /// <summary>
+    /// A receive that may take the sender's CPU (spec 5.6): blocked, with no receive option beyond a
+    /// timeout. The receive half of an RPC counts (its Send bit is the half already done), so a
+    /// server's combined reply-and-receive hands the CPU to its client as GNU Mach's fast path does.
+    /// </summary>
     private static bool IsPlainBlockedReceive(Waiter waiter) =>
-        (waiter.Receiver.Options & ~(MachMsgOption.Receive | MachMsgOption.ReceiveTimeout)) == 0;
+        (waiter.Receiver.Options & ~(MachMsgOption.Send | MachMsgOption.Receive | MachMsgOption.ReceiveTimeout)) == 0;
 }

@@ -152,6 +152,32 @@ public sealed class PortStateTests
     }
 
     [Fact]
+    public void Enqueue_ReplyToAClientBlockedInItsRpc_HandsOverWithTheClientAsHint()
+    {
+        var port = NewPort();
+        port.Receive(Receiver(thread: 30, options: MachMsgOption.Send | MachMsgOption.Receive));
+        port.TakeEffects();
+
+        port.Enqueue(KMsg(Port(1), id: 5), Sender(thread: 20, rpc: true, options: MachMsgOption.Send | MachMsgOption.Receive));
+
+        var deliver = Assert.Single(Delivered(port.TakeEffects()));
+        Assert.Equal(new IpcSendDone(new MachMsgResult(MachMsgReturn.Success), 30), deliver.ThenAnswer!.Result);
+    }
+
+    [Fact]
+    public void Enqueue_RpcToAReceiverWithReceiveLarge_NoHint()
+    {
+        var port = NewPort();
+        port.Receive(Receiver(thread: 30, options: MachMsgOption.Receive | MachMsgOption.ReceiveLarge));
+        port.TakeEffects();
+
+        port.Enqueue(KMsg(Port(1), id: 5), Sender(thread: 20, rpc: true));
+
+        var deliver = Assert.Single(Delivered(port.TakeEffects()));
+        Assert.Equal(new MachMsgResult(MachMsgReturn.Success), deliver.ThenAnswer!.Result);
+    }
+
+    [Fact]
     public void Receive_TooLarge_DestroysTheMessageUnlessReceiveLarge()
     {
         var port = NewPort();
