@@ -17,9 +17,9 @@ public static class IpcEffects
         ArgumentNullException.ThrowIfNull(effects);
         ArgumentNullException.ThrowIfNull(context);
         var self = context.Self;
-        foreach (var effect in effects)
+        for (var i = 0; i < effects.Count; i++) // indexed: no enumerator per call
         {
-            switch (effect)
+            switch (effects[i])
             {
                 case IpcEffect.Tell t:
                     t.To.Tell(t.Message, self);

@@ -38,6 +38,7 @@ public sealed partial class IpcSpace
     /// <summary>The effects of the calls since the last take, in order; forgets them.</summary>
     public IReadOnlyList<IpcEffect> TakeEffects()
     {
+        if (_effects.Count == 0) return [];
         var taken = _effects.ToArray();
         _effects.Clear();
         return taken;

@@ -93,6 +93,6 @@ public sealed class Port : Actor
                 Unhandled(message);
                 return;
         }
-        IpcEffects.Apply(_state.TakeEffects(), Context);
+        _state.ApplyEffects(Context);
     }
 }

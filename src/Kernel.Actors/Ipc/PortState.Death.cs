@@ -29,7 +29,7 @@ public sealed partial class PortState
         foreach (var blocked in _senders.ToArray())
         {
             _senders.Remove(blocked);
-            _effects.Add(new IpcEffect.CancelTimer(blocked.Key));
+            CancelTimer(blocked.Key, blocked.Sender.Timeout);
             Notifications.ReleaseCarried(blocked.Message, _effects);
             _effects.Add(new IpcEffect.Wake(blocked.Sender.Reply, blocked.Channel, new MachMsgResult(MachMsgReturn.Success)));
         }

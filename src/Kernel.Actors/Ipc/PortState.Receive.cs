@@ -40,7 +40,7 @@ public sealed partial class PortState
             _effects.Add(new IpcEffect.Answer(receiver.Reply, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
             return;
         }
-        var waiter = new Waiter(receiver, new WaitChannel(Self.Actor, $"receive {Self}"), NextKey());
+        var waiter = new Waiter(receiver, new WaitChannel(Self.Actor, _receiveWhat ??= $"receive {Self}"), NextKey());
         _receivers.Add(waiter);
         _effects.Add(new IpcEffect.Block(receiver.Reply, waiter.Channel, receiver.Handoff));
         if (receiver.Timeout is { } timeout) _effects.Add(new IpcEffect.StartTimer(waiter.Key, timeout));
@@ -154,7 +154,7 @@ public sealed partial class PortState
     private void StopWaiting(Waiter waiter)
     {
         _receivers.Remove(waiter);
-        _effects.Add(new IpcEffect.CancelTimer(waiter.Key));
+        CancelTimer(waiter.Key, waiter.Receiver.Timeout);
     }
 
     private void EndWait(Waiter waiter, MachMsgReturn code)

@@ -60,7 +60,7 @@ public sealed partial class PortState
                 _effects.Add(new IpcEffect.Tell(s.Space, new SpaceSendReturned(message, s, null, MachMsgReturn.SendTimedOut)));
                 return;
             }
-            var blocked = new BlockedSender(message, s, new WaitChannel(Self.Actor, $"send {Self}"), NextKey());
+            var blocked = new BlockedSender(message, s, new WaitChannel(Self.Actor, _sendWhat ??= $"send {Self}"), NextKey());
             _senders.Add(blocked);
             _effects.Add(new IpcEffect.Block(s.Reply, blocked.Channel, null));
             if (s.Timeout is { } timeout) _effects.Add(new IpcEffect.StartTimer(blocked.Key, timeout));
@@ -107,7 +107,7 @@ public sealed partial class PortState
         {
             var next = _senders[0];
             _senders.RemoveAt(0);
-            _effects.Add(new IpcEffect.CancelTimer(next.Key));
+            CancelTimer(next.Key, next.Sender.Timeout);
             _effects.Add(new IpcEffect.Wake(next.Sender.Reply, next.Channel, new MachMsgResult(MachMsgReturn.Success)));
             Accept(next.Message);
         }
@@ -117,7 +117,7 @@ public sealed partial class PortState
     private void ReturnSender(BlockedSender blocked, MachMsgReturn? code)
     {
         _senders.Remove(blocked);
-        _effects.Add(new IpcEffect.CancelTimer(blocked.Key));
+        CancelTimer(blocked.Key, blocked.Sender.Timeout);
         if (code is { } c) _effects.Add(new IpcEffect.Tell(blocked.Sender.Space, new SpaceSendReturned(blocked.Message, blocked.Sender, blocked.Channel, c)));
         else DestroyHere(blocked.Message);
     }

@@ -1,4 +1,5 @@
 using MachActors.Actors;
+using MachActors.Actors.Timing;
 using MachActors.Kernel.Kern;
 
 namespace MachActors.Kernel.Ipc;
@@ -25,6 +26,8 @@ public sealed partial class PortState
     private (int Sync, CarriedRight Notify)? _noSenders;
     private CarriedRight? _portDestroyed;
     private long _nextKey;
+    private string? _receiveWhat; // the wait channels' descriptions, made once per port
+    private string? _sendWhat;
 
     /// <summary>A new port whose receive right is held by <paramref name="receiver"/> (null: in transit).</summary>
     /// <param name="self">The port's identity.</param>
@@ -89,9 +92,18 @@ public sealed partial class PortState
     /// <summary>The effects of the calls since the last take, in order; forgets them.</summary>
     public IReadOnlyList<IpcEffect> TakeEffects()
     {
+        if (_effects.Count == 0) return [];
         var taken = _effects.ToArray();
         _effects.Clear();
         return taken;
+    }
+
+    /// <summary>Carries out the effects of the calls since the last take, in order, as the actor of <paramref name="context"/>, and forgets them (the host's <see cref="TakeEffects"/> without the copy).</summary>
+    public void ApplyEffects(IActorContext context)
+    {
+        if (_effects.Count == 0) return;
+        IpcEffects.Apply(_effects, context);
+        _effects.Clear();
     }
 
     /// <summary>The status mach_port_get_receive_status reports.</summary>
@@ -188,4 +200,13 @@ public sealed partial class PortState
     }
 
     private long NextKey() => ++_nextKey;
+
+    /// <summary>
+    /// Cancels the timer of wait <paramref name="key"/>, if it has one: a parked wait has a timer
+    /// exactly when its <paramref name="timeout"/> is set (a zero timeout never parks).
+    /// </summary>
+    private void CancelTimer(long key, Duration? timeout)
+    {
+        if (timeout is not null) _effects.Add(new IpcEffect.CancelTimer(key));
+    }
 }
