@@ -21,7 +21,8 @@ public sealed partial class IpcSpace
         ArgumentNullException.ThrowIfNull(program);
         message = null;
         var h = program.Header;
-        if (program.Size > IpcLimits.MsgSizeMax) return MachMsgReturn.SendNoBuffer;
+        var size = program.Size;
+        if (size > IpcLimits.MsgSizeMax) return MachMsgReturn.SendNoBuffer;
         if (!IsSendDisposition(h.RemoteDisposition)) return MachMsgReturn.SendInvalidHeader;
         if (h.LocalDisposition == MsgType.None ? h.Local != PortName.Null : !IsSendDisposition(h.LocalDisposition)) return MachMsgReturn.SendInvalidHeader;
         if (!h.Remote.IsValid || !CanCopyin(h.Remote, h.RemoteDisposition, allowDead: false)) return MachMsgReturn.SendInvalidDest;
@@ -45,7 +46,12 @@ public sealed partial class IpcSpace
             dest = CopyinChecked(h.Remote, h.RemoteDisposition);
             reply = CopyinReply(h.Local, h.LocalDisposition);
         }
-        var partial = new KernelMessage(dest.Port!, dest.Right, reply, h.Id, [], program.Size);
+        if (program.Body.IsEmpty)
+        {
+            message = new KernelMessage(dest.Port!, dest.Right, reply, h.Id, [], size);
+            return MachMsgReturn.Success;
+        }
+        var partial = new KernelMessage(dest.Port!, dest.Right, reply, h.Id, [], size);
         var body = ImmutableArray.CreateBuilder<KernelItem>(program.Body.Length);
         foreach (var item in program.Body)
         {

@@ -28,6 +28,7 @@ public sealed partial class IpcSpace
             var reply = CopyoutRight(message.Reply);
             header = new MsgHeader(dest, message.DestinationRight, reply, DispositionOf(message.Reply), message.Id);
         }
+        if (message.Body.IsEmpty) return new MachMessage(header, []) { Seqno = message.Seqno };
         var body = ImmutableArray.CreateBuilder<MsgItem>(message.Body.Length);
         foreach (var item in message.Body)
         {

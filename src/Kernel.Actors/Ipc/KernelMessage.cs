@@ -36,12 +36,19 @@ public sealed record KernelMessage(PortRef Destination, MsgType DestinationRight
     /// <summary>True when the body carries the receive right of <paramref name="port"/> (directly).</summary>
     public bool CarriesReceiveOf(PortRef port)
     {
-        foreach (var right in CarriedRights())
+        if (IsReceiveOf(Reply, port)) return true;
+        foreach (var item in Body) // no iterator: every enqueue asks
         {
-            if (right.Right == MsgType.PortReceive && right.Port == port) return true;
+            if (item is not KernelItem.Rights rights) continue;
+            foreach (var right in rights.Carried)
+            {
+                if (IsReceiveOf(right, port)) return true;
+            }
         }
         return false;
     }
+
+    private static bool IsReceiveOf(CarriedRight right, PortRef port) => right.HoldsRight && right.Right == MsgType.PortReceive && right.Port == port;
 
     /// <summary>Structural equality (the body by items).</summary>
     public bool Equals(KernelMessage? other) =>
