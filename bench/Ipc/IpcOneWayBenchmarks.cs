@@ -51,15 +51,15 @@ public class IpcOneWayBenchmarks
         _oneCpu.Release();
     }
 
-    /// <summary>1,000,000 actor messages (500,000 round trips) on the controlled dispatcher (seed 42, recording on).</summary>
+    /// <summary>3,000,000 actor messages (1,500,000 round trips) on the controlled dispatcher (seed 42, recording on).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = 2 * IpcSizes.PingPongRoundTrips)]
     public long PingPongControlledBaseline() => _pingPong.Run();
 
-    /// <summary>50,000 one-way messages, sender and receiver on 2 CPUs (boot and set-up included).</summary>
+    /// <summary>100,000 one-way messages, sender and receiver on 2 CPUs (boot and set-up included).</summary>
     [Benchmark(OperationsPerInvoke = IpcSizes.Messages)]
     public long OneWay_2Cpus() => _twoCpus.Run();
 
-    /// <summary>50,000 one-way messages on 1 CPU (boot and set-up included).</summary>
+    /// <summary>100,000 one-way messages on 1 CPU (boot and set-up included).</summary>
     [Benchmark(OperationsPerInvoke = IpcSizes.Messages)]
     public long OneWay_1Cpu() => _oneCpu.Run();
 }

@@ -65,7 +65,7 @@ public class IpcRpcBenchmarks
         _oneCpu.Release();
     }
 
-    /// <summary>500,000 round trips of two actors on the controlled dispatcher (seed 42, recording on).</summary>
+    /// <summary>1,500,000 round trips of two actors on the controlled dispatcher (seed 42, recording on).</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = IpcSizes.PingPongRoundTrips)]
     public long PingPongControlledBaseline() => _pingPong.Run();
 

@@ -13,10 +13,10 @@ public static class IpcSizes
     public const int Rpcs = 25_000;
 
     /// <summary>One-way messages per run.</summary>
-    public const int Messages = 50_000;
+    public const int Messages = 100_000;
 
     /// <summary>Round trips of the raw actor ping-pong baseline per invocation (two actor messages each).</summary>
-    public const int PingPongRoundTrips = 500_000;
+    public const int PingPongRoundTrips = 1_500_000;
 
     public static IpcWorkload NullRpc2Cpus() => new(IpcKind.NullRpc, cpus: 2, Rpcs);
 
