@@ -51,6 +51,7 @@ public readonly record struct CallerReply(IActorRef Target, long? CallId, long? 
     }
 
     /// <summary>Wakes the thread that blocked on <paramref name="channel"/>, with <paramref name="result"/>.</summary>
-    public void Wake(WaitChannel channel, object? result, IActorRef? self = null) =>
-        CallerScheduler!.Tell(new WakeThread(CallerThread!.Value, channel, result), self);
+    /// <remarks><paramref name="handoffFrom"/>: the running thread that will hand its CPU to this one (see <see cref="WakeThread.HandoffFrom"/>).</remarks>
+    public void Wake(WaitChannel channel, object? result, IActorRef? self = null, long? handoffFrom = null) =>
+        CallerScheduler!.Tell(new WakeThread(CallerThread!.Value, channel, result, handoffFrom), self);
 }

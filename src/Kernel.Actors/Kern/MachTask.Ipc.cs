@@ -74,7 +74,7 @@ public sealed partial class MachTask
                 var received = new MachMsgResult(MachMsgReturn.Success, _space.Copyout(d.Message, reverse: true));
                 ApplySpaceEffects();
                 if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
-                else d.Receiver.Reply.Wake(d.Channel, received, Self);
+                else d.Receiver.Reply.Wake(d.Channel, received, Self, d.ThenAnswer?.Reply.CallerThread);
                 d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result, Self); // after the receiver's wakeup: the handoff finds it queued
                 break;
             case SpaceSendReturned r when _terminated:

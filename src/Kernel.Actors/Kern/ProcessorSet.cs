@@ -100,7 +100,7 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
                 _scheduler.Adopt(a.Thread);
                 a.Thread.Handle.Ref.Tell(new ThreadMoved(_handle), Self);
                 break;
-            case WakeThread w when !_scheduler.Wake(w.ThreadId, w.Channel, w.Result):
+            case WakeThread w when !_scheduler.Wake(w.ThreadId, w.Channel, w.Result, w.HandoffFrom):
                 if (_scheduler.Forwarded.TryGetValue(w.ThreadId, out var moved)) moved.Tell(w, Sender);
                 break;
             case WakeThread:

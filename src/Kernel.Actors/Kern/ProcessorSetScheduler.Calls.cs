@@ -10,9 +10,13 @@ internal sealed partial class ProcessorSetScheduler
     /// A wakeup for the wait <paramref name="channel"/>: a thread parked on exactly that wait becomes
     /// runnable with <paramref name="result"/>; a thread still on its CPU (its CPU has not yet given
     /// it back after blocking) keeps the wakeup for when it does. Any other wakeup is stale and ignored.
-    /// Returns false when the thread is not in this set.
+    /// Returns false when the thread is not in this set. With <paramref name="handoffFrom"/> naming a
+    /// thread of this set that is running (and not being preempted) on a CPU the woken thread may use,
+    /// the woken thread is queued but no idle CPU takes it: it is kept for that CPU, which the sender
+    /// hands over when it blocks (IPC handoff, spec 5.6). The sender's surrender ends the reservation
+    /// either way (<see cref="ReleaseReservation"/>).
     /// </summary>
-    public bool Wake(long threadId, WaitChannel channel, object? result)
+    public bool Wake(long threadId, WaitChannel channel, object? result, long? handoffFrom = null)
     {
         if (Find(threadId) is not { } thread) return false;
         if (thread.Waiting && ReferenceEquals(thread.WaitChannel, channel))
@@ -20,7 +24,17 @@ internal sealed partial class ProcessorSetScheduler
             thread.Waiting = false;
             thread.WaitChannel = null;
             thread.Execution.SetResult(result);
-            if (thread.Runnable) SetRun(thread);
+            if (!thread.Runnable) return true;
+            if (ReservingSender(handoffFrom, thread) is { } sender)
+            {
+                sender.HandoffReserved = thread.Id;
+                if (thread.BoundCpu is { } bound) _cpus[bound].Local.Enqueue(thread);
+                else _global.Enqueue(thread);
+            }
+            else
+            {
+                SetRun(thread);
+            }
         }
         else if (thread.Cpu is not null && !thread.Waiting)
         {

@@ -114,6 +114,8 @@ internal sealed partial class ProcessorSetScheduler
         slot.Running = null;
         thread.Cpu = null;
         thread.PreemptRequested = false;
+        var reserved = thread.HandoffReserved is { } r ? Find(r) : null;
+        thread.HandoffReserved = null;
         SchedThread? handoff = null;
         switch (reason)
         {
@@ -140,6 +142,7 @@ internal sealed partial class ProcessorSetScheduler
             RemoveSlot(slot, leaving);
             return;
         }
+        if (reserved is not null && !ReferenceEquals(reserved, handoff)) ReleaseReservation(reserved);
         if (handoff is not null)
         {
             handoff.Queue!.Remove(handoff);
@@ -147,6 +150,28 @@ internal sealed partial class ProcessorSetScheduler
             return;
         }
         PickNext(slot);
+    }
+
+    /// <summary>
+    /// The thread a wakeup with <paramref name="handoffFrom"/> may keep <paramref name="woken"/> for:
+    /// a thread of this set running on a CPU that <paramref name="woken"/> may use, not being
+    /// preempted, and not already keeping another. Null otherwise (the wakeup is then an ordinary one).
+    /// </summary>
+    private SchedThread? ReservingSender(long? handoffFrom, SchedThread woken) =>
+        handoffFrom is { } id && id != woken.Id && Find(id) is { Cpu: { } cpu, PreemptRequested: false, HandoffReserved: null } sender
+            && _cpus.TryGetValue(cpu, out var slot) && slot.LeavingTo is null && (woken.BoundCpu ?? cpu) == cpu
+            ? sender
+            : null;
+
+    /// <summary>
+    /// The sender gave its CPU back without handing it to <paramref name="thread"/>: if still queued,
+    /// it is queued afresh through <see cref="SetRun"/> (an idle CPU takes it, or it preempts).
+    /// </summary>
+    private void ReleaseReservation(SchedThread thread)
+    {
+        if (thread.Queue is null || !thread.Runnable) return;
+        thread.Queue.Remove(thread);
+        SetRun(thread);
     }
 
     /// <summary>

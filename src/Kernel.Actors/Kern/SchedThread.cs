@@ -66,6 +66,12 @@ internal sealed class SchedThread(ThreadHandle handle, TaskHandle task, ThreadEx
     /// <summary>Fixed priority: the quantum in ticks.</summary>
     public int PolicyQuantum { get; set; }
 
+    /// <summary>
+    /// IPC handoff: a thread woken for this one's CPU (queued, kept from idle CPUs) until this thread
+    /// gives its CPU back; null when none. Cleared by the surrender.
+    /// </summary>
+    public long? HandoffReserved { get; set; }
+
     /// <summary>thread_suspend count.</summary>
     public int SuspendCount { get; set; }
 

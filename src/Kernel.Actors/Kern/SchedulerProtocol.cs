@@ -15,7 +15,12 @@ internal sealed record AdoptThread(SchedThread Thread);
 /// <param name="ThreadId">The thread.</param>
 /// <param name="Channel">The wait (by identity: a wakeup for another wait is ignored).</param>
 /// <param name="Result">What the blocked call returns.</param>
-public sealed record WakeThread(long ThreadId, WaitChannel Channel, object? Result);
+/// <param name="HandoffFrom">
+/// IPC handoff (spec 5.6): the running thread that is about to block and hand its CPU to this one
+/// (an RPC's sender). The set then keeps the woken thread queued for that CPU instead of giving it
+/// an idle one, until the sender gives its CPU back. Null for an ordinary wakeup.
+/// </param>
+public sealed record WakeThread(long ThreadId, WaitChannel Channel, object? Result, long? HandoffFrom = null);
 
 /// <summary>
 /// Task -> processor set: the task's suspend count became positive (or zero) for these threads.

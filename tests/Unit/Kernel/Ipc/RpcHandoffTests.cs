@@ -15,12 +15,34 @@ public sealed class RpcHandoffTests
     [MemberData(nameof(Dispatchers), MemberType = typeof(MachineKit))]
     public void Rpc_ServerRepliesAndReceivesInOneCall_HandsTheCpuBackToTheClient(DispatcherKind kind)
     {
+        var (observer, client, _) = RunLoop(kind, cpus: 1);
+
+        Assert.Contains(observer.Records, d => d.Handoff && d.ThreadId == client.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers), MemberType = typeof(MachineKit))]
+    public void Rpc_OnTwoCpusWithOneIdle_HandsTheCpuToTheServerAndBack(DispatcherKind kind)
+    {
+        var (observer, client, server) = RunLoop(kind, cpus: 2);
+
+        // Without the reservation the woken thread went to the idle CPU and no handoff happened. The first
+        // request finds the server not yet waiting, and the last reply is a plain send (no reservation).
+        Assert.True(observer.Records.Count(d => d.Handoff && d.ThreadId == server.Id) >= 3, "requests handed the CPU to the server");
+        Assert.True(observer.Records.Count(d => d.Handoff && d.ThreadId == client.Id) >= 2, "replies handed the CPU back to the client");
+    }
+
+    /// <summary>A client thread makes 4 RPCs to a server thread that replies and receives in one call; returns the dispatch log and both threads.</summary>
+    private static (DispatchLog Observer, ThreadHandle Client, ThreadHandle Server) RunLoop(DispatcherKind kind, int cpus)
+    {
         var observer = new DispatchLog();
-        using var kit = new MachineKit(cpus: 1, kind, options: new SchedulerOptions { Observer = observer });
+        using var kit = new MachineKit(cpus: cpus, kind, options: new SchedulerOptions { Observer = observer });
         ThreadHandle? client = null;
+        ThreadHandle? server = null;
         var replies = new ConcurrentQueue<long>();
         kit.Start(async env =>
         {
+            server = env.Self;
             var port = await env.MachReplyPort();
             var child = (await env.TaskCreate(env.Task, "client")).Task!;
             Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerName, port, MsgType.MakeSend)).Result);
@@ -50,8 +72,8 @@ public sealed class RpcHandoffTests
         kit.RunToEnd();
 
         Assert.Equal([0L, 1, 2, 3], replies);
-        Assert.Contains(observer.Records, d => d.Handoff && d.ThreadId == client!.Id);
         kit.AssertNoActorFailures();
+        return (observer, client!, server!);
     }
 
     private sealed class DispatchLog : ISchedulerObserver
