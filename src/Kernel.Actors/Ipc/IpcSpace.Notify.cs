@@ -12,7 +12,7 @@ public sealed partial class IpcSpace
     /// Dead-name (<see cref="NotifyIds.DeadName"/>): on a send, send-once or receive right the request
     /// is swapped in at once and <paramref name="previous"/> names the old right. On a dead name, with
     /// <paramref name="sync"/> != 0 and a right, the notification fires at once (the name gains a
-    /// uref); otherwise InvalidArgument. No-senders and port-destroyed (<see cref="NotifyIds.NoSenders"/>,
+    /// uref); otherwise (sync 0, or notify NULL or DEAD) InvalidArgument. No-senders and port-destroyed (<see cref="NotifyIds.NoSenders"/>,
     /// <see cref="NotifyIds.PortDestroyed"/>, sync 0): the name must hold the receive right
     /// (InvalidRight); the request goes to the port, the answer is null (pending) and the port's
     /// <see cref="SpaceRequestDone"/> completes it (<see cref="RequestDone"/>). InvalidValue for another variant.
@@ -23,7 +23,7 @@ public sealed partial class IpcSpace
         if (Lookup(name) is not { } e) return KernReturn.InvalidName;
         if (notify != PortName.Null && notifyDisposition is not (MsgType.MakeSendOnce or MsgType.MoveSendOnce)) return KernReturn.InvalidValue;
         if (variant is not (NotifyIds.DeadName or NotifyIds.NoSenders or NotifyIds.PortDestroyed)) return KernReturn.InvalidValue;
-        if (variant == NotifyIds.DeadName && e.Has(PortType.DeadName) && (sync == 0 || notify == PortName.Null)) return KernReturn.InvalidArgument;
+        if (variant == NotifyIds.DeadName && e.Has(PortType.DeadName) && (sync == 0 || !notify.IsValid)) return KernReturn.InvalidArgument;
         if (variant == NotifyIds.DeadName && !e.Has(PortType.DeadName | PortType.Send | PortType.SendOnce | PortType.Receive)) return KernReturn.InvalidRight;
         if (variant != NotifyIds.DeadName && !e.Has(PortType.Receive)) return KernReturn.InvalidRight;
         if (variant == NotifyIds.PortDestroyed && sync != 0) return KernReturn.InvalidValue;

@@ -318,6 +318,20 @@ public sealed class IpcSpaceCallTests
     }
 
     [Fact]
+    public void RequestNotification_DeadNameOnADeadNameWithSyncAndDeadNotify_InvalidArgument()
+    {
+        // Found by the IPC properties: MACH_PORT_DEAD as the notify right is no right, so nothing can fire
+        // (it used to build a notification to no port and throw in the task actor).
+        var space = Space();
+        space.Allocate(PortRight.DeadName, null, out var dead);
+
+        Assert.Equal(KernReturn.InvalidArgument, space.RequestNotification(dead, NotifyIds.DeadName, 1, PortName.Dead, MsgType.MoveSendOnce, HostCall(), out _));
+        Assert.Equal(KernReturn.Success, space.GetRefs(dead, PortRight.DeadName, out var refs));
+        Assert.Equal(1, refs);
+        Assert.Empty(space.TakeEffects());
+    }
+
+    [Fact]
     public void RequestNotification_DeadNameOnADeadNameWithSync_FiresAtOnce()
     {
         var space = Space();
