@@ -89,6 +89,12 @@ public sealed partial class PortState
     /// <summary>The spaces that name the port, in registration order.</summary>
     public IReadOnlyList<IActorRef> Holders => _holders;
 
+    /// <summary>The queued messages, head first (read-only inspection for tests).</summary>
+    internal IEnumerable<KernelMessage> QueuedMessages => _queue;
+
+    /// <summary>The messages of the blocked senders, longest-blocked first (read-only inspection for tests).</summary>
+    internal IEnumerable<KernelMessage> BlockedMessages => _senders.Select(s => s.Message);
+
     /// <summary>The effects of the calls since the last take, in order; forgets them.</summary>
     public IReadOnlyList<IpcEffect> TakeEffects()
     {
