@@ -5,6 +5,18 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// <summary>After each operation has settled: the kernel's state against the model's, and the global invariants.</summary>
 internal sealed partial class IpcHarness
 {
+    /// <summary>Task <paramref name="task"/>'s space (for the checker tests, which tamper with it).</summary>
+    internal IpcSpace SpaceOf(int task) => _tasks[task].Space;
+
+    /// <summary>The reference model (for the checker tests).</summary>
+    internal IpcModel Model => _model;
+
+    /// <summary>Port <paramref name="id"/>'s state (for the checker tests).</summary>
+    internal PortState PortOf(long id) => _ports[id].State;
+
+    /// <summary>Runs the after-operation comparison now (for the checker tests).</summary>
+    internal void CheckNow() => Reconcile();
+
     /// <summary>
     /// Every message the model has in transit is held by a port (queued or with a blocked sender).
     /// Then, per port: alive
