@@ -8,8 +8,13 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// tampered with behind the model's back, or a hand-made log) and must flag it, next to the good case.
 /// </summary>
 /// <remarks>
-/// Seeded bugs (temporarily, in src, then reverted), each caught by its property within the CI budget:
-/// see docs/IPC.md, "Properties".
+/// Seeded bugs (put in src by hand, one at a time, then reverted), each caught by its own property
+/// within its CI budget (cases to the first failure over several runs):
+/// (1) COPY_SEND accepted from a receive-only name: 2 cases. (2) a receive right arriving under a fresh
+/// name does not tell its port: 4. (3) MOVE_SEND_ONCE leaves the name in place: 36. (4) MOVE_RECEIVE
+/// tells the port but keeps the right in the space: 3. (5) no dead-name notification at port death:
+/// 28-970 (budget 2,500). (6) seqnos stamped from 1: 1. (7) the qlimit test off by one (&gt; for &gt;=): 2.
+/// (8) blocked senders admitted LIFO: 15-458 (budget 2,500). (9) mod_refs without the UREFS_MAX check: 8.
 /// </remarks>
 public class IpcChecksTests
 {

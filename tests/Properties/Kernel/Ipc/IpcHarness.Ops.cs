@@ -185,7 +185,7 @@ internal sealed partial class IpcHarness
 
     private void Request(TaskHost task, MTask model, IpcOp.Request r)
     {
-        var name = Resolve(model, r.Name, e => r.Variant == NotifyIds.NoSenders ? e.Has(PortType.Receive) : !e.Has(PortType.PortSet));
+        var name = Resolve(model, r.Name, e => e.Has(r.Variant == NotifyIds.NoSenders ? PortType.Receive : PortType.Send | PortType.SendOnce));
         var notify = Resolve(model, r.Notify, e => _model.CanCopyin(model, Name(model, e), r.NotifyDisposition, allowDead: false));
         if (Idle(task, 0) is not { } thread) return;
         var reply = Call(thread, "call");

@@ -12,7 +12,7 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// consumed names, dispositions the name does not support) are about 20-40% of the picks. Each
 /// operation is checked against <see cref="IpcModel"/> and the global invariants; each property
 /// leans its script toward what it is about and reports its own violations (and the general ones).
-/// Budget: 1,150 scripts per property (10,350 per run); FSCHECK_MAXTEST=N sets N per property.
+/// Budget: 1,150 scripts per property, 2,500 for 5 and 8 (12,550 per run, about 10 s); FSCHECK_MAXTEST=N sets N per property.
 /// </summary>
 public class IpcProperties
 {
@@ -27,8 +27,11 @@ public class IpcProperties
         return harness;
     }
 
-    private static void Check(int property, IpcMix mix) =>
-        PropCheck.Check(Prop.ForAll(IpcScript.Arbitrary(mix), script => KernelChecks.AssertNone(Run(script).ViolationsOf(property), script)), maxTest: Budget);
+    /// <summary>Scripts for properties 5 and 8, whose violations need longer histories (a request, then a death; two senders blocked on one port).</summary>
+    public const int LongBudget = 2500;
+
+    private static void Check(int property, IpcMix mix, int budget = Budget) =>
+        PropCheck.Check(Prop.ForAll(IpcScript.Arbitrary(mix), script => KernelChecks.AssertNone(Run(script).ViolationsOf(property), script)), maxTest: budget);
 
     [Fact] // 1150 scripts, rights mix, direct harness, generated delivery seeds
     public void P1_SendOnlyThroughARightCreatedOrReceived() => Check(1, IpcMix.Rights);
@@ -42,8 +45,8 @@ public class IpcProperties
     [Fact] // 1150 scripts, rights mix
     public void P4_MovingAReceiveRightRemovesItFromTheSender() => Check(4, IpcMix.Rights);
 
-    [Fact] // 1150 scripts, deaths mix
-    public void P5_ADestroyedReceiveRightLeavesDeadNamesAndNotifications() => Check(5, IpcMix.Deaths);
+    [Fact] // 2500 scripts, deaths mix (about 1.5 s)
+    public void P5_ADestroyedReceiveRightLeavesDeadNamesAndNotifications() => Check(5, IpcMix.Deaths, LongBudget);
 
     [Fact] // 1150 scripts, queues mix
     public void P6_OneThreadsMessagesArriveInOrderWithConsecutiveSeqnos() => Check(6, IpcMix.Queues);
@@ -51,8 +54,8 @@ public class IpcProperties
     [Fact] // 1150 scripts, queues mix
     public void P7_NormalSendsNeverQueuePastTheQLimit() => Check(7, IpcMix.Queues);
 
-    [Fact] // 1150 scripts, queues mix
-    public void P8_BlockedSendersResumeInFifoOrder() => Check(8, IpcMix.Queues);
+    [Fact] // 2500 scripts, queues mix (about 2 s)
+    public void P8_BlockedSendersResumeInFifoOrder() => Check(8, IpcMix.Queues, LongBudget);
 
     [Fact] // 1150 scripts, urefs mix
     public void P9_UrefsNeverGoNegativeOrPastTheLimit() => Check(9, IpcMix.Urefs);

@@ -20,14 +20,14 @@ public sealed record IpcMix(int Alloc = 3, int Release = 3, int ModRefs = 2, int
     public static readonly IpcMix Rights = new(Insert: 5, Extract: 3, Send: 9, Receive: 4, Adversarial: 4);
 
     /// <summary>Deaths: destroys, dead-name and no-senders requests.</summary>
-    public static readonly IpcMix Deaths = new(Release: 6, Request: 5, Receive: 3);
+    public static readonly IpcMix Deaths = new(Release: 6, Insert: 7, Request: 6, Send: 5, Receive: 3);
 
     /// <summary>Urefs: mod_refs with huge and negative deltas, deallocations, repeated make-sends.</summary>
     public static readonly IpcMix Urefs = new(ModRefs: 8, Release: 4, Insert: 5, Send: 5);
 
     /// <summary>Queues: many sends to a few ports, small qlimits, blocking sends, receives.</summary>
     public static readonly IpcMix Queues = new(Alloc: 1, Release: 1, ModRefs: 1, Insert: 6, Extract: 0, QLimit: 4, Member: 1, Request: 1, Send: 20, Receive: 5,
-        Adversarial: 2, BlockPercent: 50);
+        Adversarial: 2, BlockPercent: 70);
 }
 
 /// <summary>A script: <paramref name="Tasks"/> tasks (two threads each), the router's seed (delivery order), and the operations.</summary>
@@ -63,7 +63,7 @@ public sealed record IpcScript(int Tasks, int Seed, IpcOp[] Ops)
                 select (IpcOp)new IpcOp.Insert(t, to < 0 ? t : to, n, d, same, seed)),
             (mix.Extract, from t in task from f in Gen.Choose(0, 3) from n in pick from d in Gen.Elements(AllDispositions)
                 select (IpcOp)new IpcOp.Extract(t, f, n, d)),
-            (mix.QLimit, from t in task from n in pick from q in Gen.Elements(0, 1, 1, 1, 2, 2, 3, 5, 16, 17, -1)
+            (mix.QLimit, from t in task from n in pick from q in Gen.Elements(0, 1, 1, 1, 1, 2, 2, 3, 5, 16, 17, -1)
                 select (IpcOp)new IpcOp.SetQLimit(t, n, q)),
             (mix.Member, from t in task from m in pick from s in Gen.Frequency((4, pick), (1, Gen.Constant(new NamePick(PickKind.Null, 0))))
                 select (IpcOp)new IpcOp.MoveMember(t, m, s)),
