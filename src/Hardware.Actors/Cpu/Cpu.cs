@@ -129,7 +129,12 @@ public sealed class Cpu : Actor
             StartSegment(thread.RemainingCycles);
             return;
         }
-        var step = thread.Resume();
+        Take(thread, thread.Resume());
+    }
+
+    /// <summary>Acts on what the program did: its end, or the trap it stopped at (a trap the CPU does not know is a fault of the program).</summary>
+    private void Take(ThreadExecution thread, ExecutionStep step)
+    {
         switch (step.Kind)
         {
             case ExecutionStepKind.Exited:
@@ -161,8 +166,7 @@ public sealed class Cpu : Actor
                 k.Server.Tell(new KernelCall(_callId, thread.ThreadId, _scheduler ?? Context.System.DeadLetters, k.Request), Self);
                 break;
             default:
-                thread.Kill();
-                Surrender(new SurrenderReason.Faulted(new ProgramFaultException($"thread {thread.Name} took an unknown trap {step.Trap}")));
+                Take(thread, thread.Fail(new ProgramFaultException($"thread {thread.Name} took an unknown trap {step.Trap}")));
                 break;
         }
     }

@@ -14,6 +14,12 @@ namespace MachActors.Hardware.Execution;
 /// continuation of a foreign task completing elsewhere, a Task.Yield) is dropped, so nothing of it
 /// ever runs on the thread pool. A program that awaits anything else is stopped with a fault, and so
 /// is one that throws.
+/// <para>
+/// With <see cref="ExceptionTrap"/> set (the kernel sets it: exception delivery), a fault does not end
+/// the thread: the program's frame is gone, but the thread stops at the trap the hook returns, as if
+/// the program had awaited it. When that trap returns, the thread ends as if its program had returned
+/// null (<see cref="ExecutionStepKind.Exited"/>).
+/// </para>
 /// </remarks>
 public sealed class ThreadExecution
 {
@@ -23,6 +29,7 @@ public sealed class ThreadExecution
     private Action? _continuation;
     private object? _result;
     private ProgramFaultException? _misuse;
+    private bool _raised;
     private volatile bool _dead;
 
     /// <summary>An execution of <paramref name="entry"/>, not started.</summary>
@@ -58,6 +65,16 @@ public sealed class ThreadExecution
     /// <summary>True once the thread ended (exit, fault or termination): it never runs again.</summary>
     public bool IsDead => _dead;
 
+    /// <summary>
+    /// What a fault turns into, or null (the default: a fault ends the thread). Given what the program
+    /// threw (or a <see cref="ProgramFaultException"/> for a broken rule), it returns the trap the thread
+    /// stops at instead (a kernel call that raises the exception), or null to end the thread with the fault.
+    /// </summary>
+    public Func<Exception, TrapRequest?>? ExceptionTrap { get; init; }
+
+    /// <summary>True while the thread is stopped at the trap of a fault (<see cref="ExceptionTrap"/>): its program's frame is gone.</summary>
+    public bool InException => _raised;
+
     /// <summary>An awaitable for <paramref name="trap"/> that returns a <typeparamref name="T"/> (the API that programs call builds these).</summary>
     public TrapAwaitable<T> Trap<T>(TrapRequest trap)
     {
@@ -75,6 +92,12 @@ public sealed class ThreadExecution
     public ExecutionStep Resume()
     {
         if (_dead) throw new InvalidOperationException($"thread {Name} has ended and cannot run");
+        if (_raised)
+        {
+            // Back from the exception trap: there is no frame to go back to, the thread ends quietly.
+            _raised = false;
+            return End(new ExecutionStep(ExecutionStepKind.Exited, null, null, null));
+        }
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(_context);
         try
@@ -93,24 +116,46 @@ public sealed class ThreadExecution
         }
         catch (Exception e)
         {
-            return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, e));
+            return Fail(e);
         }
         finally
         {
             SynchronizationContext.SetSynchronizationContext(previous);
         }
-        if (_misuse is { } misuse) return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, misuse));
+        if (_misuse is { } misuse) return Fail(misuse);
         if (_task.IsCompleted) return Completed(_task);
         if (PendingTrap is { } trap) return new ExecutionStep(ExecutionStepKind.Trapped, trap, null, null);
-        return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, new ProgramFaultException(
+        return Fail(new ProgramFaultException(
             $"thread {Name} awaited something that is not a machine trap (a Task.Delay, real I/O, another thread's task?); " +
-            "programs may await only the machine's trap API")));
+            "programs may await only the machine's trap API"));
+    }
+
+    /// <summary>
+    /// The program failed with <paramref name="error"/> (it threw, broke a rule, or took a trap the CPU
+    /// does not know): with an <see cref="ExceptionTrap"/> that gives a trap, the thread stops at that
+    /// trap (Trapped) and its program is abandoned; otherwise, or when it fails again while stopped
+    /// there, it ends (Faulted). Precondition: not dead.
+    /// </summary>
+    public ExecutionStep Fail(Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (!_raised && ExceptionTrap?.Invoke(error) is { } trap)
+        {
+            _raised = true;
+            _misuse = null;
+            _continuation = null;
+            _result = null;
+            PendingTrap = trap;
+            return new ExecutionStep(ExecutionStepKind.Trapped, trap, null, null);
+        }
+        return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, error));
     }
 
     /// <summary>Ends the thread where it stands (thread_terminate): the continuation is dropped.</summary>
     public void Kill()
     {
         _dead = true;
+        _raised = false;
         _continuation = null;
         PendingTrap = null;
         _result = null;
@@ -141,9 +186,9 @@ public sealed class ThreadExecution
         if (task.IsFaulted)
         {
             var e = task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception;
-            return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, e));
+            return Fail(e);
         }
-        if (task.IsCanceled) return End(new ExecutionStep(ExecutionStepKind.Faulted, null, null, new OperationCanceledException($"thread {Name} was cancelled")));
+        if (task.IsCanceled) return Fail(new OperationCanceledException($"thread {Name} was cancelled"));
         return End(new ExecutionStep(ExecutionStepKind.Exited, null, task is Task<object?> t ? t.Result : null, null));
     }
 

@@ -111,7 +111,7 @@ internal static class MachinePrinter
     {
         if (faults.Count == 0) return;
         console.WriteLine();
-        console.MarkupLine("[bold]Faults[/] (a program threw; its thread ended, the machine went on)");
+        console.MarkupLine("[bold]Faults[/] (a program failed and no exception server took it: its task was terminated, the machine went on)");
         foreach (var fault in faults) console.WriteLine("  " + fault);
     }
 

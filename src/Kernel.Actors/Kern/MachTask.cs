@@ -131,7 +131,11 @@ public sealed partial class MachTask : KernelObject
         var names = new SelfPorts(_taskSelf, _space.InsertKernelSend(port), _hostSelf, _deviceMaster);
         ApplySpaceEffects();
         MachEnv env = null!;
-        var execution = new ThreadExecution(handle.Id, name, () => body(env));
+        var execution = new ThreadExecution(handle.Id, name, () => body(env))
+        {
+            // A failing program raises its exception (spec 6) instead of ending its thread.
+            ExceptionTrap = error => new KernelCallTrap(threadRef, new RaiseException(MachException.FromProgram(error), error)),
+        };
         env = new MachEnv(execution, handle, _handle, _services, names);
         var record = new SchedThread(handle, _handle, execution)
         {
@@ -204,7 +208,8 @@ public sealed partial class MachTask : KernelObject
     /// <summary>
     /// ThreadEnded: one thread fewer (its CPU time joins the dead threads'; its waits are dropped).
     /// ThreadSetChanged: where a thread is scheduled now. SuspendAck: one processor set has stopped
-    /// its threads. CancelWait: a waiter aborted or terminated. Answers to the task's own calls are ignored.
+    /// its threads. TaskExceptionPortRequest: a thread object's exception wants a counted copy of the
+    /// task's exception port (NULL once terminated). CancelWait: a waiter aborted or terminated. Answers to the task's own calls are ignored.
     /// </summary>
     protected override void OnOther(object message)
     {
@@ -225,6 +230,11 @@ public sealed partial class MachTask : KernelObject
                     _suspending.Remove(ack.Token);
                     pending.Reply.Send(KernReturn.Success, Self);
                 }
+                break;
+            case TaskExceptionPortRequest ask:
+                var port = _terminated ? Ipc.CarriedRight.Null : _special.ExceptionPort;
+                if (port.Port is { } p) p.Actor.Tell(new Ipc.PortRightsChanged(1, 0, 0), Self); // the copy is counted before the thread holds it (rule 3)
+                Sender.Tell(new TaskExceptionPort(ask.Token, port, _terminated), Self);
                 break;
             case CancelWait cancel:
                 if (_sync.Cancel(cancel.Channel) is { } waiter && cancel.WakeAborted) waiter.Reply.Wake(waiter.Channel, KernReturn.Aborted, Self);

@@ -15,11 +15,19 @@ public sealed partial class MachThread
     /// mach_host 2600 ids to <c>MachHostServer</c> (thread_priority; the others answer InvalidArgument);
     /// other ids MIG_BAD_ID; a wrong shape MIG_BAD_ARGUMENTS. The calls are this object's
     /// (<see cref="OnCall"/>): an ended thread answers InvalidArgument, thread_info reports it halted.
+    /// A message on the thread's exception reply port is an answer to exception_raise (<see cref="ExceptionDelivery"/>).
     /// </summary>
-    protected override void OnPortMessage(KernelPortRequest request) =>
+    protected override void OnPortMessage(KernelPortRequest request)
+    {
+        if (request.Kernel.Destination != _handle.Port)
+        {
+            ExceptionReplied(request); // the thread's other kernel port: exception replies
+            return;
+        }
         ServeMig(request, r => MachHostServer.IsRoutine(r.Message.Header.Id)
             ? MachHostServer.Demux(r.Message, new HostRoutines(this, r))
             : MachThreadServer.Demux(r.Message, new ThreadRoutines(this, r)));
+    }
 
     private void ReleaseSpecialPorts()
     {

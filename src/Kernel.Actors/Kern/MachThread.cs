@@ -35,7 +35,7 @@ public sealed partial class MachThread : KernelObject
     /// <summary>
     /// Preconditions: none. ThreadJoin: answers with the thread's result once it has ended (parking a
     /// calling thread until then); InvalidArgument when detached, already joined, or joining itself.
-    /// ThreadDetach: nobody will join. ThreadInfo of an ended thread: halted, final CPU time, last priorities and dispatches. Every
+    /// ThreadDetach: nobody will join. RaiseException (from the thread itself): exception delivery. ThreadInfo of an ended thread: halted, final CPU time, last priorities and dispatches. Every
     /// scheduling call goes to the thread's processor set, which answers. After the end, calls answer
     /// InvalidArgument.
     /// </summary>
@@ -45,6 +45,9 @@ public sealed partial class MachThread : KernelObject
         {
             case ThreadJoin:
                 Join(reply);
+                break;
+            case RaiseException raise when _end is null:
+                Raise(raise, reply);
                 break;
             case ThreadDetach when _end is null:
                 _detached = true;
@@ -94,8 +97,9 @@ public sealed partial class MachThread : KernelObject
 
     /// <summary>
     /// ThreadEnded (from the processor set): remember how it ended, wake the joiner, tell the task, and
-    /// publish a fault. ThreadMoved: the thread now belongs to another set. CancelWait: a joiner was
-    /// aborted (woken with Aborted) or terminated (forgotten).
+    /// publish a fault. ThreadMoved: the thread now belongs to another set. CancelWait: a joiner, or the
+    /// thread's pending exception, was aborted (woken with Aborted) or terminated (forgotten).
+    /// TaskExceptionPort: the task's exception port for a pending exception.
     /// </summary>
     protected override void OnOther(object message)
     {
@@ -107,6 +111,7 @@ public sealed partial class MachThread : KernelObject
             case ThreadEnded ended:
                 _end = ended;
                 ReleaseSpecialPorts();
+                DiscardExceptionReplyPort();
                 foreach (var (reply, channel) in _joiners)
                 {
                     var result = new JoinResult(KernReturn.Success, ValueOf(ended));
@@ -127,6 +132,11 @@ public sealed partial class MachThread : KernelObject
             case ThreadMoved moved:
                 _set = moved.Set;
                 _task.Ref.Tell(new ThreadSetChanged(_handle.Id, moved.Set), Self);
+                break;
+            case TaskExceptionPort answer:
+                TaskPortArrived(answer);
+                break;
+            case CancelWait cancel when CancelException(cancel):
                 break;
             case CancelWait cancel:
                 var i = _joiners.FindIndex(j => ReferenceEquals(j.Channel, cancel.Channel));

@@ -9,12 +9,12 @@ public sealed class ThreadFaultTests
 {
     [Theory]
     [MemberData(nameof(Dispatchers), MemberType = typeof(MachineKit))]
-    public void Fault_OneThreadThrows_ItEndsWithAReportAndTheOthersFinish(DispatcherKind kind)
+    public void Fault_OneThreadThrowsWithNoHandler_ItsTaskIsTerminatedWithAReportAndOtherTasksFinish(DispatcherKind kind)
     {
         using var kit = new MachineKit(cpus: 2, kind);
         var events = new TestProbe(kit.Sys, "faults");
         kit.Sys.EventStream.Subscribe(events.Ref, typeof(ThreadFaulted));
-        ThreadHandle? bad = null;
+        ThreadHandle? bad = null, good = null;
         var joined = new List<JoinResult>();
         var started = kit.Start(async env =>
         {
@@ -23,21 +23,31 @@ public sealed class ThreadFaultTests
                 await ComputeMs(e, 2);
                 throw new InvalidOperationException("the program broke");
             }, "bad");
-            var good = await env.CThreadFork(async e => { await ComputeMs(e, 20); return "fine"; }, "good");
+            good = await env.CThreadFork(async e => { await ComputeMs(e, 20); return "fine"; }, "good");
             joined.Add(await env.CThreadJoin(good));
             joined.Add(await env.CThreadJoin(bad));
-        });
+        }, name: "faulty");
+        var other = kit.Start(async env => { await ComputeMs(env, 30); kit.Log.Enqueue("other done"); }, name: "other");
 
         kit.RunToEnd();
 
         var fault = events.ExpectMsg<ThreadFaulted>();
         Assert.Equal(bad, fault.Thread);
         Assert.Equal(started.Task, fault.Task);
-        Assert.Equal("the program broke", fault.Error.Message);
-        Assert.Contains("faulted", fault.ToString());
-        Assert.Equal([new JoinResult(KernReturn.Success, "fine"), new JoinResult(KernReturn.Success, null)], joined);
+        Assert.Equal("the program broke", fault.Error!.Message);
+        Assert.Equal(new MachException(ExceptionType.Software, ExceptionCodes.Threw, 0), fault.Exception);
+        Assert.Equal([new ExceptionAttempt(ExceptionLevel.Thread, false, 0), new ExceptionAttempt(ExceptionLevel.Task, false, 0)], fault.Tried.ToList());
+        Assert.True(fault.TaskTerminated);
+        Assert.Contains("EXC_SOFTWARE code 1 subcode 0", fault.ToString());
+        Assert.Contains("no exception server (thread port: none, task port: none), task terminated", fault.ToString());
+        Assert.Empty(joined); // the whole task ended: nobody returned from a join
         Assert.Equal(bad, Assert.Single(kit.Machine.Status.Faults).Thread);
         Assert.Equal(ThreadRunState.Halted, kit.Info(bad!).State);
+        Assert.Equal(ThreadRunState.Halted, kit.Info(good!).State);
+        Assert.True(kit.Info(good!).CpuTime < Ms(20));
+        Assert.Equal(KernReturn.InvalidArgument, kit.Call<TaskInfoReply>(started.Task!, new TaskInfo()).Result);
+        Assert.Equal(["other done"], kit.Log);
+        Assert.True(kit.Info(other.MainThread!).CpuTime >= Ms(30));
         kit.AssertNoActorFailures();
     }
 
@@ -59,7 +69,9 @@ public sealed class ThreadFaultTests
 
         kit.RunToEnd();
 
-        Assert.Equal("alone", Assert.Single(kit.Machine.Status.Faults).Error.Message);
+        var fault = Assert.Single(kit.Machine.Status.Faults);
+        Assert.Equal("alone", fault.Error!.Message);
+        Assert.Equal(ExceptionType.Software, fault.Exception!.Value.Type);
     }
 
     [Fact]
@@ -79,6 +91,7 @@ public sealed class ThreadFaultTests
 
         var fault = Assert.Single(kit.Machine.Status.Faults);
         Assert.IsType<ProgramFaultException>(fault.Error);
+        Assert.Equal(new MachException(ExceptionType.BadInstruction, ExceptionCodes.IllegalTrap, 0), fault.Exception);
         Assert.Equal("sleeper", fault.Task.Name);
         Assert.False(after);
         Assert.True(kit.Info(other.MainThread!).CpuTime >= Ms(5));
@@ -98,7 +111,9 @@ public sealed class ThreadFaultTests
 
         kit.RunToEnd();
 
-        Assert.Contains("two traps at once", Assert.Single(kit.Machine.Status.Faults).Error.Message);
+        var fault = Assert.Single(kit.Machine.Status.Faults);
+        Assert.Contains("two traps at once", fault.Error!.Message);
+        Assert.Equal(ExceptionType.BadInstruction, fault.Exception!.Value.Type);
         kit.AssertNoActorFailures();
 
         static async Task Wrap(TrapAwaitable<KernReturn> trap) => await trap;
@@ -114,6 +129,8 @@ public sealed class ThreadFaultTests
         kit.RunToEnd();
 
         Assert.Equal(KernReturn.Success, started.Result);
-        Assert.IsType<NotSupportedException>(Assert.Single(kit.Machine.Status.Faults).Error);
+        var fault = Assert.Single(kit.Machine.Status.Faults);
+        Assert.IsType<NotSupportedException>(fault.Error);
+        Assert.True(fault.TaskTerminated);
     }
 }
