@@ -8,7 +8,7 @@ namespace MachActors.Kernel.Kern;
 /// The special ports a task or thread object holds (spec 4.1, 4.2): each is a send right the object
 /// owns (counted at its port), or NULL. Indices are Mach's: KERNEL 1, EXCEPTION 3, BOOTSTRAP 4
 /// (tasks only); plus a task's registered ports (at most <see cref="RegisterMax"/>). The kernel never
-/// sends to them itself except the exception ports (exception delivery, next issue).
+/// sends to them itself except the exception ports (exception delivery, docs/IPC.md "Exceptions").
 /// </summary>
 public sealed class SpecialPorts
 {
