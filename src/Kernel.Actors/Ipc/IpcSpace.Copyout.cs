@@ -110,5 +110,17 @@ public sealed partial class IpcSpace
         return name;
     }
 
+    /// <summary>
+    /// Names a send right the kernel makes for the kernel port <paramref name="port"/> of an object
+    /// made by a trap (a thread, task or processor set): the port counts it as made (rule 3); one uref,
+    /// or one more on a send right this space already holds.
+    /// </summary>
+    public PortName InsertMadeSend(PortRef port)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        Tell(port, new PortRightsChanged(1, 0, 1));
+        return CopyoutRight(CarriedRight.Send(port));
+    }
+
     private static MsgType DispositionOf(CarriedRight right) => right.Port is null && !right.IsDead ? MsgType.None : right.Right;
 }

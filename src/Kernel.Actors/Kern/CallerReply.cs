@@ -27,9 +27,21 @@ public readonly record struct CallerReply(IActorRef Target, long? CallId, long? 
     /// <summary>The answer path of a MIG request served by <paramref name="server"/>: the result becomes a reply message.</summary>
     internal static CallerReply ForMessage(IActorRef server, MigCallReply mig) => new(server, null, null, null) { Mig = mig };
 
+    /// <summary>
+    /// For a kernel-port call whose answer names a new kernel object (thread_create, task_create,
+    /// processor_set_create by trap): the answer goes back through the calling task, which names the
+    /// object's port in its own space before it answers the caller.
+    /// </summary>
+    internal CallRelay? Relay { get; init; }
+
     /// <summary>Answers the call with <paramref name="result"/>.</summary>
     public void Send(object? result, IActorRef? self = null)
     {
+        if (Relay is { } relay)
+        {
+            relay.Task.Tell(new RelayedAnswer(result, relay.Original), self);
+            return;
+        }
         if (Mig is { } mig)
         {
             mig.Send(result, self);

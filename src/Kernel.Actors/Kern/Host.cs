@@ -49,7 +49,8 @@ public sealed partial class Host : KernelObject
     {
         var id = _sets.Count;
         var setRef = Context.Spawn(Props.Create(() => new ProcessorSet(id, name, _config, _options)), "pset-" + id);
-        var handle = new ProcessorSetHandle(id, name) { Ref = setRef };
+        var port = Context.Spawn(Ipc.Port.ForKernelObject(setRef), "pset-" + id + "-port");
+        var handle = new ProcessorSetHandle(id, name) { Ref = setRef, Port = new Ipc.PortRef(port.Id.Value, port) };
         _sets.Add(handle);
         return handle;
     }
@@ -76,6 +77,9 @@ public sealed partial class Host : KernelObject
                 if (!_cpuSet[a.Cpu].Equals(a.Set)) _cpuSet[a.Cpu].Ref.Tell(new ReleaseCpu(a.Cpu, a.Set.Ref), Self);
                 _cpuSet[a.Cpu] = a.Set;
                 reply.Send(KernReturn.Success, Self);
+                break;
+            case ProcessorSetDefault:
+                reply.Send(new ProcessorSetCreated(KernReturn.Success, _sets[0]), Self);
                 break;
             case HostProcessorSets:
                 reply.Send(new ProcessorSetsReply([.. _sets]), Self);

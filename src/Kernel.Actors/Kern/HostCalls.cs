@@ -27,7 +27,11 @@ public sealed record ProcessorSetCreate(string? Name = null) : KernelRequest;
 /// <summary>The answer to <see cref="ProcessorSetCreate"/>.</summary>
 /// <param name="Result">Success.</param>
 /// <param name="Set">The new, empty set.</param>
-public sealed record ProcessorSetCreated(KernReturn Result, ProcessorSetHandle? Set);
+public sealed record ProcessorSetCreated(KernReturn Result, ProcessorSetHandle? Set)
+{
+    /// <summary>By trap: the name of a send right to the set's port in the caller's space (NULL on failure or from host code).</summary>
+    public Ipc.PortName Port { get; init; }
+}
 
 /// <summary>processor_assign: move CPU <paramref name="Cpu"/> to <paramref name="Set"/> (the master CPU 0 cannot move). Reply: KernReturn.</summary>
 /// <param name="Cpu">The processor.</param>

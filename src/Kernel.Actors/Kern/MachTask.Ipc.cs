@@ -14,8 +14,7 @@ public sealed partial class MachTask
     /// (its accounting goes out first, rule 3), then the message to its port with the sender
     /// (answered there, or by the receiver's space for a handoff); a copyin failure answers at
     /// once. MachMsgReceive: the name is checked and the receive goes to the port or set. PortCall:
-    /// see <see cref="ServePortCall"/>. KernelPortCall: the name must hold a send right; the call goes
-    /// to the port, which passes it to its kernel object.
+    /// see <see cref="ServePortCall"/>. KernelPortCall: see <see cref="ServeKernelPortCall"/>.
     /// </summary>
     private bool OnIpcCall(object request, CallerReply reply)
     {
@@ -48,8 +47,7 @@ public sealed partial class MachTask
                 ApplySpaceEffects();
                 break;
             case KernelPortCall k:
-                if (_space.Lookup(k.Target) is { Port: { } port } entry && entry.Has(PortType.Send)) port.Actor.Tell(new PortKernelCall(k.Request, reply), Self);
-                else reply.Send(CallFailures.For(k.Request, KernReturn.InvalidName), Self);
+                ServeKernelPortCall(k, reply);
                 break;
             default:
                 return false;

@@ -236,6 +236,9 @@ public sealed partial class MachTask : KernelObject
                 if (port.Port is { } p) p.Actor.Tell(new Ipc.PortRightsChanged(1, 0, 0), Self); // the copy is counted before the thread holds it (rule 3)
                 Sender.Tell(new TaskExceptionPort(ask.Token, port, _terminated), Self);
                 break;
+            case RelayedAnswer relayed:
+                OnRelayedAnswer(relayed);
+                break;
             case CancelWait cancel:
                 if (_sync.Cancel(cancel.Channel) is { } waiter && cancel.WakeAborted) waiter.Reply.Wake(waiter.Channel, KernReturn.Aborted, Self);
                 break;

@@ -62,6 +62,9 @@ public sealed partial class MachThread : KernelObject
             case KernelRequest when _end is not null:
                 reply.Send(KernReturn.InvalidArgument, Self);
                 break;
+            case ThreadIdQuery:
+                reply.Send(_handle.Id, Self);
+                break;
             case ThreadTerminate or ThreadSuspend or ThreadResume or ThreadAbort or ThreadSetPriority or ThreadSetMaxPriority
                 or ThreadSetPolicy or ThreadAssign or ThreadBind:
                 Forward(_set.Ref, new SchedCall(_handle.Id, (KernelRequest)request), reply);

@@ -35,7 +35,8 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
     /// <summary>
     /// SchedCall (from a thread's object): thread_suspend / resume / priority / max_priority / policy /
     /// terminate / abort / assign / bind / info for a thread of this set; a thread that moved on is
-    /// passed to its new set; an unknown one answers InvalidArgument. ProcessorSetInfo: the set's
+    /// passed to its new set; an unknown one answers InvalidArgument. ResolveProcessorSet (a call that
+    /// named this set by its port): built with this set and sent to its target's port. ProcessorSetInfo: the set's
     /// state. Replies: KernReturn, or <see cref="ThreadInfoReply"/>, or <see cref="ProcessorSetInfoReply"/>.
     /// </summary>
     protected override void OnCall(object request, CallerReply reply)
@@ -47,6 +48,9 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
                 break;
             case SchedCall call:
                 reply.Send(Serve(call), Self);
+                break;
+            case ResolveProcessorSet r:
+                r.Target.Actor.Tell(new Ipc.PortKernelCall(r.Make(_handle), reply), Self);
                 break;
             case ProcessorSetInfo:
                 reply.Send(new ProcessorSetInfoReply(KernReturn.Success, new ProcessorSetBasicInfo(

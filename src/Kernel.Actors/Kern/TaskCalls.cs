@@ -13,7 +13,11 @@ public sealed record TaskCreate(string? Name = null) : KernelRequest;
 /// <summary>The answer to <see cref="TaskCreate"/>.</summary>
 /// <param name="Result">Success, or InvalidArgument for a terminated parent.</param>
 /// <param name="Task">The new task.</param>
-public sealed record TaskCreated(KernReturn Result, TaskHandle? Task);
+public sealed record TaskCreated(KernReturn Result, TaskHandle? Task)
+{
+    /// <summary>By trap: the name of a send right to the child's port in the caller's space (NULL on failure or from host code).</summary>
+    public Ipc.PortName Port { get; init; }
+}
 
 /// <summary>task_terminate: kill every thread; the task answers InvalidArgument from then on. Reply: KernReturn.</summary>
 public sealed record TaskTerminate : KernelRequest;
@@ -76,6 +80,6 @@ public sealed record ThreadCreate(ThreadBody Body, string Name, bool Suspended) 
 /// <param name="Thread">The new thread.</param>
 public sealed record ThreadCreated(KernReturn Result, ThreadHandle? Thread)
 {
-    /// <summary>The name of a send right to the new thread's port in the space of the task it was created in (NULL on failure).</summary>
+    /// <summary>The name of a send right to the new thread's port in the calling thread's space (NULL on failure or from host code).</summary>
     public Ipc.PortName Port { get; init; }
 }

@@ -66,12 +66,26 @@ public sealed partial class MachEnv
     public async Task<(KernReturn Code, ImmutableArray<PortName> Ports)> MachPortsLookup(PortName task) => await TaskStub.MachPortsLookupAsync(task);
 
     /// <summary>
-    /// thread_create as a trap naming the task by port (a program body cannot travel in a message):
-    /// a thread of <paramref name="task"/> running <paramref name="body"/>, suspended until thread_resume.
-    /// <see cref="ThreadCreated.Port"/> names the thread's port in that task's space.
+    /// task_create with a name for the host's reports (names are not Mach's: this form is the
+    /// KernelPortCall trap naming the parent by port, the MIG routine carries no name). Otherwise as
+    /// <see cref="TaskCreate(PortName)"/>: a send right to the child's port in this space.
     /// </summary>
-    public TrapAwaitable<ThreadCreated> ThreadCreate(PortName task, ThreadBody body, string name = "thread") =>
-        Call<ThreadCreated>(Task.Ref, new KernelPortCall(task, new ThreadCreate(body, name, Suspended: true)));
+    public async Task<(KernReturn Code, PortName Child)> TaskCreate(PortName parent, string name)
+    {
+        var created = await PortCall<TaskCreated>(parent, new TaskCreate(name));
+        return (created.Result, created.Port);
+    }
+
+    /// <summary>
+    /// thread_create as a trap naming the task by port (a program body cannot travel in a message):
+    /// a thread of <paramref name="task"/> running <paramref name="body"/>, suspended until thread_resume;
+    /// a send right to its port in this space (NULL on failure).
+    /// </summary>
+    public async Task<(KernReturn Code, PortName Thread)> ThreadCreate(PortName task, ThreadBody body, string name = "thread")
+    {
+        var created = await PortCall<ThreadCreated>(task, new ThreadCreate(body, name, Suspended: true));
+        return (created.Result, created.Port);
+    }
 
     /// <summary>thread_terminate (2016), also of the calling thread.</summary>
     public async Task<KernReturn> ThreadTerminate(PortName thread) => await ThreadStub.ThreadTerminateAsync(thread);
@@ -102,10 +116,10 @@ public sealed partial class MachEnv
     public async Task<KernReturn> ThreadSetSpecialPort(PortName thread, int which, PortName port) => await ThreadStub.ThreadSetSpecialPortAsync(thread, which, port);
 
     /// <summary>cthread_join by the thread's port name: waits until it ends and returns its result.</summary>
-    public TrapAwaitable<JoinResult> CThreadJoin(PortName thread) => Call<JoinResult>(Task.Ref, new KernelPortCall(thread, new ThreadJoin()));
+    public TrapAwaitable<JoinResult> CThreadJoin(PortName thread) => PortCall<JoinResult>(thread, new ThreadJoin());
 
     /// <summary>cthread_detach by the thread's port name.</summary>
-    public TrapAwaitable<KernReturn> CThreadDetach(PortName thread) => Call<KernReturn>(Task.Ref, new KernelPortCall(thread, new ThreadDetach()));
+    public TrapAwaitable<KernReturn> CThreadDetach(PortName thread) => PortCall<KernReturn>(thread, new ThreadDetach());
 
     /// <summary>host_kernel_version (2619) on <see cref="HostSelf"/>.</summary>
     public async Task<(KernReturn Code, string Version)> HostKernelVersion() => await HostStub.HostKernelVersionAsync(HostSelf);

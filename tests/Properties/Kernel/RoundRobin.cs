@@ -4,6 +4,7 @@ using MachActors.Actors.Dispatch;
 using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.User;
@@ -68,13 +69,13 @@ public sealed record RoundRobinWorkload(int Cpus, int CyclesPerTick, int Cpu, in
         var workers = new long[Work.Length];
         var programs = new ProgramRegistry().Register("main", async (env, _) =>
         {
-            await env.ThreadPolicy(env.Self, SchedPolicy.FixedPriority);
-            var handles = new List<ThreadHandle>();
+            await env.ThreadPolicy(env.ThreadSelf, SchedPolicy.FixedPriority);
+            var handles = new List<PortName>();
             for (var i = 0; i < Work.Length; i++)
             {
                 var cycles = Work[i];
-                var h = (await env.ThreadCreate(env.Task, async e => { await e.Compute(cycles); return null; }, "rr" + i)).Thread!;
-                workers[i] = h.Id;
+                var h = (await env.ThreadCreate(env.TaskSelf, async e => { await e.Compute(cycles); return null; }, "rr" + i)).Thread;
+                workers[i] = await env.ThreadId(h) ?? 0;
                 await env.ThreadPolicy(h, SchedPolicy.FixedPriority, QuantumMs);
                 await env.ThreadPriority(h, Priority);
                 if (Cpus > 1) await env.ThreadBind(h, SharedCpu);

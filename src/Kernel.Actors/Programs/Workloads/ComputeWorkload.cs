@@ -1,4 +1,5 @@
 using System.Globalization;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.User;
 using static MachActors.Kernel.Programs.Workloads.WorkloadChecks;
@@ -47,14 +48,14 @@ public static class ComputeWorkload
     {
         var mutex = await env.MutexAlloc();
         var counter = new SharedCounter();
-        var threads = new List<ThreadHandle>();
+        var threads = new List<PortName>();
         foreach (var (name, priority, quantum) in Workers)
         {
-            threads.Add(await Start(env, env.Task, e => CounterWorker(e, mutex, counter), name, priority, quantum));
+            threads.Add(await Start(env, env.TaskSelf, e => CounterWorker(e, mutex, counter), name, priority, quantum));
         }
-        var batch = await env.TaskCreate(env.Task, "compute-batch");
-        Expect(batch.Result, "task_create compute-batch");
-        foreach (var (name, priority) in Batch) threads.Add(await Start(env, batch.Task!, BatchWorker, name, priority));
+        var (created, batch) = await env.TaskCreate(env.TaskSelf, "compute-batch");
+        Expect(created, "task_create compute-batch");
+        foreach (var (name, priority) in Batch) threads.Add(await Start(env, batch, BatchWorker, name, priority));
 
         Expect(await env.ThreadPriority(threads[0], SchedConstants.DefaultMaxPriority - 1), "thread_priority above the maximum", KernReturn.InvalidArgument);
         await JoinAll(env, threads);

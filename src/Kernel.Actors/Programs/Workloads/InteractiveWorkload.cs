@@ -1,3 +1,4 @@
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.User;
 using static MachActors.Kernel.Programs.Workloads.WorkloadChecks;
@@ -27,9 +28,9 @@ public static class InteractiveWorkload
     /// <summary>The main thread: starts the hogs, then the editor, and joins them all.</summary>
     public static async Task Run(MachEnv env, IReadOnlyList<string> args)
     {
-        var threads = new List<ThreadHandle>();
-        for (var i = 1; i <= 3; i++) threads.Add(await Start(env, env.Task, Hog, "hog-" + i, SchedConstants.BasePriorityUser));
-        threads.Add(await Start(env, env.Task, Editor, "editor", 8, fixedQuantumMs: 10));
+        var threads = new List<PortName>();
+        for (var i = 1; i <= 3; i++) threads.Add(await Start(env, env.TaskSelf, Hog, "hog-" + i, SchedConstants.BasePriorityUser));
+        threads.Add(await Start(env, env.TaskSelf, Editor, "editor", 8, fixedQuantumMs: 10));
         await JoinAll(env, threads);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.User;
 using static MachActors.Kernel.Programs.Workloads.WorkloadChecks;
@@ -26,11 +27,10 @@ public static class SuspendWorkload
     /// <summary>The supervisor: drives the suspensions and checks what the workers' info says.</summary>
     public static async Task Run(MachEnv env, IReadOnlyList<string> args)
     {
-        Expect(await env.ThreadPriority(env.Self, 10), "thread_priority supervisor");
-        var created = await env.TaskCreate(env.Task, "workers");
-        Expect(created.Result, "task_create workers");
-        var workers = created.Task!;
-        var threads = new List<ThreadHandle>();
+        Expect(await env.ThreadPriority(env.ThreadSelf, 10), "thread_priority supervisor");
+        var (created, workers) = await env.TaskCreate(env.TaskSelf, "workers");
+        Expect(created, "task_create workers");
+        var threads = new List<PortName>();
         for (var i = 1; i <= 2; i++) threads.Add(await Start(env, workers, Worker, "worker-" + i, SchedConstants.BasePriorityUser));
 
         for (var round = 1; round <= 3; round++)
@@ -51,22 +51,25 @@ public static class SuspendWorkload
     }
 
     /// <summary>Checks that <paramref name="threads"/> are stopped and gain no CPU time while the caller computes 20 ms.</summary>
-    private static async Task ExpectStoppedWhile(MachEnv env, IReadOnlyList<ThreadHandle> threads, string when)
+    private static async Task ExpectStoppedWhile(MachEnv env, IReadOnlyList<PortName> threads, string when)
     {
-        var before = new List<ThreadBasicInfo>();
+        var before = new List<ThreadStatus>();
         foreach (var thread in threads)
         {
-            var info = (await env.ThreadInfo(thread)).Info!;
+            var info = await Status(env, thread);
             Check(info.State == ThreadRunState.Stopped, $"after {when}: {thread} is {info.State}, not Stopped");
             before.Add(info);
         }
         await env.Compute(Cycles(env, 20));
         for (var i = 0; i < threads.Count; i++)
         {
-            var after = (await env.ThreadInfo(threads[i])).Info!;
+            var after = await Status(env, threads[i]);
             Check(after.CpuTime == before[i].CpuTime, $"after {when}: {threads[i]} ran while stopped ({before[i].CpuTime} -> {after.CpuTime})");
         }
     }
+
+    private static async Task<ThreadStatus> Status(MachEnv env, PortName thread) =>
+        await env.ThreadStatus(thread) ?? throw new InvalidOperationException($"thread_info of {thread} failed");
 
     private static async Task<object?> Worker(MachEnv env)
     {

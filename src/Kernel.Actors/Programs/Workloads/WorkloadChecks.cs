@@ -1,4 +1,5 @@
 using System.Globalization;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.User;
 
@@ -6,7 +7,8 @@ namespace MachActors.Kernel.Programs.Workloads;
 
 /// <summary>
 /// What the built-in workloads share: checks that throw (so the thread faults with a clear report
-/// and the run shows it) and the way they start a thread with its scheduling set before it runs.
+/// and the run shows it) and the way they start a thread with its scheduling set before it runs. Threads and tasks are
+/// named by send rights (port names) only, as a program holds them.
 /// </summary>
 internal static class WorkloadChecks
 {
@@ -23,23 +25,22 @@ internal static class WorkloadChecks
     }
 
     /// <summary>
-    /// thread_create in <paramref name="task"/> (suspended), then its policy and base priority, then
+    /// thread_create in the task <paramref name="task"/> names (suspended), then its policy and base priority, then
     /// thread_resume: the thread's first dispatch already has its scheduling. A quantum of 0 keeps
     /// timesharing; a positive one asks for fixed priority with that quantum in milliseconds.
     /// </summary>
-    public static async Task<ThreadHandle> Start(MachEnv env, TaskHandle task, ThreadBody body, string name, int priority, int fixedQuantumMs = 0)
+    public static async Task<PortName> Start(MachEnv env, PortName task, ThreadBody body, string name, int priority, int fixedQuantumMs = 0)
     {
-        var created = await env.ThreadCreate(task, body, name);
-        Expect(created.Result, "thread_create " + name);
-        var thread = created.Thread!;
+        var (code, thread) = await env.ThreadCreate(task, body, name);
+        Expect(code, "thread_create " + name);
         if (fixedQuantumMs > 0) Expect(await env.ThreadPolicy(thread, SchedPolicy.FixedPriority, fixedQuantumMs), "thread_policy " + name);
         Expect(await env.ThreadPriority(thread, priority), string.Create(CultureInfo.InvariantCulture, $"thread_priority {name} {priority}"));
         Expect(await env.ThreadResume(thread), "thread_resume " + name);
         return thread;
     }
 
-    /// <summary>cthread_join on each of <paramref name="threads"/>, in order; throws unless every join succeeds.</summary>
-    public static async Task JoinAll(MachEnv env, IEnumerable<ThreadHandle> threads)
+    /// <summary>cthread_join on each of <paramref name="threads"/> (port names), in order; throws unless every join succeeds.</summary>
+    public static async Task JoinAll(MachEnv env, IEnumerable<PortName> threads)
     {
         foreach (var thread in threads) Expect((await env.CThreadJoin(thread)).Result, "cthread_join " + thread);
     }

@@ -37,11 +37,11 @@ public sealed class KernelPortTests
         {
             var (code, child) = await env.TaskCreate(env.TaskSelf);
             log.Add($"create {code}");
-            var created = await env.ThreadCreate(child, Spin(40), "worker");
-            var thread = created.Thread!;
+            var (_, thread) = await env.ThreadCreate(child, Spin(40), "worker");
             var (_, threads) = await env.TaskThreads(child);
             log.Add($"threads {threads.Length}");
             var port = threads[0];
+            log.Add($"same name {port == thread}");
             log.Add($"resume {await env.ThreadResume(port)}");
             await ComputeMs(env, 2);
             log.Add($"suspend {await env.TaskSuspend(child)}");
@@ -57,7 +57,7 @@ public sealed class KernelPortTests
 
         kit.RunToEnd();
 
-        Assert.Equal(["create Success", "threads 1", "resume Success", "suspend Success", "info Success Stopped", "task Success suspended 1",
+        Assert.Equal(["create Success", "threads 1", "same name True", "resume Success", "suspend Success", "info Success Stopped", "task Success suspended 1",
             "resume Success", "again Failure", "joined Success"], log);
         kit.AssertNoActorFailures();
     }
