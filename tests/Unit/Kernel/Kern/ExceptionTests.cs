@@ -20,7 +20,7 @@ public sealed class ExceptionTests
         var started = kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.TaskSelf, async e =>
+            var created = await env.ThreadCreate(env.Task, async e =>
             {
                 await e.Compute(CyclesPerMs);
                 var r = await e.RaiseException(ExceptionType.Breakpoint, 7, 9);
@@ -60,7 +60,7 @@ public sealed class ExceptionTests
             var threadLevel = await NewExceptionPort(env);
             var taskLevel = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, taskLevel);
-            var created = await env.ThreadCreate(env.TaskSelf, async e => $"raise returned {await e.RaiseException(ExceptionType.Software, 0x10002)}", "worker");
+            var created = await env.ThreadCreate(env.Task, async e => $"raise returned {await e.RaiseException(ExceptionType.Software, 0x10002)}", "worker");
             await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, threadLevel);
             await env.ThreadResume(created.Port);
             await env.ExceptionServerOnce(threadLevel, r => { log.Add($"thread level {r.Exception.Type}"); return Task.FromResult(KernReturn.Failure); });
@@ -87,7 +87,7 @@ public sealed class ExceptionTests
             var threadLevel = await NewExceptionPort(env);
             var taskLevel = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, taskLevel);
-            var created = await env.ThreadCreate(env.TaskSelf, async e =>
+            var created = await env.ThreadCreate(env.Task, async e =>
             {
                 await e.RaiseException(ExceptionType.BadInstruction, 3, 4);
                 log.Enqueue("worker resumed");
@@ -126,7 +126,7 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var threadLevel = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.RaiseException(ExceptionType.Emulation, 1, 2); return null; }, "worker");
+            var created = await env.ThreadCreate(env.Task, async e => { await e.RaiseException(ExceptionType.Emulation, 1, 2); return null; }, "worker");
             await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, threadLevel);
             await env.ThreadResume(created.Port);
             while ((await env.PortGetReceiveStatus(threadLevel)).MsgCount == 0) await env.Compute(CyclesPerMs);
@@ -157,7 +157,7 @@ public sealed class ExceptionTests
         {
             var p = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, p);
-            var created = await env.ThreadCreate(env.TaskSelf, async e =>
+            var created = await env.ThreadCreate(env.Task, async e =>
             {
                 await ComputeMs(e, 2);
                 workerLog.Add($"raise returned {await e.RaiseException(ExceptionType.Breakpoint)}");
@@ -199,7 +199,7 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.RaiseException(ExceptionType.Breakpoint); log.Add("worker on"); return null; }, "worker");
+            var created = await env.ThreadCreate(env.Task, async e => { await e.RaiseException(ExceptionType.Breakpoint); log.Add("worker on"); return null; }, "worker");
             await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, p);
             await env.ThreadResume(created.Port);
             await env.ExceptionServerOnce(p, async request =>
@@ -228,7 +228,7 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.TaskSelf, async e =>
+            var created = await env.ThreadCreate(env.Task, async e =>
             {
                 workerLog.Add($"first {await e.RaiseException(ExceptionType.Breakpoint, 1)}");
                 workerLog.Add($"second {await e.RaiseException(ExceptionType.Breakpoint, 2)}");
@@ -274,7 +274,7 @@ public sealed class ExceptionTests
             var p = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, p);
             var zero = 0;
-            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.Compute(CyclesPerMs); return 1 / zero; }, "divider");
+            var created = await env.ThreadCreate(env.Task, async e => { await e.Compute(CyclesPerMs); return 1 / zero; }, "divider");
             await env.ThreadResume(created.Port);
             await env.ExceptionServerOnce(p, r => { log.Add($"caught {r.Exception}"); return Task.FromResult(KernReturn.Success); });
             var joined = await env.CThreadJoin(created.Port);
