@@ -82,6 +82,7 @@ public sealed class Machine
         var host = system.Spawn(Props.Create(() => new Kern.Host(config, programs, options ?? new SchedulerOptions(), status, cpus)), "host");
         var clock = system.Spawn(Props.Create(() => new HardwareClock(config, cpus)), "clock");
         var devices = MachineDevices.Spawn(system, config, stores);
+        host.Tell(new AttachDeviceMaster(devices.MasterPort)); // before any StartTask: the tasks the host starts get a send right
         return new Machine(system, config, cpus, clock, host, status, devices);
     }
 

@@ -79,3 +79,10 @@ public sealed record DeviceWriteRequest(DeviceHandle Device, DeviceMode Mode, lo
 
 /// <summary>Host -> device server: answer with <see cref="DeviceStats"/>.</summary>
 public sealed record GetDeviceStats : KernelRequest;
+
+/// <summary>
+/// Host -> device server: answer with the <see cref="Ipc.PortStatus"/> of a device's port (null
+/// <paramref name="Name"/>: the master port); its result is InvalidName while the device has no port yet.
+/// </summary>
+/// <param name="Name">The device name, or null for the master.</param>
+public sealed record GetDevicePortStatus(string? Name) : KernelRequest;

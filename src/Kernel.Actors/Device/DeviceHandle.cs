@@ -1,9 +1,9 @@
 namespace MachActors.Kernel.Device;
 
 /// <summary>
-/// What stands for a device port until IPC puts real ports in front of the device layer: the master
-/// (<see cref="Master"/>, id 0) or one device (every open of a device gives the same handle, as every
-/// device_open gives a send right to the same per-device port). The layer checks a handle against its
+/// How the device layer names its targets: the master (<see cref="Master"/>, id 0) or one device (every
+/// open of a device gives the same handle). Programs hold ports instead: the master port and one port
+/// per device, each standing for its handle (DeviceServer.Ports.cs); host code uses handles directly. The layer checks a handle against its
 /// table, so a made-up handle is refused (<see cref="DeviceReturn.NoSuchDevice"/>).
 /// </summary>
 /// <param name="Id">0 for the master; from 1 for devices, in registration order.</param>

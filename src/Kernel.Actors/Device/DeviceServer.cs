@@ -7,10 +7,11 @@ namespace MachActors.Kernel.Device;
 /// The kernel's device server: hosts the <see cref="DeviceMaster"/>. Device calls arrive from threads
 /// (through their CPUs) and from host code; the hardware's completion interrupts arrive here too (this
 /// actor is the interrupt-dispatch step of spec section 7: a device never builds a reply itself; its
-/// interrupt comes here and becomes the reply). When IPC lands, the device ports' demux calls the
-/// same <see cref="DeviceMaster"/> methods with a port-backed <see cref="IDeviceReplySink"/>.
+/// interrupt comes here and becomes the reply). Programs reach it through its ports (DeviceServer.Ports.cs):
+/// the master port and one port per opened device, whose MIG demux calls the same
+/// <see cref="DeviceMaster"/> methods with a port-backed <see cref="IDeviceReplySink"/>.
 /// </summary>
-public sealed class DeviceServer : KernelObject
+public sealed partial class DeviceServer : KernelObject
 {
     private readonly DeviceMaster _master;
     private readonly Dictionary<WaitChannel, CallerReplySink> _parked = new(ReferenceEqualityComparer.Instance);
@@ -28,7 +29,7 @@ public sealed class DeviceServer : KernelObject
     /// DeviceWrite: answered at once on a failure found before the I/O; otherwise the caller waits (a
     /// thread blocks) and the completion interrupt becomes the answer. Device*Request: the answer goes
     /// to the request's sink; the caller gets KernReturn.Success at once. GetDeviceStats: DeviceStats.
-    /// Anything else: D_INVALID_OPERATION.
+    /// GetDevicePortStatus: the port's PortStatus (InvalidName when it has none yet). Anything else: D_INVALID_OPERATION.
     /// </summary>
     protected override void OnCall(object request, CallerReply reply)
     {
@@ -69,6 +70,9 @@ public sealed class DeviceServer : KernelObject
             case GetDeviceStats:
                 reply.Send(_master.Stats(), Self);
                 break;
+            case GetDevicePortStatus get:
+                AnswerPortStatus(get.Name, reply);
+                break;
             default:
                 reply.Send(DeviceReturn.InvalidOperation, Self);
                 break;
@@ -78,7 +82,7 @@ public sealed class DeviceServer : KernelObject
     /// <summary>
     /// CancelWait (from a processor set): a thread waiting for a device reply was aborted (woken with
     /// the call's aborted reply) or terminated; its reply will be dropped when the I/O completes.
-    /// Anything else is taken as a hardware interrupt: it completes its request (its reply goes out
+    /// AttachDeviceMaster (at boot): the master port (the first one is kept). Anything else is taken as a hardware interrupt: it completes its request (its reply goes out
     /// through the request's sink) or is counted as stray.
     /// </summary>
     protected override void OnOther(object message)
@@ -87,6 +91,9 @@ public sealed class DeviceServer : KernelObject
         {
             case CancelWait cancel:
                 if (_parked.Remove(cancel.Channel, out var sink)) sink.Cancel(cancel.WakeAborted);
+                break;
+            case AttachDeviceMaster attach:
+                _masterPort ??= attach.Port;
                 break;
             default:
                 _master.OnInterrupt(Sender, message);

@@ -4,9 +4,9 @@ namespace MachActors.Kernel.Device;
 /// Where the answer to one device request goes when it comes later: the reply right the request
 /// carried. The IPC layer implements it with a reply port (the send-once right of a synchronous
 /// call, or the reply port of a <c>device_*_request</c>), sending a message with id
-/// <see cref="DeviceReply.MsgId"/> whose body is the reply's fields. Until then,
+/// <see cref="DeviceReply.MsgId"/> whose body is the reply's fields (<c>PortReplySink</c>).
 /// <see cref="ActorReplySink"/> (an actor gets the record) and the device server's own sink for
-/// calls from threads and host code stand in.
+/// calls from threads and host code serve the calls that do not arrive as messages.
 /// </summary>
 /// <remarks>
 /// Contract: <see cref="Send"/> is called at most once per sink, from inside the device server's

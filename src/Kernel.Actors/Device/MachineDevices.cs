@@ -1,14 +1,17 @@
 using MachActors.Actors;
 using MachActors.Hardware;
 using MachActors.Hardware.Device;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
 
 namespace MachActors.Kernel.Device;
 
 /// <summary>A machine's devices as <c>Machine.Boot</c> creates them: the hardware actors, the console's output, the device server.</summary>
 /// <param name="Hardware">Device actors by name.</param>
 /// <param name="Server">The kernel's device server.</param>
+/// <param name="MasterPort">The device master port (a kernel port in front of the server).</param>
 /// <param name="ConsoleOutput">The console's kept output; null without a console.</param>
-internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Hardware, IActorRef Server, RecordingConsoleSink? ConsoleOutput)
+internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Hardware, IActorRef Server, PortRef MasterPort, RecordingConsoleSink? ConsoleOutput)
 {
     /// <summary>
     /// Opens every disk's block store (host code, before anything is spawned): memory, or the image file.
@@ -29,7 +32,11 @@ internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Har
         throw new ArgumentException("invalid machine configuration: " + string.Join("; ", problems));
     }
 
-    /// <summary>Spawns the disks (over <paramref name="stores"/>, in order), the console, and the device server that knows them.</summary>
+    /// <summary>
+    /// Spawns the disks (over <paramref name="stores"/>, in order), the console, the device server that
+    /// knows them, and the master port in front of it (told to the server now, so before any message can
+    /// reach the port; the caller tells the host).
+    /// </summary>
     public static MachineDevices Spawn(ActorSystem system, MachineConfig config, IReadOnlyList<IBlockStore> stores)
     {
         var hardware = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
@@ -51,6 +58,9 @@ internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Har
             registrations.Add(new DeviceRegistration(console.Name, new ConsoleDriver(), actor));
         }
         var server = system.Spawn(Props.Create(() => new DeviceServer(registrations)), "device-master");
-        return new MachineDevices(hardware, server, output);
+        var masterActor = system.Spawn(Port.ForKernelObject(server));
+        var master = new PortRef(masterActor.Id.Value, masterActor);
+        server.Tell(new AttachDeviceMaster(master));
+        return new MachineDevices(hardware, server, master, output);
     }
 }

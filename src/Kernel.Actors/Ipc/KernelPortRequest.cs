@@ -55,7 +55,21 @@ public sealed class KernelPortRequest
     public KernelMessage Kernel { get; }
 
     /// <summary>The reply right's name (NULL: no reply is sent).</summary>
-    public PortName ReplyName { get; }
+    public PortName ReplyName { get; private set; }
+
+    /// <summary>
+    /// Makes the right under <paramref name="name"/>, which the request's body carried, its reply right
+    /// (a request form whose reply port travels in the body, e.g. <c>device_read_request</c>): it is kept
+    /// when the unclaimed rights are released, and a reply addressed to it is sent through it.
+    /// Preconditions: none. Returns false, and changes nothing, when the request already has a reply
+    /// right or <paramref name="name"/> holds no unclaimed right (NULL, DEAD, or a right already taken).
+    /// </summary>
+    public bool UseAsReply(PortName name)
+    {
+        if (ReplyName != PortName.Null || _replied || !_rights.ContainsKey(name.Value)) return false;
+        ReplyName = name;
+        return true;
+    }
 
     /// <summary>Claims the right under <paramref name="name"/> (the object keeps it); NULL when the name holds none.</summary>
     public CarriedRight Take(PortName name)

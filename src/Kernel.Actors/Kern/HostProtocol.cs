@@ -35,6 +35,6 @@ internal sealed record SelfPorts(Ipc.PortName Task, Ipc.PortName Thread, Ipc.Por
 /// <param name="DeviceMaster">For a first task, the device master port (the task makes its send right); null otherwise.</param>
 internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null);
 
-/// <summary>Machine boot -> host: the device server's master port, handed to the tasks the host starts.</summary>
+/// <summary>Machine boot -> host and device server: the device master port (the host hands it to the tasks it starts; the server serves it).</summary>
 /// <param name="Port">The device master port.</param>
 internal sealed record AttachDeviceMaster(Ipc.PortRef Port);
