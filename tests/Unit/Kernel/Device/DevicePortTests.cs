@@ -141,4 +141,14 @@ public sealed class DevicePortTests
             replies.Select(r => (r.Id, r.Return)));
         kit.AssertNoActorFailures();
     }
+
+    [Fact]
+    public void Subsystems_RequestAndReplyIds_FollowTheSpec()
+    {
+        int[] requests = [2800, 2801, 2802, 2803, 2804, 2805, 2810, 2811];
+
+        Assert.Equal([true, false, true, true, true, true, false, false], requests.Select(MachActors.Kernel.Mig.Interfaces.DeviceRequestServer.IsRoutine));
+        Assert.Equal([true, false, true, true, true, true, false, false], requests.Select(id => MachActors.Kernel.Mig.Interfaces.DeviceReplyServer.IsRoutine(id + 100)));
+        Assert.All(requests, id => Assert.True(MachActors.Kernel.Mig.Interfaces.DeviceServer.IsRoutine(id)));
+    }
 }
