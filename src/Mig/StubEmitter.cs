@@ -7,7 +7,7 @@ namespace MachActors.Mig;
 /// Emits <c>{Stem}Client</c>: one async user stub per routine. A routine's stub builds the request
 /// (request port with its disposition, the reply port from the transport as MAKE_SEND_ONCE, id, in
 /// items), makes one RPC, checks the reply and returns the RetCode (with the out parameters as a
-/// tuple). A simpleroutine's stub sends one message and returns the send's code.
+/// tuple). A received reply it rejects is destroyed through the transport first (mach_msg_destroy). A simpleroutine's stub sends one message and returns the send's code.
 /// </summary>
 internal static class StubEmitter
 {
@@ -59,16 +59,25 @@ internal static class StubEmitter
         w.Line($"var __request = new {Wire.Ipc}MachMessage(new {Wire.Ipc}MsgHeader({Wire.Id(r.RequestPort)}, {Wire.MsgType(r.RequestDisposition)}, __replyPort, {Wire.Ipc}MsgType.MakeSendOnce, {Wire.Num(r.Id)}), {Body(r)});");
         w.Line("var __result = await _transport.RpcAsync(__request);");
         w.Line($"var __code = {Wire.Mig}MigUser.CheckReply(__result, {Wire.Num(r.Id + 100)}, {Wire.Num(outs.Count)}, out var __body);");
-        w.Line($"if (__code != 0) return {Fail($"({retType})__code")};");
+        w.Open("if (__code != 0)");
+        w.Line($"await {Wire.Mig}MigUser.DiscardAsync(_transport, __result);");
+        w.Line($"return {Fail($"({retType})__code")};");
+        w.Close();
         var typeError = $"({retType})(int){Wire.Mig}MigReturn.TypeError";
         var tooLarge = $"({retType})(int){Wire.Mig}MigReturn.ArrayTooLarge";
         for (var i = 0; i < outs.Count; i++)
         {
             var p = outs[i];
-            w.Line($"if (!{Wire.Check(p, $"__body[{Wire.Num(i + 1)}]", "o_" + p.Name, enforceMax: false)}) return {Fail(typeError)};");
+            w.Open($"if (!{Wire.Check(p, $"__body[{Wire.Num(i + 1)}]", "o_" + p.Name, enforceMax: false)})");
+            w.Line($"await {Wire.Mig}MigUser.DiscardAsync(_transport, __result);");
+            w.Line($"return {Fail(typeError)};");
+            w.Close();
             if (Wire.HasCount(p))
             {
-                w.Line($"if (!{Wire.Marshal}.Fits({Wire.Marshal}.CountOf(o_{p.Name}), {Wire.Num(p.Max)})) return {Fail(tooLarge)};");
+                w.Open($"if (!{Wire.Marshal}.Fits({Wire.Marshal}.CountOf(o_{p.Name}), {Wire.Num(p.Max)}))");
+                w.Line($"await {Wire.Mig}MigUser.DiscardAsync(_transport, __result);");
+                w.Line($"return {Fail(tooLarge)};");
+                w.Close();
             }
         }
         w.Line($"return {Result($"({retType})0", outs.Select(p => Wire.Read(p, "o_" + p.Name)))};");

@@ -74,5 +74,7 @@ internal static class DeviceReplyMessages
             Message = message;
             return new(MachMsgReturn.Success);
         }
+
+        public ValueTask DestroyAsync(MachMessage message) => default; // never receives
     }
 }

@@ -28,4 +28,14 @@ public interface IMigTransport
     /// <param name="message">The message.</param>
     /// <returns>The send's code.</returns>
     ValueTask<MachMsgReturn> SendAsync(MachMessage message);
+
+    /// <summary>
+    /// <c>mach_msg_destroy</c> of a received message the stub rejects (a wrong id, a bad shape, a
+    /// nonzero RetCode with a full reply): every right it carries in the caller's space is released
+    /// (the header's reply right, each body port and port-array element), so a rejected reply leaks
+    /// nothing. Out-of-line data is a copy the message owns (no virtual memory yet): nothing to free.
+    /// </summary>
+    /// <param name="message">The received message, as <see cref="RpcAsync"/> returned it.</param>
+    /// <returns>When every right is released.</returns>
+    ValueTask DestroyAsync(MachMessage message);
 }

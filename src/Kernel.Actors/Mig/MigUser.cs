@@ -43,4 +43,20 @@ public static class MigUser
         body = items;
         return 0;
     }
+
+    /// <summary>
+    /// What a stub does with a reply it does not return to its caller: when <paramref name="result"/>
+    /// holds a received message (the RPC succeeded), <paramref name="transport"/> destroys it (MIG's
+    /// <c>mach_msg_destroy</c>), releasing the rights it brought. A failed RPC has nothing to destroy:
+    /// a message a failed send returned is the caller's own, with its rights back where they were.
+    /// </summary>
+    /// <param name="transport">The stub's transport.</param>
+    /// <param name="result">The RPC's outcome.</param>
+    /// <returns>When the rights are released.</returns>
+    public static ValueTask DiscardAsync(IMigTransport transport, MachMsgResult result)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Return == MachMsgReturn.Success && result.Message is { } reply ? transport.DestroyAsync(reply) : default;
+    }
 }

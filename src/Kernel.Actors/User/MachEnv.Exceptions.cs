@@ -27,7 +27,8 @@ public sealed partial class MachEnv
     /// KERN_SUCCESS resumes the thread, another code passes the exception on; MIG_NO_REPLY sends nothing
     /// (the handler kept <see cref="ExceptionRequest.Reply"/> and answers later with <see cref="ExceptionReply"/>).
     /// The request's thread and task send rights are deallocated after the handler returns (add a uref
-    /// to keep one). A message that is not exception_raise gets MIG's error reply. Returns the receive's
+    /// to keep one). A message that is not exception_raise gets MIG's error reply, and the other rights
+    /// it carried are destroyed (<see cref="MachMsgDestroy"/>). Returns the receive's
     /// code (a receive that fails returns its code and calls nothing).
     /// </summary>
     public async Task<MachMsgReturn> ExceptionServerOnce(PortName port, Func<ExceptionRequest, Task<KernReturn>> handler, Duration? timeout = null)
@@ -39,7 +40,12 @@ public sealed partial class MachEnv
         var result = ExcServer.Demux(message, catcher);
         if (catcher.Request is not { } request)
         {
-            if (result.Reply is { } error) await Send(error);
+            // MIG's server loop: the error reply uses the request's reply right; every other right it brought is destroyed.
+            if (result.Reply is { } error && (await Send(error)).Return == MachMsgReturn.Success)
+            {
+                message = message with { Header = message.Header with { Remote = PortName.Null, RemoteDisposition = MsgType.None } };
+            }
+            await MachMsgDestroy(message);
             return MachMsgReturn.Success;
         }
         var verdict = await handler(request);

@@ -53,6 +53,15 @@ internal sealed class LoopbackTransport : IMigTransport
         return ValueTask.FromResult(MachMsgReturn.Success);
     }
 
+    /// <summary>The received messages a stub destroyed (mach_msg_destroy), in order.</summary>
+    public List<MachMessage> Destroyed { get; } = [];
+
+    public ValueTask DestroyAsync(MachMessage message)
+    {
+        Destroyed.Add(message);
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Delivers a reply sent later (a deferred reply) to the waiting RPC.</summary>
     public void Deliver(MachMessage reply) => _pending!.SetResult(new MachMsgResult(MachMsgReturn.Success, Received(reply)));
 
