@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace MachActors.Host.Runs;
 
-/// <summary>Prints a machine run: what ran, then tables per CPU, per thread and of totals, then faults and the trace if any.</summary>
+/// <summary>Prints a machine run: what ran, then tables per CPU, per thread, of totals and of IPC, then faults and the trace if any.</summary>
 internal static class MachinePrinter
 {
     /// <summary>Columns the workload's description is wrapped at (after a two-space indent).</summary>
@@ -21,6 +21,7 @@ internal static class MachinePrinter
         console.Write(CpuTable(report));
         console.Write(ThreadTable(report));
         console.Write(TotalsTable(report));
+        console.Write(IpcTable(report));
         PrintFaults(console, report.Faults);
         if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
     }
@@ -104,6 +105,17 @@ internal static class MachinePrinter
         table.AddRow("runtime steps (messages and timers delivered)", N(report.Steps));
         table.AddRow("runtime scheduling decisions recorded", report.Decisions is { } d ? N(d) : "n/a (parallel)");
         table.AddRow("faults", N(report.Faults.Count));
+        return table;
+    }
+
+    private static Table IpcTable(MachineReport report)
+    {
+        var ipc = report.Ipc;
+        var table = new Table().Title("IPC (mach_msg by threads, kernel ports included; ports: receive rights programs allocated)")
+            .AddColumns(((string[])["sent", "RPCs", "received", "handoffs", "blocked sends", "notifications", "ports created", "ports destroyed"])
+                .Select(h => new TableColumn(h).RightAligned()).ToArray());
+        table.AddRow(N(ipc.MessagesSent), N(ipc.Rpcs), N(ipc.MessagesReceived), N(report.Handoffs), N(ipc.SendsBlocked),
+            N(ipc.Notifications), N(ipc.PortsCreated), N(ipc.PortsDestroyed));
         return table;
     }
 

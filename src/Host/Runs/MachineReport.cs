@@ -2,6 +2,7 @@ using MachActors.Actors.Dispatch;
 using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Hardware.Cpu;
+using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 
 namespace MachActors.Host.Runs;
@@ -38,6 +39,12 @@ internal sealed record MachineReport
 
     /// <summary>Programs that threw, in order, as one line each.</summary>
     public required IReadOnlyList<string> Faults { get; init; }
+
+    /// <summary>The machine's IPC counters at the end of the run.</summary>
+    public required IpcCounts Ipc { get; init; }
+
+    /// <summary>Dispatches made by handoff (an RPC's CPU handed to its receiver, or thread_switch).</summary>
+    public required long Handoffs { get; init; }
 
     /// <summary>Runtime steps (messages and timer firings delivered) taken by the run.</summary>
     public required long Steps { get; init; }

@@ -29,7 +29,8 @@ internal static class MachineRunner
         };
         using var system = ActorSystem.Create("machactors", options);
         var config = new MachineConfig { CpuCount = settings.Cpus };
-        var machine = Machine.Boot(system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity });
+        var handoffs = new HandoffCounter();
+        var machine = Machine.Boot(system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = handoffs });
         var started = machine.StartTask(settings.Workload);
         if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{settings.Workload}': {started.Result}");
         var run = machine.RunUntilThreadsEnd(settings.MaxTime);
@@ -39,6 +40,8 @@ internal static class MachineRunner
         int? decisions = settings.Parallel ? null : system.RecordedSchedule().Decisions.Count;
         var traceLines = trace?.Lines() ?? [];
         var liveThreads = machine.Status.LiveThreads;
+        var ipc = machine.Status.Ipc;
+        var handoffCount = handoffs.Handoffs;
         return new MachineReport
         {
             Settings = settings,
@@ -51,6 +54,8 @@ internal static class MachineRunner
             Threads = machine.Threads(),
             LiveThreads = liveThreads,
             Faults = machine.Status.Faults.Select(f => f.ToString()).ToList(),
+            Ipc = ipc,
+            Handoffs = handoffCount,
             Steps = steps,
             Decisions = decisions,
             TraceLines = traceLines,

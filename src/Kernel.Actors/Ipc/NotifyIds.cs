@@ -20,4 +20,7 @@ public static class NotifyIds
 
     /// <summary>MACH_NOTIFY_DEAD_NAME: the port of a name with a dead-name request died. Body: the name.</summary>
     public const int DeadName = 72;
+
+    /// <summary>True for the ids of the notifications the kernel sends (65, 66, 69, 70, 71, 72).</summary>
+    public static bool IsNotification(int id) => id is PortDeleted or MsgAccepted or PortDestroyed or NoSenders or SendOnce or DeadName;
 }

@@ -12,11 +12,26 @@ public sealed class Port : Actor
 {
     private readonly IActorRef? _receiver;
     private readonly IActorRef? _kernelObject;
+    private readonly MachineStatus? _status;
     private PortState _state = null!;
+    private bool _deathCounted;
 
     /// <summary>A port whose receive right is held by <paramref name="receiver"/> (a space).</summary>
     /// <param name="receiver">The space holding the receive right.</param>
     public Port(IActorRef? receiver) => _receiver = receiver;
+
+    /// <summary>
+    /// A port a program allocated, held by <paramref name="receiver"/>, counted in <paramref name="status"/>
+    /// (observation only): its death, sends that block on it, notifications sent to it (its creation is
+    /// counted by the space that allocated it).
+    /// </summary>
+    /// <param name="receiver">The space holding the receive right.</param>
+    /// <param name="status">The machine's counters.</param>
+    public Port(IActorRef? receiver, MachineStatus status)
+    {
+        _receiver = receiver;
+        _status = status;
+    }
 
     /// <summary>A kernel port: its messages go to <paramref name="kernelObject"/> (docs/IPC.md rule 7).</summary>
     /// <param name="kernelObject">The task, thread, host, device or name-server object behind it.</param>
@@ -41,7 +56,9 @@ public sealed class Port : Actor
         switch (message)
         {
             case PortEnqueue e:
+                var blocked = _state.BlockedSenderCount;
                 _state.Enqueue(e.Message, e.Sender);
+                if (_status is not null) Count(e, blocked);
                 break;
             case PortReceive r:
                 _state.Receive(r.Receiver);
@@ -94,5 +111,17 @@ public sealed class Port : Actor
                 return;
         }
         _state.ApplyEffects(Context);
+        if (_status is not null && _state.Dead && !_deathCounted)
+        {
+            _deathCounted = true;
+            _status.PortDestroyed();
+        }
+    }
+
+    /// <summary>Counts what an enqueue was (observation only): a send that parked its thread, a kernel notification.</summary>
+    private void Count(PortEnqueue e, int blockedBefore)
+    {
+        if (_state.BlockedSenderCount > blockedBefore) _status!.SendBlocked();
+        if (e.Sender is null && NotifyIds.IsNotification(e.Message.Id)) _status!.NotificationSent();
     }
 }

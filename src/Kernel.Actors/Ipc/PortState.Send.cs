@@ -7,6 +7,9 @@ public sealed partial class PortState
 {
     private readonly List<BlockedSender> _senders = [];
 
+    /// <summary>Senders parked on the full queue now.</summary>
+    public int BlockedSenderCount => _senders.Count;
+
     /// <summary>A sender parked on the full queue.</summary>
     private sealed record BlockedSender(KernelMessage Message, SendWait Sender, WaitChannel Channel, long Key);
 

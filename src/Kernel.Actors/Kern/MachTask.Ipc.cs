@@ -28,6 +28,7 @@ public sealed partial class MachTask
                     reply.Send(new MachMsgResult(code), Self);
                     break;
                 }
+                _services.Status.MessageSent(s.Rpc);
                 var timeout = (s.Options & MachMsgOption.SendTimeout) != 0 ? s.Timeout ?? Duration.Zero : (Duration?)null;
                 message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc)), Self);
                 break;
@@ -69,6 +70,7 @@ public sealed partial class MachTask
                 Release(d.Message.CarriedRights());
                 break;
             case SpaceDeliver d:
+                _services.Status.MessageReceived();
                 var received = new MachMsgResult(MachMsgReturn.Success, _space.Copyout(d.Message, reverse: true));
                 ApplySpaceEffects();
                 if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
@@ -131,12 +133,13 @@ public sealed partial class MachTask
             case PortCall.Allocate a:
                 var port = a.Right switch
                 {
-                    PortRight.Receive => NewPortRef(Context.Spawn(Props.Create(() => new Port(Self)))),
+                    PortRight.Receive => NewPortRef(Context.Spawn(Props.Create(() => new Port(Self, _services.Status)))),
                     PortRight.PortSet => NewPortRef(Context.Spawn(Props.Create(() => new PortSet()))),
                     _ => null,
                 };
                 var allocated = _space.Allocate(a.Right, port, out var name, a.Name);
                 if (allocated != KernReturn.Success && port is not null) Context.Stop(port.Actor);
+                else if (allocated == KernReturn.Success && a.Right == PortRight.Receive) _services.Status.PortCreated();
                 reply.Send(new PortCallReply(allocated, name), Self);
                 break;
             case PortCall.Deallocate d:
