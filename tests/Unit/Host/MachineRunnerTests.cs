@@ -1,6 +1,7 @@
 using MachActors.Host.Commands;
 using MachActors.Host.Runs;
 using MachActors.Kernel.Programs;
+using MachActors.Kernel.Programs.Workloads;
 
 namespace MachActors.Tests.Unit.Host;
 
@@ -32,6 +33,32 @@ public class MachineRunnerTests
         Assert.Contains("Faults", output.ToString());
         Assert.Contains("1 fault (listed below)", output.ToString());
         Assert.Contains("throws after its sibling ends", output.ToString());
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(4, true)]
+    public void IpcWorkload_CountsItsMessagesBlockedSendsNotificationsAndPorts(int cpus, bool parallel)
+    {
+        var settings = Settings(IpcWorkload.Name) with { Cpus = cpus, Parallel = parallel };
+
+        var report = MachineRunner.Execute(settings, BuiltinWorkloads.Registry());
+
+        Assert.True(report.Completed);
+        Assert.Empty(report.Faults);
+        var ipc = report.Ipc;
+        const int clients = IpcWorkload.Clients;
+        // Per client: register, the RPCs, the burst and goodbye; the server: a reply-and-receive per RPC and a callback per client.
+        var workloadSends = clients * (1 + IpcWorkload.Rpcs + IpcWorkload.Burst + 1) + clients * IpcWorkload.Rpcs + clients;
+        Assert.True(ipc.MessagesSent >= workloadSends, $"sent {ipc.MessagesSent}, expected at least {workloadSends}");
+        Assert.True(ipc.Rpcs >= 2 * clients * IpcWorkload.Rpcs, $"RPCs {ipc.Rpcs}");
+        Assert.True(ipc.MessagesReceived >= clients * (IpcWorkload.Rpcs + 2) + clients * (IpcWorkload.Rpcs + IpcWorkload.Burst + 2), $"received {ipc.MessagesReceived}");
+        Assert.True(ipc.SendsBlocked > 0, "no send blocked on the queue limit");
+        Assert.True(ipc.Notifications >= clients, $"notifications {ipc.Notifications}: each client gets a dead-name notification");
+        Assert.True(ipc.PortsCreated >= 2 + 3 * clients, $"ports created {ipc.PortsCreated}");
+        Assert.True(ipc.PortsDestroyed >= 2 + 3 * clients && ipc.PortsDestroyed <= ipc.PortsCreated, $"ports destroyed {ipc.PortsDestroyed} of {ipc.PortsCreated}");
+        if (cpus == 1) Assert.True(report.Handoffs > 0, "one CPU: the RPCs hand the CPU between client and server");
     }
 
     [Fact]

@@ -10,5 +10,6 @@ public static class BuiltinWorkloads
     public static ProgramRegistry Registry() => new ProgramRegistry()
         .Register(ComputeWorkload.Name, ComputeWorkload.Run, ComputeWorkload.Description)
         .Register(InteractiveWorkload.Name, InteractiveWorkload.Run, InteractiveWorkload.Description)
-        .Register(SuspendWorkload.Name, SuspendWorkload.Run, SuspendWorkload.Description);
+        .Register(SuspendWorkload.Name, SuspendWorkload.Run, SuspendWorkload.Description)
+        .Register(IpcWorkload.Name, IpcWorkload.Run, IpcWorkload.Description);
 }
