@@ -74,7 +74,9 @@ public sealed partial class MachTask
                 var received = new MachMsgResult(MachMsgReturn.Success, _space.Copyout(d.Message, reverse: true));
                 ApplySpaceEffects();
                 if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
-                else d.Receiver.Reply.Wake(d.Channel, received, Self, d.ThenAnswer?.Reply.CallerThread);
+                // Only an RPC whose sender will block for its reply keeps the receiver for the sender's CPU (rule 6);
+                // a one-way send wakes it as any wakeup does, so an idle CPU takes it at once.
+                else d.Receiver.Reply.Wake(d.Channel, received, Self, d.ThenAnswer is { Result: IpcSendDone } then ? then.Reply.CallerThread : null);
                 d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result, Self); // after the receiver's wakeup: the handoff finds it queued
                 break;
             case SpaceSendReturned r when _terminated:
