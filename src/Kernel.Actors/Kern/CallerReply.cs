@@ -34,9 +34,20 @@ public readonly record struct CallerReply(IActorRef Target, long? CallId, long? 
     /// </summary>
     internal CallRelay? Relay { get; init; }
 
+    /// <summary>
+    /// The receive half of an RPC that carried a handoff hint: when it is answered at once (it did not
+    /// block), the calling thread keeps its CPU, so the thread its send woke must not stay reserved for
+    /// that CPU: <see cref="Send"/> tells the caller's processor set (<see cref="HandoffDeclined"/>).
+    /// </summary>
+    internal bool DeclinesHandoffOnSend { get; init; }
+
     /// <summary>Answers the call with <paramref name="result"/>.</summary>
     public void Send(object? result, IActorRef? self = null)
     {
+        if (DeclinesHandoffOnSend && CallerScheduler is { } scheduler && CallerThread is { } caller)
+        {
+            scheduler.Tell(new HandoffDeclined(caller), self);
+        }
         if (Relay is { } relay)
         {
             relay.Task.Tell(new RelayedAnswer(result, relay.Original), self);

@@ -33,6 +33,7 @@ public sealed partial class MachTask
                 message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc)), Self);
                 break;
             case MachMsgReceive r:
+                if (r.Handoff is not null) reply = reply with { DeclinesHandoffOnSend = true };
                 var check = _space.CheckReceive(r.Name, out var target, out var isSet);
                 if (check != MachMsgReturn.Success)
                 {

@@ -84,7 +84,8 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
     /// <summary>
     /// CpuWantsWork: the CPU (now) belongs here; give it a thread. ThreadSurrendered / CpuTicked: from
     /// the set's CPUs. AdoptThread: a new or arriving thread. WakeThread: a wait ended (passed on if the
-    /// thread moved). SetTaskSuspended: the task's suspend count changed. ReleaseCpu: processor_assign.
+    /// thread moved; with HandoffFrom it is kept for the sender's CPU). HandoffDeclined: that sender keeps
+    /// its CPU after all. SetTaskSuspended: the task's suspend count changed. ReleaseCpu: processor_assign.
     /// </summary>
     protected override void OnOther(object message)
     {
@@ -108,6 +109,9 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
                 if (_scheduler.Forwarded.TryGetValue(w.ThreadId, out var moved)) moved.Tell(w, Sender);
                 break;
             case WakeThread:
+                break;
+            case HandoffDeclined d:
+                _scheduler.DeclineHandoff(d.ThreadId);
                 break;
             case SetTaskSuspended s:
                 _scheduler.SetTaskSuspended(s.ThreadIds, s.Suspended, s.ExceptThread, s.AckTo, s.Ack);

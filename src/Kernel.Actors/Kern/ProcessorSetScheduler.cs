@@ -164,6 +164,17 @@ internal sealed partial class ProcessorSetScheduler
             : null;
 
     /// <summary>
+    /// <paramref name="threadId"/> keeps its CPU (its RPC's receive did not block): the thread kept for
+    /// that CPU, if any, is queued as usual (<see cref="ReleaseReservation"/>).
+    /// </summary>
+    public void DeclineHandoff(long threadId)
+    {
+        if (Find(threadId) is not { HandoffReserved: { } reserved } sender) return;
+        sender.HandoffReserved = null;
+        if (Find(reserved) is { } thread) ReleaseReservation(thread);
+    }
+
+    /// <summary>
     /// The sender gave its CPU back without handing it to <paramref name="thread"/>: if still queued,
     /// it is queued afresh through <see cref="SetRun"/> (an idle CPU takes it, or it preempts).
     /// </summary>

@@ -62,3 +62,11 @@ internal sealed record SchedCall(long ThreadId, KernelRequest Request);
 /// <param name="ThreadId">The thread.</param>
 /// <param name="Set">Its processor set.</param>
 internal sealed record ThreadSetChanged(long ThreadId, ProcessorSetHandle Set);
+
+/// <summary>
+/// Kernel object -> processor set: <paramref name="ThreadId"/> will not hand its CPU over after all
+/// (the receive half of its RPC was answered without blocking); a thread kept for its CPU
+/// (<see cref="WakeThread.HandoffFrom"/>) is queued as usual.
+/// </summary>
+/// <param name="ThreadId">The thread that held the reservation.</param>
+public sealed record HandoffDeclined(long ThreadId);

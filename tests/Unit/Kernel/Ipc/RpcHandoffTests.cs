@@ -1,3 +1,4 @@
+using MachActors.Actors.Timing;
 using System.Collections.Concurrent;
 using MachActors.Kernel;
 using MachActors.Kernel.Ipc;
@@ -30,6 +31,44 @@ public sealed class RpcHandoffTests
         // request finds the server not yet waiting, and the last reply is a plain send (no reservation).
         Assert.True(observer.Records.Count(d => d.Handoff && d.ThreadId == server.Id) >= 3, "requests handed the CPU to the server");
         Assert.True(observer.Records.Count(d => d.Handoff && d.ThreadId == client.Id) >= 2, "replies handed the CPU back to the client");
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers), MemberType = typeof(MachineKit))]
+    public void Rpc_ReceiveHalfAnsweredAtOnce_TheWokenServerIsNotKeptFromTheIdleCpu(DispatcherKind kind)
+    {
+        using var kit = new MachineKit(cpus: 2, kind);
+        VirtualTime? served = null;
+        VirtualTime? clientDone = null;
+        kit.Start(async env =>
+        {
+            var port = await env.MachReplyPort();
+            Assert.Equal(KernReturn.Success, (await env.PortInsertRight(port, port, MsgType.MakeSend)).Result);
+            var (code, client) = await env.ThreadCreate(env.TaskSelf, async e =>
+            {
+                var reply = await e.MachReplyPort();
+                Assert.Equal(KernReturn.Success, (await e.PortInsertRight(reply, reply, MsgType.MakeSend)).Result);
+                await e.Send(new MachMessage(MsgHeader.To(reply, MsgType.CopySend, 7))); // already queued when the RPC receives
+                await e.Compute(CyclesPerMs); // the server is waiting by now: the RPC's send wakes it with a handoff hint
+                var early = await e.Rpc(new MachMessage(new MsgHeader(port, MsgType.CopySend, reply, MsgType.MakeSendOnce, 1)), reply);
+                Assert.Equal(7, early.Message!.Header.Id); // the receive half did not block: no handoff
+                await e.Compute(50 * CyclesPerMs);
+                clientDone = e.Now;
+                return null;
+            }, "client");
+            Assert.Equal(KernReturn.Success, code);
+            Assert.Equal(KernReturn.Success, await env.ThreadResume(client));
+            var request = await env.Receive(port);
+            served = env.Now;
+            Assert.Equal(MachMsgReturn.Success, request.Return);
+            await env.Send(new MachMessage(MsgHeader.To(request.Message!.Header.Remote, MsgType.MoveSendOnce, 2)));
+        });
+
+        kit.RunToEnd();
+
+        // Kept for the client's CPU, the server would run only when the client gave it up (50 ms later).
+        Assert.True(served!.Value + Ms(40) < clientDone!.Value, $"server ran at {served}, client finished at {clientDone}");
+        kit.AssertNoActorFailures();
     }
 
     /// <summary>A client thread makes 4 RPCs to a server thread that replies and receives in one call; returns the dispatch log and both threads.</summary>
