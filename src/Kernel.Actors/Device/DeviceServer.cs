@@ -29,7 +29,7 @@ public sealed partial class DeviceServer : KernelObject
     /// DeviceWrite: answered at once on a failure found before the I/O; otherwise the caller waits (a
     /// thread blocks) and the completion interrupt becomes the answer. Device*Request: the answer goes
     /// to the request's sink; the caller gets KernReturn.Success at once. GetDeviceStats: DeviceStats.
-    /// GetDevicePortStatus: the port's PortStatus (InvalidName when it has none yet). Anything else: D_INVALID_OPERATION.
+    /// GetDevicePortStatus: the port's PortStatus (InvalidName when it has none yet). Anything else: D_INVALID_OPERATION, or for a kernel call of another kind its own failure record (CallFailures, InvalidArgument).
     /// </summary>
     protected override void OnCall(object request, CallerReply reply)
     {
@@ -74,7 +74,8 @@ public sealed partial class DeviceServer : KernelObject
                 AnswerPortStatus(get.Name, reply);
                 break;
             default:
-                reply.Send(DeviceReturn.InvalidOperation, Self);
+                var failed = CallFailures.For(request, KernReturn.InvalidArgument);
+                reply.Send(failed is KernReturn ? DeviceReturn.InvalidOperation : failed, Self); // a kernel call of another kind gets its own record
                 break;
         }
     }

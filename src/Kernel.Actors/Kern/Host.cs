@@ -88,7 +88,7 @@ public sealed partial class Host : KernelObject
                 reply.Send(new HostThreadsReply([.. _threads]), Self);
                 break;
             default:
-                reply.Send(KernReturn.InvalidArgument, Self);
+                reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
                 break;
         }
     }

@@ -60,7 +60,7 @@ public sealed partial class MachThread : KernelObject
                 Forward(_set.Ref, new SchedCall(_handle.Id, (KernelRequest)request), reply);
                 break;
             case KernelRequest when _end is not null:
-                reply.Send(KernReturn.InvalidArgument, Self);
+                reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
                 break;
             case ThreadIdQuery:
                 reply.Send(_handle.Id, Self);
@@ -70,7 +70,7 @@ public sealed partial class MachThread : KernelObject
                 Forward(_set.Ref, new SchedCall(_handle.Id, (KernelRequest)request), reply);
                 break;
             default:
-                reply.Send(KernReturn.InvalidArgument, Self);
+                reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
                 break;
         }
     }

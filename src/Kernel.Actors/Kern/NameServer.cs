@@ -18,7 +18,7 @@ public sealed class NameServer : KernelObject
     private readonly NameTable _table = new();
 
     /// <summary>No calls: InvalidArgument.</summary>
-    protected override void OnCall(object request, CallerReply reply) => reply.Send(KernReturn.InvalidArgument, Self);
+    protected override void OnCall(object request, CallerReply reply) => reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
 
     /// <summary>
     /// A netname request (1040-1043, generated <c>NetnameServer</c>): check_in takes the signature and

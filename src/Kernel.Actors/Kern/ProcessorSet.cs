@@ -57,7 +57,7 @@ public sealed class ProcessorSet : KernelObject, ISchedulerEffects
                     _handle, [.. _scheduler.Cpus], _scheduler.ThreadCount, _scheduler.RunnableCount, _scheduler.MaxPriority)), Self);
                 break;
             default:
-                reply.Send(KernReturn.InvalidArgument, Self);
+                reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
                 break;
         }
     }
