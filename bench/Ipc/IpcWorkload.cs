@@ -125,10 +125,12 @@ public sealed class IpcWorkload
     private static async Task<PortName> SetUp(MachEnv env, ThreadBody client)
     {
         var port = await env.MachReplyPort();
-        var child = (await env.TaskCreate(env.Task, "client")).Task ?? throw new InvalidOperationException("task_create failed");
+        var (created, child) = await env.TaskCreate(env.TaskSelf, "client");
+        if (created != KernReturn.Success) throw new InvalidOperationException($"task_create: {created}");
         var inserted = await env.PortInsertRight(child, ServerName, port, MsgType.MakeSend);
         if (inserted.Result != KernReturn.Success) throw new InvalidOperationException($"insert_right: {inserted.Result}");
-        var thread = (await env.ThreadCreate(child, client, "client")).Thread ?? throw new InvalidOperationException("thread_create failed");
+        var (made, thread) = await env.ThreadCreate(child, client, "client");
+        if (made != KernReturn.Success) throw new InvalidOperationException($"thread_create: {made}");
         await env.ThreadResume(thread);
         return port;
     }

@@ -23,7 +23,8 @@ public sealed record MachMsgSend(MachMessage Message, MachMsgOption Options, Dur
 public sealed record MachMsgReceive(PortName Name, MachMsgOption Options, int MaxSize, Duration? Timeout, long? Handoff) : KernelRequest;
 
 /// <summary>
-/// A mach_port_* call on the caller's own space (or, for insert/extract, another task's). Reply:
+/// A mach_port_* call on the caller's own space (or, for insert/extract, the space of the task a send
+/// right in the caller's space names). Reply:
 /// <see cref="PortCallReply"/> except where noted.
 /// </summary>
 public abstract record PortCall : KernelRequest
@@ -65,17 +66,17 @@ public abstract record PortCall : KernelRequest
     public sealed record Rename(PortName OldName, PortName NewName) : PortCall;
 
     /// <summary>mach_port_insert_right: the caller's <paramref name="Right"/> (with <paramref name="Disposition"/>) arrives in <paramref name="Task"/> under <paramref name="Name"/>.</summary>
-    /// <param name="Task">The target task (null: the caller's).</param>
+    /// <param name="Task">A send right to the target task's port in the caller's space (null: the caller's own task).</param>
     /// <param name="Name">The name in the target.</param>
     /// <param name="Right">The caller's name for the right.</param>
     /// <param name="Disposition">How it is copied in (MakeSend, CopySend, MoveReceive, ...).</param>
-    public sealed record InsertRight(TaskHandle? Task, PortName Name, PortName Right, MsgType Disposition) : PortCall;
+    public sealed record InsertRight(PortName? Task, PortName Name, PortName Right, MsgType Disposition) : PortCall;
 
     /// <summary>mach_port_extract_right: takes <paramref name="Name"/>'s right out of <paramref name="Task"/> as if it had sent it with <paramref name="Desired"/>; it arrives in the caller's space (name in <see cref="PortCallReply.Name"/>, type in <see cref="PortCallReply.Arrived"/>).</summary>
-    /// <param name="Task">The task that gives the right (null: the caller's).</param>
+    /// <param name="Task">A send right to the giving task's port in the caller's space (null: the caller's own task).</param>
     /// <param name="Name">Its name there.</param>
     /// <param name="Desired">The disposition.</param>
-    public sealed record ExtractRight(TaskHandle? Task, PortName Name, MsgType Desired) : PortCall;
+    public sealed record ExtractRight(PortName? Task, PortName Name, MsgType Desired) : PortCall;
 
     /// <summary>mach_port_set_qlimit.</summary>
     /// <param name="Name">A receive right.</param>

@@ -10,6 +10,7 @@ public static class CallFailures
     public static object For(object request, KernReturn code) => request switch
     {
         Ipc.KernelPortCall k => For(k.Request, code),
+        TaskResolve => new Ipc.PortCallReply(KernReturn.InvalidTask), // the port named no live task
         TaskCreate => new TaskCreated(code, null),
         ThreadCreate => new ThreadCreated(code, null),
         TaskInfo => new TaskInfoReply(code, null),

@@ -33,3 +33,19 @@ public sealed record ThreadIdQuery : KernelRequest;
 
 /// <summary>processor_set_default (as a trap naming the host by port). Reply: <see cref="ProcessorSetCreated"/> with the default set.</summary>
 public sealed record ProcessorSetDefault : KernelRequest;
+
+/// <summary>
+/// Calling task -> the task a port names (through that port): mach_port_insert_right or
+/// extract_right naming another task by a send right. The named task answers <see cref="TaskResolved"/>
+/// to <paramref name="Caller"/>; any other object, a dead port or an ordinary port answers the call's
+/// failure, <see cref="Ipc.PortCallReply"/> with InvalidTask (GNU: the port converts to no space).
+/// </summary>
+/// <param name="Call">The insert or extract call.</param>
+/// <param name="Caller">The calling task's object.</param>
+internal sealed record TaskResolve(Ipc.PortCall Call, Actors.IActorRef Caller) : KernelRequest;
+
+/// <summary>Named task -> calling task: <paramref name="Task"/> is the task <paramref name="Call"/> named; carry it out.</summary>
+/// <param name="Call">The insert or extract call.</param>
+/// <param name="Task">The named task's object.</param>
+/// <param name="Reply">The calling thread's answer path.</param>
+internal sealed record TaskResolved(Ipc.PortCall Call, Actors.IActorRef Task, CallerReply Reply);

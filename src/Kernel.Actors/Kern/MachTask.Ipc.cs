@@ -166,16 +166,17 @@ public sealed partial class MachTask
             case PortCall.Rename r:
                 reply.Send(new PortCallReply(_space.Rename(r.OldName, r.NewName)), Self);
                 break;
-            case PortCall.InsertRight i:
-                InsertRight(i, reply);
+            case PortCall.InsertRight i when IsOwnTask(i.Task):
+                InsertRight(i, reply, target: null);
                 break;
-            case PortCall.ExtractRight e when e.Task is null || e.Task.Ref.Equals(Self):
-                var extracted = _space.CopyinRight(e.Name, e.Desired, out var right);
-                var back = extracted == KernReturn.Success ? _space.CopyoutRight(right) : PortName.Null;
-                reply.Send(new PortCallReply(extracted, back, Arrived: right.Right), Self);
+            case PortCall.ExtractRight e when IsOwnTask(e.Task):
+                ExtractHere(e, reply);
                 break;
-            case PortCall.ExtractRight e:
-                e.Task!.Ref.Tell(new ExtractFrom(e, Self, reply), Self);
+            case PortCall.InsertRight { Task: { } task }:
+                ResolveTask(task, call, reply);
+                break;
+            case PortCall.ExtractRight { Task: { } task }:
+                ResolveTask(task, call, reply);
                 break;
             case PortCall.SetQLimit q:
                 reply.Send(new PortCallReply(_space.SetQLimit(q.Name, q.QLimit)), Self);
@@ -196,10 +197,13 @@ public sealed partial class MachTask
         }
     }
 
-    /// <summary>insert_right: copyin here (checked first against the target name when the target is this space), then the right arrives in the target.</summary>
-    private void InsertRight(PortCall.InsertRight i, CallerReply reply)
+    /// <summary>
+    /// insert_right: copyin here (checked first against the target name when the target is this space),
+    /// then the right arrives in the target (<paramref name="target"/>, null: this space).
+    /// </summary>
+    private void InsertRight(PortCall.InsertRight i, CallerReply reply, IActorRef? target)
     {
-        var self = i.Task is null || i.Task.Ref.Equals(Self);
+        var self = target is null || target.Equals(Self);
         if (self && _space.PortOf(i.Right) is { } port)
         {
             var check = _space.CheckInsert(i.Name, port, IpcSpace.Arriving(i.Disposition));
@@ -219,7 +223,7 @@ public sealed partial class MachTask
         else
         {
             ApplySpaceEffects(); // the accounting reaches the port before the right moves on (rule 3)
-            i.Task!.Ref.Tell(new InsertCarried(i.Name, right, reply), Self);
+            target!.Tell(new InsertCarried(i.Name, right, reply), Self);
         }
     }
 

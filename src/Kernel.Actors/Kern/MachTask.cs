@@ -113,6 +113,9 @@ public sealed partial class MachTask : KernelObject
             case TaskThreads:
                 reply.Send(new TaskThreadsReply(KernReturn.Success, _threads.Where(t => _live.ContainsKey(t.Id)).ToList()), Self);
                 break;
+            case TaskResolve r:
+                r.Caller.Tell(new TaskResolved(r.Call, Self, reply), Self);
+                break;
             default:
                 if (!OnIpcCall(request, reply)) OnSyncCall(request, reply);
                 break;
@@ -238,6 +241,9 @@ public sealed partial class MachTask : KernelObject
                 break;
             case RelayedAnswer relayed:
                 OnRelayedAnswer(relayed);
+                break;
+            case TaskResolved resolved:
+                OnTaskResolved(resolved);
                 break;
             case CancelWait cancel:
                 if (_sync.Cancel(cancel.Channel) is { } waiter && cancel.WakeAborted) waiter.Reply.Wake(waiter.Channel, KernReturn.Aborted, Self);

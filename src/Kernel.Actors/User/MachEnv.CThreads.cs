@@ -1,23 +1,36 @@
 using MachActors.Hardware.Execution;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 
 namespace MachActors.Kernel.User;
 
-/// <summary>The C threads package (the seeds' table: fork, exit, join, detach, yield, self) with mutexes and conditions.</summary>
+/// <summary>
+/// The C threads package (the seeds' table: fork, exit, join, detach, yield, self) with mutexes and
+/// conditions. Threads are named by send rights to their ports in this task's space; mutexes and
+/// conditions are memory of this task: every call on them goes to this task, which answers
+/// InvalidArgument for another task's.
+/// </summary>
 public sealed partial class MachEnv
 {
-    /// <summary>cthread_fork: a new thread of this task running <paramref name="body"/> now. Throws if the task is gone.</summary>
-    public async Task<ThreadHandle> CThreadFork(ThreadBody body, string name = "cthread")
+    /// <summary>
+    /// cthread_fork: a new thread of this task running <paramref name="body"/> now; the name of a send
+    /// right to its port here (the name task_threads gives). Throws if the task is gone.
+    /// </summary>
+    public async Task<PortName> CThreadFork(ThreadBody body, string name = "cthread")
     {
-        var created = await Call<ThreadCreated>(Task.Ref, new ThreadCreate(body, name, Suspended: false));
-        return created.Thread ?? throw new InvalidOperationException($"cthread_fork in task {Task} failed: {created.Result}");
+        var created = await PortCall<ThreadCreated>(TaskSelf, new ThreadCreate(body, name, Suspended: false));
+        return created.Result == KernReturn.Success ? created.Port : throw new InvalidOperationException($"cthread_fork in task {Task} failed: {created.Result}");
     }
 
-    /// <summary>cthread_join: waits until <paramref name="thread"/> ends and returns its result (see <see cref="JoinResult"/> for failures).</summary>
-    public TrapAwaitable<JoinResult> CThreadJoin(ThreadHandle thread) => Call<JoinResult>(thread.Ref, new ThreadJoin());
+    /// <summary>
+    /// cthread_join by the thread's port name: waits until it ends and returns its result. InvalidArgument
+    /// (in <see cref="JoinResult"/>) when it is detached, already joined, the caller itself, or not a
+    /// thread's port; InvalidName when the name holds no send right.
+    /// </summary>
+    public TrapAwaitable<JoinResult> CThreadJoin(PortName thread) => PortCall<JoinResult>(thread, new ThreadJoin());
 
-    /// <summary>cthread_detach: nobody will join <paramref name="thread"/>.</summary>
-    public TrapAwaitable<KernReturn> CThreadDetach(ThreadHandle thread) => Call<KernReturn>(thread.Ref, new ThreadDetach());
+    /// <summary>cthread_detach by the thread's port name: nobody will join it.</summary>
+    public TrapAwaitable<KernReturn> CThreadDetach(PortName thread) => PortCall<KernReturn>(thread, new ThreadDetach());
 
     /// <summary>cthread_exit: ends the calling thread with <paramref name="result"/>. Never returns.</summary>
     public TrapAwaitable<KernReturn> CThreadExit(object? result = null) => Exit(result);
@@ -25,8 +38,8 @@ public sealed partial class MachEnv
     /// <summary>cthread_yield.</summary>
     public TrapAwaitable<KernReturn> CThreadYield() => Yield();
 
-    /// <summary>cthread_self.</summary>
-    public ThreadHandle CThreadSelf() => Self;
+    /// <summary>cthread_self: the calling thread's port name (<see cref="ThreadSelf"/>).</summary>
+    public PortName CThreadSelf() => ThreadSelf;
 
     /// <summary>mutex_alloc: a mutex of this task.</summary>
     public async Task<MutexHandle> MutexAlloc()
@@ -35,14 +48,14 @@ public sealed partial class MachEnv
         return allocated.Mutex ?? throw new InvalidOperationException($"mutex_alloc in task {Task} failed: {allocated.Result}");
     }
 
-    /// <summary>mutex_lock: waits until the calling thread holds <paramref name="mutex"/>.</summary>
-    public TrapAwaitable<KernReturn> MutexLock(MutexHandle mutex) => Call<KernReturn>(mutex.Task, new MutexLock(mutex));
+    /// <summary>mutex_lock: waits until the calling thread holds <paramref name="mutex"/> (a mutex of this task).</summary>
+    public TrapAwaitable<KernReturn> MutexLock(MutexHandle mutex) => Call<KernReturn>(Task.Ref, new MutexLock(mutex));
 
     /// <summary>mutex_try_lock: Success if it took the mutex, Failure if held.</summary>
-    public TrapAwaitable<KernReturn> MutexTryLock(MutexHandle mutex) => Call<KernReturn>(mutex.Task, new MutexTryLock(mutex));
+    public TrapAwaitable<KernReturn> MutexTryLock(MutexHandle mutex) => Call<KernReturn>(Task.Ref, new MutexTryLock(mutex));
 
     /// <summary>mutex_unlock.</summary>
-    public TrapAwaitable<KernReturn> MutexUnlock(MutexHandle mutex) => Call<KernReturn>(mutex.Task, new MutexUnlock(mutex));
+    public TrapAwaitable<KernReturn> MutexUnlock(MutexHandle mutex) => Call<KernReturn>(Task.Ref, new MutexUnlock(mutex));
 
     /// <summary>condition_alloc: a condition variable of this task.</summary>
     public async Task<ConditionHandle> ConditionAlloc()
@@ -53,11 +66,11 @@ public sealed partial class MachEnv
 
     /// <summary>condition_wait: releases <paramref name="mutex"/>, waits for a signal, re-acquires it. Re-check the predicate (Mesa).</summary>
     public TrapAwaitable<KernReturn> ConditionWait(ConditionHandle condition, MutexHandle mutex) =>
-        Call<KernReturn>(condition.Task, new ConditionWait(condition, mutex));
+        Call<KernReturn>(Task.Ref, new ConditionWait(condition, mutex));
 
     /// <summary>condition_signal.</summary>
-    public TrapAwaitable<KernReturn> ConditionSignal(ConditionHandle condition) => Call<KernReturn>(condition.Task, new ConditionSignal(condition));
+    public TrapAwaitable<KernReturn> ConditionSignal(ConditionHandle condition) => Call<KernReturn>(Task.Ref, new ConditionSignal(condition));
 
     /// <summary>condition_broadcast.</summary>
-    public TrapAwaitable<KernReturn> ConditionBroadcast(ConditionHandle condition) => Call<KernReturn>(condition.Task, new ConditionBroadcast(condition));
+    public TrapAwaitable<KernReturn> ConditionBroadcast(ConditionHandle condition) => Call<KernReturn>(Task.Ref, new ConditionBroadcast(condition));
 }

@@ -7,7 +7,7 @@ namespace MachActors.Kernel.User;
 
 /// <summary>
 /// IPC: mach_msg and its wrappers, mach_reply_port and the mach_port_* calls on the thread's own
-/// space (insert and extract may name another task). Each is a kernel call to the thread's task.
+/// space (insert and extract name a task by a send right to its port). Each is a kernel call to the thread's task.
 /// </summary>
 /// <example>
 /// <code>
@@ -101,12 +101,22 @@ public sealed partial class MachEnv
     public TrapAwaitable<PortCallReply> PortInsertRight(PortName name, PortName right, MsgType disposition) =>
         Port(new PortCall.InsertRight(null, name, right, disposition));
 
-    /// <summary>mach_port_insert_right into <paramref name="task"/>.</summary>
-    public TrapAwaitable<PortCallReply> PortInsertRight(TaskHandle task, PortName name, PortName right, MsgType disposition) =>
+    /// <summary>
+    /// mach_port_insert_right into the task whose port <paramref name="task"/> names (a send right in this
+    /// space, e.g. a child's port from task_create, or <see cref="TaskSelf"/>). Codes: the insert's own
+    /// (NameExists, RightExists, InvalidName for a bad <paramref name="right"/>, ...); InvalidName when
+    /// <paramref name="task"/> holds no send right here; InvalidTask when its port is not a live task's.
+    /// </summary>
+    public TrapAwaitable<PortCallReply> PortInsertRight(PortName task, PortName name, PortName right, MsgType disposition) =>
         Port(new PortCall.InsertRight(task, name, right, disposition));
 
-    /// <summary>mach_port_extract_right from <paramref name="task"/> (null: this task): the right arrives here (its name in Name).</summary>
-    public TrapAwaitable<PortCallReply> PortExtractRight(TaskHandle? task, PortName name, MsgType desired) =>
+    /// <summary>
+    /// mach_port_extract_right from the task whose port <paramref name="task"/> names (as for
+    /// <see cref="PortInsertRight(PortName, PortName, PortName, MsgType)"/>): that task gives up
+    /// <paramref name="name"/>'s right as if it had sent it with <paramref name="desired"/>, and the right
+    /// arrives here (its name in Name, what arrived in Arrived).
+    /// </summary>
+    public TrapAwaitable<PortCallReply> PortExtractRight(PortName task, PortName name, MsgType desired) =>
         Port(new PortCall.ExtractRight(task, name, desired));
 
     /// <summary>mach_port_set_qlimit.</summary>

@@ -115,12 +115,6 @@ public sealed partial class MachEnv
     /// <summary>thread_set_special_port (2068): the thread keeps a copy of <paramref name="port"/> (NULL clears).</summary>
     public async Task<KernReturn> ThreadSetSpecialPort(PortName thread, int which, PortName port) => await ThreadStub.ThreadSetSpecialPortAsync(thread, which, port);
 
-    /// <summary>cthread_join by the thread's port name: waits until it ends and returns its result.</summary>
-    public TrapAwaitable<JoinResult> CThreadJoin(PortName thread) => PortCall<JoinResult>(thread, new ThreadJoin());
-
-    /// <summary>cthread_detach by the thread's port name.</summary>
-    public TrapAwaitable<KernReturn> CThreadDetach(PortName thread) => PortCall<KernReturn>(thread, new ThreadDetach());
-
     /// <summary>host_kernel_version (2619) on <see cref="HostSelf"/>.</summary>
     public async Task<(KernReturn Code, string Version)> HostKernelVersion() => await HostStub.HostKernelVersionAsync(HostSelf);
 

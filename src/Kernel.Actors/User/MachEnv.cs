@@ -8,16 +8,18 @@ namespace MachActors.Kernel.User;
 /// <summary>
 /// A thread's view of the machine: the trap API its program awaits. Every method is a trap into the
 /// CPU (compute, yield, exit) or a kernel call carried by one; nothing else may be awaited. Split by
-/// concern: .Tasks, .Threads and .CThreads hold the kernel calls.
+/// concern: .Ports (task, thread and host RPCs), .Sched (the KernelPortCall trap), .CThreads, .Ipc,
+/// .Device, .Exceptions. A program reaches another task or thread only through a send right in its own
+/// space; <see cref="Self"/> and <see cref="Task"/> are identities (logs, host tools), not a way to call.
 /// </summary>
 /// <example>
 /// <code>
 /// static async Task Worker(MachEnv env, IReadOnlyList&lt;string&gt; args)
 /// {
 ///     var m = await env.MutexAlloc();
-///     var child = await env.CThreadFork(async e => { await e.Compute(10_000); return 42; });
+///     var child = await env.CThreadFork(async e => { await e.Compute(10_000); return 42; });   // a port name
 ///     await env.Compute(5_000);
-///     var result = await env.CThreadJoin(child);   // 42
+///     var result = await env.CThreadJoin(child);   // Value 42
 /// }
 /// </code>
 /// </example>
@@ -67,13 +69,6 @@ public sealed partial class MachEnv
 
     /// <summary>Gives up the CPU (swtch / cthread_yield): the scheduler picks the next thread, possibly this one.</summary>
     public TrapAwaitable<KernReturn> Yield() => _execution.Trap<KernReturn>(new YieldTrap());
-
-    /// <summary>thread_switch with a hint: hands the CPU straight to <paramref name="hint"/> if it is queued in the same processor set.</summary>
-    public TrapAwaitable<KernReturn> SwitchTo(ThreadHandle hint)
-    {
-        ArgumentNullException.ThrowIfNull(hint);
-        return _execution.Trap<KernReturn>(new YieldTrap(hint.Id));
-    }
 
     /// <summary>Ends the calling thread with <paramref name="result"/> (cthread_exit). Never returns.</summary>
     public TrapAwaitable<KernReturn> Exit(object? result = null) => _execution.Trap<KernReturn>(new ExitTrap(result));

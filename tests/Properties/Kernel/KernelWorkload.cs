@@ -22,7 +22,7 @@ public abstract record Step
         public override string ToString() => "y";
     }
 
-    /// <summary>Lock mutex <paramref name="Mutex"/>, increment its counter around a compute of <paramref name="Cycles"/>, unlock.</summary>
+    /// <summary>Lock mutex <paramref name="Mutex"/> of the worker's task, increment its counter around a compute of <paramref name="Cycles"/>, unlock.</summary>
     public sealed record Locked(int Mutex, int Cycles) : Step
     {
         /// <inheritdoc />
@@ -151,11 +151,17 @@ public sealed record KernelWorkload(int Cpus, int CyclesPerTick, bool Affinity, 
         return (active, joined);
     }
 
-    /// <summary>Increments each mutex's counter receives (one per Locked step).</summary>
+    /// <summary>
+    /// Increments each mutex's counter receives (one per Locked step). Mutexes are memory of one task:
+    /// each task has <see cref="Mutexes"/> of its own, task k's mutex m at index k x Mutexes + m.
+    /// </summary>
     public int[] ExpectedCounters()
     {
-        var counts = new int[Mutexes];
-        foreach (var step in Threads.SelectMany(t => t.Steps)) if (step is Step.Locked l) counts[l.Mutex % Mutexes]++;
+        var counts = new int[Tasks * Mutexes];
+        for (var i = 0; i < Threads.Length; i++)
+        {
+            foreach (var step in Threads[i].Steps) if (step is Step.Locked l) counts[(TaskOf(i) * Mutexes) + (l.Mutex % Mutexes)]++;
+        }
         return counts;
     }
 

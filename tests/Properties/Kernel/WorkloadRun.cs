@@ -51,7 +51,6 @@ public static class WorkloadRun
         var program = new WorkloadProgram(workload, log);
         var programs = new ProgramRegistry().Register("main", program.Main);
         var machine = Machine.Boot(system, workload.Config, programs, new SchedulerOptions { Affinity = workload.Affinity, Observer = log });
-        program.DefaultSet = machine.Call<ProcessorSetsReply>(machine.Host, new HostProcessorSets()).Sets[0];
         machine.StartTask("main", priority: WorkloadProgram.ControllerPriority);
         AccountingSnapshot? midway = null;
         if (snapshotAt is { } at && mode is { Dispatcher: DispatcherKind.Controlled, EarlyTimers: 0 })

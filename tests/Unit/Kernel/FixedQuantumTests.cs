@@ -15,11 +15,11 @@ public class FixedQuantumTests
         var programs = new ProgramRegistry().Register("p", async (env, args) =>
         {
             // The main thread outranks both, so that both are queued before either runs.
-            Assert.Equal(KernReturn.Success, await env.ThreadPriority(env.Self, 7));
-            var threads = new List<ThreadHandle>();
+            Assert.Equal(KernReturn.Success, await env.ThreadPriority(env.ThreadSelf, 7));
+            var threads = new List<MachActors.Kernel.Ipc.PortName>();
             for (var i = 0; i < 2; i++)
             {
-                var t = (await env.ThreadCreate(env.Task, async e => { await e.Compute(e.Machine.ClockHz / 10); return null; }, "f" + i)).Thread!;
+                var (_, t) = await env.ThreadCreate(env.TaskSelf, async e => { await e.Compute(e.Machine.ClockHz / 10); return null; }, "f" + i);
                 Assert.Equal(KernReturn.Success, await env.ThreadPolicy(t, SchedPolicy.FixedPriority, quantumMs));
                 Assert.Equal(KernReturn.Success, await env.ThreadPriority(t, 8));
                 threads.Add(t);

@@ -88,10 +88,10 @@ public sealed class MachineKit : IDisposable
     /// <summary>No actor failed and nothing went to dead letters unexpectedly (failures only).</summary>
     public void AssertNoActorFailures() => Assert.Equal(0, Sys.FailureCount);
 
-    /// <summary>In a program: yields and computes until <paramref name="thread"/> is blocked in a kernel call.</summary>
-    public static async Task UntilWaiting(MachEnv env, ThreadHandle thread)
+    /// <summary>In a program: yields and computes until the thread <paramref name="thread"/> names is blocked in a kernel call.</summary>
+    public static async Task UntilWaiting(MachEnv env, MachActors.Kernel.Ipc.PortName thread)
     {
-        while ((await env.ThreadInfo(thread)).Info!.State != ThreadRunState.Waiting)
+        while ((await env.ThreadStatus(thread))!.State != ThreadRunState.Waiting)
         {
             await env.Yield();
             await env.Compute(CyclesPerMs / 10);

@@ -12,7 +12,7 @@ public class MachineSmokeTests
     private static async Task CounterProgram(MachActors.Kernel.User.MachEnv env, IReadOnlyList<string> args)
     {
         var m = await env.MutexAlloc();
-        var children = new List<ThreadHandle>();
+        var children = new List<MachActors.Kernel.Ipc.PortName>();
         for (var i = 0; i < 4; i++)
         {
             var n = i;

@@ -12,6 +12,9 @@ public sealed class MachMsgTests
 {
     private static readonly PortName ServerName = new(0x1234);
 
+    /// <summary>Where <see cref="StartClient"/> puts a send right to the server's thread port, when asked.</summary>
+    private static readonly PortName ServerThreadName = new(0x1334);
+
     public static TheoryData<DispatcherKind, int> DispatchersAndCpus => new()
     {
         { DispatcherKind.Controlled, 1 }, { DispatcherKind.Controlled, 2 }, { DispatcherKind.Parallel, 1 }, { DispatcherKind.Parallel, 2 },
@@ -22,12 +25,17 @@ public sealed class MachMsgTests
 
     private static int ValueOf(MachMsgResult r) => ((MsgItem.Int32)r.Message!.Body[0]).Value;
 
-    /// <summary>A child task of the caller holding a send right to <paramref name="port"/> under <see cref="ServerName"/>, running <paramref name="body"/>.</summary>
-    private static async Task<ThreadHandle> StartClient(MachEnv env, PortName port, ThreadBody body)
+    /// <summary>
+    /// A child task of the caller holding a send right to <paramref name="port"/> under <see cref="ServerName"/>
+    /// (and, when given, one to <paramref name="serverThread"/>'s port under <see cref="ServerThreadName"/>),
+    /// running <paramref name="body"/>; the name of its thread's port in the caller's space.
+    /// </summary>
+    private static async Task<PortName> StartClient(MachEnv env, PortName port, ThreadBody body, PortName serverThread = default)
     {
-        var child = (await env.TaskCreate(env.Task, "client")).Task!;
+        var (_, child) = await env.TaskCreate(env.TaskSelf, "client");
         Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerName, port, MsgType.MakeSend)).Result);
-        var thread = (await env.ThreadCreate(child, body, "client")).Thread!;
+        if (serverThread != PortName.Null) Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerThreadName, serverThread, MsgType.CopySend)).Result);
+        var (_, thread) = await env.ThreadCreate(child, body, "client");
         await env.ThreadResume(thread);
         return thread;
     }
@@ -104,13 +112,14 @@ public sealed class MachMsgTests
     {
         var observer = new DispatchLog();
         using var kit = new MachineKit(cpus: 1, kind, options: new SchedulerOptions { Observer = observer });
-        ThreadHandle? server = null;
+        long? server = null;
         MachMsgResult? answer = null;
         kit.Start(async env =>
         {
             var port = await env.MachReplyPort();
-            server = await env.CThreadFork(async e =>
+            var serverPort = await env.CThreadFork(async e =>
             {
+                server = e.Self.Id;
                 var request = await e.Receive(port);
                 await e.Send(Value(request.Message!.Header.Remote, 7, 99, MsgType.MoveSendOnce));
                 return null;
@@ -118,16 +127,16 @@ public sealed class MachMsgTests
             await StartClient(env, port, async e =>
             {
                 var reply = await e.MachReplyPort();
-                await UntilWaiting(e, server!);
+                await UntilWaiting(e, ServerThreadName);
                 answer = await e.Rpc(new MachMessage(new MsgHeader(ServerName, MsgType.CopySend, reply, MsgType.MakeSendOnce, 1)), reply);
                 return null;
-            });
+            }, serverPort);
         });
 
         kit.RunToEnd();
 
         Assert.Equal(99, ValueOf(answer!));
-        Assert.Contains(observer.Records, d => d.Handoff && d.ThreadId == server!.Id);
+        Assert.Contains(observer.Records, d => d.Handoff && d.ThreadId == server);
     }
 
     [Theory]

@@ -83,10 +83,11 @@ public sealed class RpcHandoffTests
         {
             server = env.Self;
             var port = await env.MachReplyPort();
-            var child = (await env.TaskCreate(env.Task, "client")).Task!;
+            var (_, child) = await env.TaskCreate(env.TaskSelf, "client");
             Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerName, port, MsgType.MakeSend)).Result);
-            client = (await env.ThreadCreate(child, async e =>
+            var (_, clientPort) = await env.ThreadCreate(child, async e =>
             {
+                client = e.Self;
                 var reply = await e.MachReplyPort();
                 var request = new MachMessage(new MsgHeader(ServerName, MsgType.CopySend, reply, MsgType.MakeSendOnce, 1));
                 for (var i = 0; i < 4; i++)
@@ -96,8 +97,8 @@ public sealed class RpcHandoffTests
                     replies.Enqueue(answer.Message!.Seqno);
                 }
                 return null;
-            }, "client")).Thread!;
-            await env.ThreadResume(client);
+            }, "client");
+            await env.ThreadResume(clientPort);
             var next = await env.Receive(port);
             for (var i = 0; i < 3; i++)
             {

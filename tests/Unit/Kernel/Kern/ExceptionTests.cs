@@ -20,22 +20,22 @@ public sealed class ExceptionTests
         var started = kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.Task, async e =>
+            var created = await env.ThreadCreate(env.TaskSelf, async e =>
             {
+                worker = e.Self;
                 await e.Compute(CyclesPerMs);
                 var r = await e.RaiseException(ExceptionType.Breakpoint, 7, 9);
                 log.Add($"raise returned {r}");
                 return "after";
             }, "worker");
-            worker = created.Thread;
-            log.Add($"set {await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, p)}");
-            await env.ThreadResume(created.Port);
+            log.Add($"set {await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, p)}");
+            await env.ThreadResume(created.Thread);
             await env.ExceptionServerOnce(p, request =>
             {
-                log.Add($"caught {request.Exception} thread ok {request.Thread == created.Port} task ok {request.Task == env.TaskSelf}");
+                log.Add($"caught {request.Exception} thread ok {request.Thread == created.Thread} task ok {request.Task == env.TaskSelf}");
                 return Task.FromResult(KernReturn.Success);
             });
-            var joined = await env.CThreadJoin(created.Port);
+            var joined = await env.CThreadJoin(created.Thread);
             log.Add($"joined {joined.Result} {joined.Value}");
             log.Add($"srights {(await env.PortGetReceiveStatus(p)).SRights}"); // ours: the message's copy was consumed, the ended thread's slot released
         });
@@ -60,12 +60,12 @@ public sealed class ExceptionTests
             var threadLevel = await NewExceptionPort(env);
             var taskLevel = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, taskLevel);
-            var created = await env.ThreadCreate(env.Task, async e => $"raise returned {await e.RaiseException(ExceptionType.Software, 0x10002)}", "worker");
-            await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, threadLevel);
-            await env.ThreadResume(created.Port);
+            var created = await env.ThreadCreate(env.TaskSelf, async e => $"raise returned {await e.RaiseException(ExceptionType.Software, 0x10002)}", "worker");
+            await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, threadLevel);
+            await env.ThreadResume(created.Thread);
             await env.ExceptionServerOnce(threadLevel, r => { log.Add($"thread level {r.Exception.Type}"); return Task.FromResult(KernReturn.Failure); });
             await env.ExceptionServerOnce(taskLevel, r => { log.Add($"task level {r.Exception.Code:x}"); return Task.FromResult(KernReturn.Success); });
-            log.Add((string)(await env.CThreadJoin(created.Port)).Value!);
+            log.Add((string)(await env.CThreadJoin(created.Thread)).Value!);
         });
 
         kit.RunToEnd();
@@ -87,18 +87,18 @@ public sealed class ExceptionTests
             var threadLevel = await NewExceptionPort(env);
             var taskLevel = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, taskLevel);
-            var created = await env.ThreadCreate(env.Task, async e =>
+            var created = await env.ThreadCreate(env.TaskSelf, async e =>
             {
+                worker = e.Self;
                 await e.RaiseException(ExceptionType.BadInstruction, 3, 4);
                 log.Enqueue("worker resumed");
                 return null;
             }, "worker");
-            worker = created.Thread;
-            await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, threadLevel);
-            await env.ThreadResume(created.Port);
+            await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, threadLevel);
+            await env.ThreadResume(created.Thread);
             await env.ExceptionServerOnce(threadLevel, _ => Task.FromResult(KernReturn.Failure));
             await env.ExceptionServerOnce(taskLevel, _ => Task.FromResult(KernReturn.InvalidArgument));
-            await env.CThreadJoin(created.Port);
+            await env.CThreadJoin(created.Thread);
             log.Enqueue("main joined");
         }, name: "faulty");
         kit.Start(async env => { await ComputeMs(env, 20); log.Enqueue("other done"); }, name: "other");
@@ -126,13 +126,13 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var threadLevel = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.Task, async e => { await e.RaiseException(ExceptionType.Emulation, 1, 2); return null; }, "worker");
-            await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, threadLevel);
-            await env.ThreadResume(created.Port);
+            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.RaiseException(ExceptionType.Emulation, 1, 2); return null; }, "worker");
+            await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, threadLevel);
+            await env.ThreadResume(created.Thread);
             while ((await env.PortGetReceiveStatus(threadLevel)).MsgCount == 0) await env.Compute(CyclesPerMs);
             log.Add($"queued {(await env.PortGetReceiveStatus(threadLevel)).MsgCount}");
             await env.PortDestroy(threadLevel); // the task may be terminated before this returns
-            await env.CThreadJoin(created.Port); // never returns: no task handler, the task is terminated
+            await env.CThreadJoin(created.Thread); // never returns: no task handler, the task is terminated
             log.Add("joined");
         });
 
@@ -157,28 +157,28 @@ public sealed class ExceptionTests
         {
             var p = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, p);
-            var created = await env.ThreadCreate(env.Task, async e =>
+            var created = await env.ThreadCreate(env.TaskSelf, async e =>
             {
+                worker = e.Self;
                 await ComputeMs(e, 2);
                 workerLog.Add($"raise returned {await e.RaiseException(ExceptionType.Breakpoint)}");
                 await ComputeMs(e, 2);
                 return null;
             }, "worker");
-            worker = created.Thread;
-            await env.ThreadResume(created.Port);
+            await env.ThreadResume(created.Thread);
             MigReplyHandle deferred = default;
             await env.ExceptionServerOnce(p, request =>
             {
                 deferred = request.Reply;
                 return Task.FromResult((KernReturn)MigReturn.NoReply);
             });
-            await UntilWaiting(env, worker!);
-            var before = (await env.ThreadInfo(worker!)).Info!;
+            await UntilWaiting(env, created.Thread);
+            var before = (await env.ThreadStatus(created.Thread))!;
             await ComputeMs(env, 10);
-            var after = (await env.ThreadInfo(worker!)).Info!;
+            var after = (await env.ThreadStatus(created.Thread))!;
             log.Add($"parked {after.State} cpu unchanged {before.CpuTime == after.CpuTime}");
             log.Add($"late reply {await env.ExceptionReply(deferred, KernReturn.Success)}");
-            await env.CThreadJoin(created.Port);
+            await env.CThreadJoin(created.Thread);
             log.Add("joined");
         });
 
@@ -199,9 +199,9 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.Task, async e => { await e.RaiseException(ExceptionType.Breakpoint); log.Add("worker on"); return null; }, "worker");
-            await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, p);
-            await env.ThreadResume(created.Port);
+            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.RaiseException(ExceptionType.Breakpoint); log.Add("worker on"); return null; }, "worker");
+            await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, p);
+            await env.ThreadResume(created.Thread);
             await env.ExceptionServerOnce(p, async request =>
             {
                 log.Add($"suspend {await env.ThreadSuspend(request.Thread)}"); // a debugger keeps it stopped
@@ -209,8 +209,8 @@ public sealed class ExceptionTests
             });
             await ComputeMs(env, 5);
             log.Add("resume");
-            await env.ThreadResume(created.Port);
-            await env.CThreadJoin(created.Port);
+            await env.ThreadResume(created.Thread);
+            await env.CThreadJoin(created.Thread);
         });
 
         kit.RunToEnd();
@@ -228,14 +228,14 @@ public sealed class ExceptionTests
         kit.Start(async env =>
         {
             var p = await NewExceptionPort(env);
-            var created = await env.ThreadCreate(env.Task, async e =>
+            var created = await env.ThreadCreate(env.TaskSelf, async e =>
             {
                 workerLog.Add($"first {await e.RaiseException(ExceptionType.Breakpoint, 1)}");
                 workerLog.Add($"second {await e.RaiseException(ExceptionType.Breakpoint, 2)}");
                 return null;
             }, "worker");
-            await env.ThreadSetSpecialPort(created.Port, SpecialPorts.Exception, p);
-            await env.ThreadResume(created.Port);
+            await env.ThreadSetSpecialPort(created.Thread, SpecialPorts.Exception, p);
+            await env.ThreadResume(created.Thread);
             MigReplyHandle first = default;
             await env.ExceptionServerOnce(p, async request =>
             {
@@ -251,8 +251,8 @@ public sealed class ExceptionTests
             log.Add($"stale reply {await env.ExceptionReply(first, KernReturn.Success)}"); // the first reply port was discarded: a dead name
             await ComputeMs(env, 5);
             log.Add($"still parked {workerLog.Count}");
-            await env.ThreadAbort(created.Port);
-            await env.CThreadJoin(created.Port);
+            await env.ThreadAbort(created.Thread);
+            await env.CThreadJoin(created.Thread);
         });
 
         kit.RunToEnd();
@@ -274,10 +274,10 @@ public sealed class ExceptionTests
             var p = await NewExceptionPort(env);
             await env.TaskSetSpecialPort(env.TaskSelf, SpecialPorts.Exception, p);
             var zero = 0;
-            var created = await env.ThreadCreate(env.Task, async e => { await e.Compute(CyclesPerMs); return 1 / zero; }, "divider");
-            await env.ThreadResume(created.Port);
+            var created = await env.ThreadCreate(env.TaskSelf, async e => { await e.Compute(CyclesPerMs); return 1 / zero; }, "divider");
+            await env.ThreadResume(created.Thread);
             await env.ExceptionServerOnce(p, r => { log.Add($"caught {r.Exception}"); return Task.FromResult(KernReturn.Success); });
-            var joined = await env.CThreadJoin(created.Port);
+            var joined = await env.CThreadJoin(created.Thread);
             log.Add($"joined {joined.Result} {joined.Value ?? "null"}");
         });
 

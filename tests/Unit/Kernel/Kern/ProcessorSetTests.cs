@@ -1,5 +1,7 @@
 using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
+using MachActors.Kernel.User;
 using static MachActors.Tests.Unit.Kernel.MachineKit;
 
 namespace MachActors.Tests.Unit.Kernel.Kern;
@@ -15,6 +17,15 @@ public sealed class ProcessorSetTests
 
     private static ProcessorSetBasicInfo SetInfo(MachineKit kit, ProcessorSetHandle set) =>
         kit.Call<ProcessorSetInfoReply>(set.Ref, new ProcessorSetInfo()).Info!;
+
+    /// <summary>In a program: a new processor set (by the host port) with CPU 1 in it; a send right to its port.</summary>
+    private static async Task<PortName> SetWithCpu1(MachEnv env)
+    {
+        var (created, set) = await env.ProcessorSetCreate(env.HostSelf);
+        Assert.Equal(KernReturn.Success, created);
+        Assert.Equal(KernReturn.Success, await env.ProcessorAssign(env.HostSelf, 1, set));
+        return set;
+    }
 
     [Fact]
     public void ProcessorSetCreate_FromHost_ANewEmptySetListedAfterTheDefault()
@@ -108,23 +119,18 @@ public sealed class ProcessorSetTests
     public void TaskAssign_WithoutThreads_OnlyNewThreadsGoThere()
     {
         using var kit = new MachineKit(cpus: 2);
-        var set = CreateSet(kit);
-        kit.Call<KernReturn>(kit.Machine.Host, new ProcessorAssign(1, set));
-        ThreadBasicInfo? child = null;
-        ThreadBasicInfo? self = null;
-        kit.Start(async env =>
+        ThreadHandle? child = null;
+        var main = kit.Start(async env =>
         {
-            Assert.Equal(KernReturn.Success, await env.TaskAssign(env.Task, set));
-            var c = await env.CThreadFork(async e => { await e.Compute(CyclesPerMs); return null; });
-            child = (await env.ThreadInfo(c)).Info;
-            self = (await env.ThreadInfo(env.Self)).Info;
+            Assert.Equal(KernReturn.Success, await env.TaskAssign(env.TaskSelf, await SetWithCpu1(env)));
+            var c = await env.CThreadFork(async e => { child = e.Self; await e.Compute(CyclesPerMs); return null; });
             await env.CThreadJoin(c);
-        });
+        }).MainThread!;
 
         kit.RunToEnd();
 
-        Assert.Equal(1, child!.ProcessorSet);
-        Assert.Equal(0, self!.ProcessorSet);
+        Assert.Equal(1, kit.Info(child!).ProcessorSet); // halted threads report their last set
+        Assert.Equal(0, kit.Info(main).ProcessorSet);
     }
 
     [Theory]
@@ -132,14 +138,18 @@ public sealed class ProcessorSetTests
     public void ThreadAssign_OneThread_MovesOnlyThatOne(DispatcherKind kind)
     {
         using var kit = new MachineKit(cpus: 2, kind);
-        var set = CreateSet(kit);
-        kit.Call<KernReturn>(kit.Machine.Host, new ProcessorAssign(1, set));
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         kit.Start(async env =>
         {
-            for (var i = 0; i < 2; i++) workers.Add(await env.CThreadFork(async e => { await ComputeMs(e, 40); return null; }));
-            Assert.Equal(KernReturn.Success, await env.ThreadAssign(workers[1], set));
-            foreach (var w in workers) await env.CThreadJoin(w);
+            var set = await SetWithCpu1(env);
+            var ports = new List<PortName>();
+            for (var i = 0; i < 2; i++)
+            {
+                var n = i;
+                ports.Add(await env.CThreadFork(async e => { workers[n] = e.Self; await ComputeMs(e, 40); return null; }));
+            }
+            Assert.Equal(KernReturn.Success, await env.ThreadAssign(ports[1], set));
+            foreach (var w in ports) await env.CThreadJoin(w);
         });
 
         kit.RunToEnd();
@@ -172,14 +182,14 @@ public sealed class ProcessorSetTests
     public void WakeThread_ForAThreadThatVisitedAnotherSetAndEnded_IsDroppedNotForwardedForEver()
     {
         using var kit = new MachineKit(cpus: 2);
-        var other = CreateSet(kit);
-        kit.Call<KernReturn>(kit.Machine.Host, new ProcessorAssign(1, other));
         var defaultSet = kit.Call<ProcessorSetsReply>(kit.Machine.Host, new HostProcessorSets()).Sets[0];
         var main = kit.Start(async env =>
         {
-            await env.ThreadAssign(env.Self, other);
+            var other = await SetWithCpu1(env);
+            var (_, defaultPort) = await env.ProcessorSetDefault(env.HostSelf);
+            Assert.Equal(KernReturn.Success, await env.ThreadAssign(env.ThreadSelf, other));
             await env.Compute(CyclesPerMs);
-            await env.ThreadAssign(env.Self, defaultSet);
+            Assert.Equal(KernReturn.Success, await env.ThreadAssign(env.ThreadSelf, defaultPort));
             await env.Compute(CyclesPerMs);
         }).MainThread!;
         kit.RunToEnd();

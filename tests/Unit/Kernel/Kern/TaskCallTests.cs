@@ -1,21 +1,31 @@
 using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
+using MachActors.Kernel.User;
 using static MachActors.Tests.Unit.Kernel.MachineKit;
 
 namespace MachActors.Tests.Unit.Kernel.Kern;
 
 public sealed class TaskCallTests
 {
-    /// <summary>A task whose main thread forks two workers computing <paramref name="ms"/> each and joins them.</summary>
-    private static (TaskHandle Task, ThreadHandle Main) StartWorkers(MachineKit kit, int ms, List<ThreadHandle> workers)
+    /// <summary>
+    /// A task whose main thread forks two workers computing <paramref name="ms"/> each and joins them by
+    /// port name; each worker leaves its handle (its identity, for the host's calls) in <paramref name="workers"/>.
+    /// </summary>
+    private static (TaskHandle Task, ThreadHandle Main) StartWorkers(MachineKit kit, int ms, ThreadHandle[] workers)
     {
         var started = kit.Start(async env =>
         {
-            for (var i = 0; i < 2; i++) workers.Add(await env.CThreadFork(async e => { await ComputeMs(e, ms); return null; }, "worker" + i));
-            foreach (var w in workers.ToList()) await env.CThreadJoin(w);
+            var ports = new List<PortName>();
+            for (var i = 0; i < workers.Length; i++)
+            {
+                var n = i;
+                ports.Add(await env.CThreadFork(async e => { workers[n] = e.Self; await ComputeMs(e, ms); return null; }, "worker" + i));
+            }
+            foreach (var w in ports) await env.CThreadJoin(w);
         });
         kit.RunFor(Ms(5));
-        Assert.Equal(2, workers.Count);
+        Assert.All(workers, Assert.NotNull);
         return (started.Task!, started.MainThread!);
     }
 
@@ -24,7 +34,7 @@ public sealed class TaskCallTests
     public void TaskSuspend_FromHost_StopsEveryThreadUntilTaskResume(DispatcherKind kind)
     {
         using var kit = new MachineKit(cpus: 2, kind);
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         var (task, _) = StartWorkers(kit, 200, workers);
         kit.RunFor(Ms(20));
 
@@ -41,7 +51,7 @@ public sealed class TaskCallTests
         Assert.All(atSuspend, i => Assert.Equal(ThreadRunState.Stopped, i.State));
         Assert.Equal(atSuspend.Select(i => i.CpuTime), whileSuspended.Select(i => i.CpuTime));
         Assert.Equal(idleAtSuspend.Select(i => i + Ms(50)), idleLater);
-        for (var i = 0; i < workers.Count; i++) Assert.True(kit.Info(workers[i]).CpuTime > atSuspend[i].CpuTime + Ms(20));
+        for (var i = 0; i < workers.Length; i++) Assert.True(kit.Info(workers[i]).CpuTime > atSuspend[i].CpuTime + Ms(20));
         Assert.Equal(0, kit.Info(task).SuspendCount);
         kit.RunToEnd();
         kit.AssertNoActorFailures();
@@ -51,7 +61,7 @@ public sealed class TaskCallTests
     public void TaskSuspend_Twice_NeedsTwoResumes()
     {
         using var kit = new MachineKit(cpus: 2);
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         var (task, _) = StartWorkers(kit, 100, workers);
 
         kit.Call<KernReturn>(task, new TaskSuspend());
@@ -69,13 +79,13 @@ public sealed class TaskCallTests
     public void TaskSuspend_FromItsOwnThread_ReturnsWithTheOthersStoppedAndStopsTheCaller()
     {
         using var kit = new MachineKit(cpus: 2);
-        ThreadBasicInfo? other = null;
+        ThreadStatus? other = null;
         var main = kit.Start(async env =>
         {
             var worker = await env.CThreadFork(async e => { await ComputeMs(e, 100); return null; });
             await ComputeMs(env, 5);
-            Assert.Equal(KernReturn.Success, await env.TaskSuspend(env.Task));
-            other = (await env.ThreadInfo(worker)).Info; // never reached while suspended
+            Assert.Equal(KernReturn.Success, await env.TaskSuspend(env.TaskSelf));
+            other = await env.ThreadStatus(worker); // never reached while suspended
         });
         kit.RunFor(Ms(30));
 
@@ -91,7 +101,7 @@ public sealed class TaskCallTests
     {
         using var kit = new MachineKit();
         var results = new List<KernReturn>();
-        var started = kit.Start(async env => results.Add(await env.TaskResume(env.Task)));
+        var started = kit.Start(async env => results.Add(await env.TaskResume(env.TaskSelf)));
 
         kit.RunToEnd();
 
@@ -103,20 +113,20 @@ public sealed class TaskCallTests
     public void TaskCalls_OnATerminatedTask_InvalidArgumentAndNoActorFails()
     {
         using var kit = new MachineKit();
-        var results = new List<object>();
-        kit.Start(async env =>
+        var started = kit.Start(async env => await env.Compute(1));
+        var child = kit.Call<TaskCreated>(started.Task!, new TaskCreate("doomed")).Task!; // host code calls the object, as a debugger would
+        var results = new List<object>
         {
-            var child = (await env.TaskCreate(env.Task, "doomed")).Task!;
-            results.Add(await env.TaskTerminate(child));
-            results.Add(await env.TaskSuspend(child));
-            results.Add(await env.TaskResume(child));
-            results.Add(await env.TaskTerminate(child));
-            results.Add(await env.TaskPriority(child, 20));
-            results.Add((await env.TaskInfo(child)).Result);
-            results.Add((await env.TaskThreads(child)).Result);
-            results.Add((await env.TaskCreate(child)).Result);
-            results.Add((await env.ThreadCreate(child, async _ => null)).Result);
-        });
+            kit.Call<KernReturn>(child, new TaskTerminate()),
+            kit.Call<KernReturn>(child, new TaskSuspend()),
+            kit.Call<KernReturn>(child, new TaskResume()),
+            kit.Call<KernReturn>(child, new TaskTerminate()),
+            kit.Call<KernReturn>(child, new TaskPriority(20, false)),
+            kit.Call<TaskInfoReply>(child, new TaskInfo()).Result,
+            kit.Call<TaskThreadsReply>(child, new TaskThreads()).Result,
+            kit.Call<TaskCreated>(child, new TaskCreate(null)).Result,
+            kit.Call<ThreadCreated>(child, new ThreadCreate(async _ => null, "t", Suspended: true)).Result,
+        };
 
         kit.RunToEnd();
 
@@ -130,7 +140,7 @@ public sealed class TaskCallTests
     public void TaskTerminate_FromHost_EndsEveryThread(DispatcherKind kind)
     {
         using var kit = new MachineKit(cpus: 2, kind);
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         var (task, main) = StartWorkers(kit, 1_000, workers);
 
         Assert.Equal(KernReturn.Success, kit.Call<KernReturn>(task, new TaskTerminate()));
@@ -146,7 +156,7 @@ public sealed class TaskCallTests
     public void TaskInfo_WhileRunningAndAfterTheThreadsEnd_ReportsCountsAndTimes()
     {
         using var kit = new MachineKit(cpus: 2);
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         var (task, main) = StartWorkers(kit, 30, workers);
 
         var running = kit.Info(task);
@@ -171,33 +181,37 @@ public sealed class TaskCallTests
     public void TaskCreate_Child_InheritsThePriorityAndItsThreadsGetIt()
     {
         using var kit = new MachineKit();
-        TaskBasicInfo? childInfo = null;
-        ThreadBasicInfo? threadInfo = null;
+        var childPriority = 0;
+        var childThreads = -1;
+        ThreadStatus? threadInfo = null;
+        TaskHandle? threadTask = null;
         kit.Start(async env =>
         {
-            Assert.Equal(KernReturn.Success, await env.TaskPriority(env.Task, 18));
-            var child = (await env.TaskCreate(env.Task)).Task!;
-            childInfo = (await env.TaskInfo(child)).Info;
-            var thread = (await env.ThreadCreate(child, async e => { await e.Compute(1); return null; })).Thread!;
-            threadInfo = (await env.ThreadInfo(thread)).Info;
+            Assert.Equal(KernReturn.Success, await env.TaskPriority(env.TaskSelf, 18));
+            var (_, child) = await env.TaskCreate(env.TaskSelf);
+            childPriority = (await env.TaskInfo(child)).Words[1];
+            childThreads = (await env.TaskThreads(child)).Threads.Length;
+            var (_, thread) = await env.ThreadCreate(child, async e => { threadTask = e.Task; await e.Compute(1); return null; });
+            threadInfo = await env.ThreadStatus(thread);
             await env.ThreadResume(thread);
             await env.CThreadJoin(thread);
         }, name: "parent");
 
         kit.RunToEnd();
 
-        Assert.Equal("parent-child", childInfo!.Task.Name);
+        var childInfo = kit.Info(threadTask!);
+        Assert.Equal("parent-child", childInfo.Task.Name);
         Assert.Equal(18, childInfo.BasePriority);
-        Assert.Equal(0, childInfo.ThreadCount);
+        Assert.Equal(18, childPriority);
+        Assert.Equal(0, childThreads);
         Assert.Equal(18, threadInfo!.BasePriority);
-        Assert.Equal(childInfo.Task, threadInfo.Task);
     }
 
     [Fact]
     public void TaskPriority_ChangeThreads_AppliesToTheExistingThreads()
     {
         using var kit = new MachineKit();
-        var workers = new List<ThreadHandle>();
+        var workers = new ThreadHandle[2];
         var (task, _) = StartWorkers(kit, 50, workers);
 
         Assert.Equal(KernReturn.Success, kit.Call<KernReturn>(task, new TaskPriority(20, ChangeThreads: true)));

@@ -1,5 +1,6 @@
 using MachActors.Kernel;
 using MachActors.Kernel.Kern;
+using MachActors.Kernel.User;
 using static MachActors.Tests.Unit.Kernel.MachineKit;
 
 namespace MachActors.Tests.Unit.Kernel.Kern;
@@ -11,28 +12,30 @@ public sealed class ThreadCallTests
     public void ThreadCreate_FromAProgram_LeavesTheThreadSuspendedUntilThreadResume(DispatcherKind kind)
     {
         using var kit = new MachineKit(cpus: 2, kind);
-        ThreadBasicInfo? before = null;
+        ThreadStatus? before = null;
         var childRanAt = VirtualTime.Never;
         object? joined = null;
         kit.Start(async env =>
         {
-            var created = await env.ThreadCreate(env.Task, async e =>
+            var (_, child) = await env.ThreadCreate(env.TaskSelf, async e =>
             {
                 childRanAt = e.Now;
                 await e.Compute(CyclesPerMs);
                 return "child";
             }, "child");
             await ComputeMs(env, 5);
-            before = (await env.ThreadInfo(created.Thread!)).Info;
-            Assert.Equal(KernReturn.Success, await env.ThreadResume(created.Thread!));
-            joined = (await env.CThreadJoin(created.Thread!)).Value;
+            before = await env.ThreadStatus(child);
+            Assert.Equal(KernReturn.Success, await env.ThreadResume(child));
+            joined = (await env.CThreadJoin(child)).Value;
         });
+        kit.RunFor(Ms(3));
+        var fromHost = Assert.Single(kit.Machine.Threads(), t => t.Thread.Name == "child"); // host code sees every thread
 
         kit.RunToEnd();
 
         Assert.Equal(ThreadRunState.Stopped, before!.State);
         Assert.Equal(1, before.SuspendCount);
-        Assert.Equal(0, before.Dispatches);
+        Assert.Equal(0, fromHost.Dispatches);
         Assert.Equal(Duration.Zero, before.CpuTime);
         Assert.True(childRanAt >= VirtualTime.Zero + Ms(5));
         Assert.Equal("child", joined);
@@ -46,7 +49,7 @@ public sealed class ThreadCallTests
         var results = new List<KernReturn>();
         kit.Start(async env =>
         {
-            results.Add(await env.ThreadResume(env.Self));
+            results.Add(await env.ThreadResume(env.ThreadSelf));
             var child = await env.CThreadFork(async e => { await e.Compute(CyclesPerMs); return null; });
             results.Add(await env.ThreadSuspend(child));
             results.Add(await env.ThreadResume(child));
@@ -90,7 +93,7 @@ public sealed class ThreadCallTests
         KernReturn fromProgram = KernReturn.Success;
         var main = kit.Start(async env =>
         {
-            fromProgram = await env.ThreadPriority(env.Self, priority);
+            fromProgram = await env.ThreadPriority(env.ThreadSelf, priority);
             await ComputeMs(env, 50);
         }).MainThread!;
         kit.RunFor(Ms(10));
@@ -108,18 +111,18 @@ public sealed class ThreadCallTests
     public void ThreadSetPriority_Valid_ReportedByThreadInfo()
     {
         using var kit = new MachineKit();
-        ThreadBasicInfo? info = null;
+        var sched = System.Collections.Immutable.ImmutableArray<int>.Empty;
         kit.Start(async env =>
         {
-            Assert.Equal(KernReturn.Success, await env.ThreadPriority(env.Self, 20, setMax: true));
-            info = (await env.ThreadInfo(env.Self)).Info;
+            Assert.Equal(KernReturn.Success, await env.ThreadPriority(env.ThreadSelf, 20, setMax: true));
+            sched = (await env.ThreadInfo(env.ThreadSelf, InfoWords.Sched)).Words;
         });
 
         kit.RunToEnd();
 
-        Assert.Equal(20, info!.BasePriority);
-        Assert.Equal(20, info.MaxPriority);
-        Assert.Equal(20, info.SchedPriority);
+        Assert.Equal(20, sched[2]); // base
+        Assert.Equal(20, sched[3]); // max
+        Assert.Equal(20, sched[4]); // current
     }
 
     [Fact]
@@ -174,7 +177,7 @@ public sealed class ThreadCallTests
         var after = false;
         var main = kit.Start(async env =>
         {
-            await env.ThreadTerminate(env.Self);
+            await env.ThreadTerminate(env.ThreadSelf);
             await ComputeMs(env, 10);
             after = true;
         }).MainThread!;
@@ -237,18 +240,22 @@ public sealed class ThreadCallTests
     public void ThreadInfo_BlockedThread_ReportsWaitingAndWhatOn()
     {
         using var kit = new MachineKit();
-        ThreadBasicInfo? info = null;
+        ThreadStatus? status = null;
+        ThreadHandle? waiterHandle = null;
         kit.Start(async env =>
         {
             var slow = await env.CThreadFork(async e => { await ComputeMs(e, 20); return null; }, "slow");
-            var waiter = await env.CThreadFork(async e => await e.CThreadJoin(slow), "waiter");
+            var waiter = await env.CThreadFork(async e => { waiterHandle = e.Self; return await e.CThreadJoin(slow); }, "waiter");
             await UntilWaiting(env, waiter);
-            info = (await env.ThreadInfo(waiter)).Info;
+            status = await env.ThreadStatus(waiter);
         });
+        kit.RunFor(Ms(5));
+        var info = kit.Info(waiterHandle!); // what it waits on: host code's view
 
         kit.RunToEnd();
 
-        Assert.Equal(ThreadRunState.Waiting, info!.State);
+        Assert.Equal(ThreadRunState.Waiting, status!.State);
+        Assert.Equal(ThreadRunState.Waiting, info.State);
         Assert.StartsWith("join slow#", info.Waiting);
     }
 
@@ -256,26 +263,28 @@ public sealed class ThreadCallTests
     public void ThreadInfo_Self_RunningWithDefaults()
     {
         using var kit = new MachineKit();
-        ThreadBasicInfo? info = null;
+        ThreadStatus? info = null;
+        var sched = System.Collections.Immutable.ImmutableArray<int>.Empty;
         var main = kit.Start(async env =>
         {
             await ComputeMs(env, 25);
-            info = (await env.ThreadInfo(env.Self)).Info;
+            info = await env.ThreadStatus(env.ThreadSelf);
+            sched = (await env.ThreadInfo(env.ThreadSelf, InfoWords.Sched)).Words;
         }, name: "solo").MainThread!;
 
         kit.RunToEnd();
 
         Assert.Equal(ThreadRunState.Running, info!.State);
-        Assert.Equal(main, info.Thread);
-        Assert.Equal("solo", info.Task.Name);
         Assert.Equal(SchedConstants.BasePriorityUser, info.BasePriority);
-        Assert.Equal(SchedConstants.DefaultMaxPriority, info.MaxPriority);
-        Assert.Equal(SchedPolicy.Timeshare, info.Policy);
-        Assert.Equal(0, info.ProcessorSet);
+        Assert.Equal(SchedConstants.DefaultMaxPriority, sched[3]);
+        Assert.Equal((int)SchedPolicy.Timeshare, sched[0]);
         Assert.Equal(0, info.SuspendCount);
-        Assert.True(info.Dispatches >= 1);
         // A running thread's time is charged at each clock tick (10 ms): 25 ms of work shows at least 20.
         Assert.InRange(info.CpuTime.Nanoseconds, Ms(20).Nanoseconds, Ms(26).Nanoseconds);
-        Assert.Null(info.Waiting);
+        var fromHost = kit.Info(main); // identities, set and dispatches: host code's view
+        Assert.Equal(main, fromHost.Thread);
+        Assert.Equal("solo", fromHost.Task.Name);
+        Assert.Equal(0, fromHost.ProcessorSet);
+        Assert.True(fromHost.Dispatches >= 1);
     }
 }

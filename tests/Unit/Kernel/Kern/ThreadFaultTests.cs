@@ -14,24 +14,25 @@ public sealed class ThreadFaultTests
         using var kit = new MachineKit(cpus: 2, kind);
         var events = new TestProbe(kit.Sys, "faults");
         kit.Sys.EventStream.Subscribe(events.Ref, typeof(ThreadFaulted));
-        ThreadHandle? bad = null, good = null;
         var joined = new List<JoinResult>();
         var started = kit.Start(async env =>
         {
-            bad = await env.CThreadFork(async e =>
+            var badPort = await env.CThreadFork(async e =>
             {
                 await ComputeMs(e, 2);
                 throw new InvalidOperationException("the program broke");
             }, "bad");
-            good = await env.CThreadFork(async e => { await ComputeMs(e, 20); return "fine"; }, "good");
-            joined.Add(await env.CThreadJoin(good));
-            joined.Add(await env.CThreadJoin(bad));
+            var goodPort = await env.CThreadFork(async e => { await ComputeMs(e, 20); return "fine"; }, "good");
+            joined.Add(await env.CThreadJoin(goodPort));
+            joined.Add(await env.CThreadJoin(badPort));
         }, name: "faulty");
         var other = kit.Start(async env => { await ComputeMs(env, 30); kit.Log.Enqueue("other done"); }, name: "other");
 
         kit.RunToEnd();
 
         var fault = events.ExpectMsg<ThreadFaulted>();
+        var bad = kit.Machine.Threads().Single(t => t.Thread.Name == "bad").Thread; // host code sees every thread
+        var good = kit.Machine.Threads().Single(t => t.Thread.Name == "good").Thread;
         Assert.Equal(bad, fault.Thread);
         Assert.Equal(started.Task, fault.Task);
         Assert.Equal("the program broke", fault.Error!.Message);

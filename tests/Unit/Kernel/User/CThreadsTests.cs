@@ -1,4 +1,5 @@
 using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Kern;
 using static MachActors.Tests.Unit.Kernel.MachineKit;
 
@@ -103,7 +104,7 @@ public sealed class CThreadsTests
         kit.Start(async env =>
         {
             var m = await env.MutexAlloc();
-            var threads = new List<ThreadHandle>();
+            var threads = new List<PortName>();
             for (var i = 0; i < 4; i++)
             {
                 threads.Add(await env.CThreadFork(async e =>
@@ -191,17 +192,19 @@ public sealed class CThreadsTests
     }
 
     [Fact]
-    public void CThreadSelf_InAThread_IsItsHandleAndEnvKnowsItsTask()
+    public void CThreadSelf_InAThread_IsThePortNameForkReturnedAndEnvKnowsItsTask()
     {
         using var kit = new MachineKit();
-        ThreadHandle? forked = null;
-        ThreadHandle? seenInside = null;
+        var forked = PortName.Null;
+        var seenInside = PortName.Null;
+        ThreadHandle? selfInside = null;
         TaskHandle? taskInside = null;
         var started = kit.Start(async env =>
         {
             forked = await env.CThreadFork(async e =>
             {
                 seenInside = e.CThreadSelf();
+                selfInside = e.Self;
                 taskInside = e.Task;
                 return null;
             }, "named");
@@ -210,10 +213,41 @@ public sealed class CThreadsTests
 
         kit.RunToEnd();
 
-        Assert.Equal(forked, seenInside);
-        Assert.Equal("named", seenInside!.Name);
+        Assert.NotEqual(PortName.Null, forked);
+        Assert.Equal(forked, seenInside); // one task, one space: the same name
+        Assert.Equal("named", selfInside!.Name);
         Assert.Equal(started.Task, taskInside);
         Assert.Equal(started.MainThread, kit.Info(started.MainThread!).Thread);
+    }
+
+    [Fact]
+    public void MutexAndConditionCalls_OnAnotherTasksObjects_InvalidArgument()
+    {
+        using var kit = new MachineKit(cpus: 2);
+        var results = new List<KernReturn>();
+        kit.Start(async env =>
+        {
+            var m = await env.MutexAlloc();
+            var c = await env.ConditionAlloc();
+            var (_, child) = await env.TaskCreate(env.TaskSelf);
+            var (_, thread) = await env.ThreadCreate(child, async e =>
+            {
+                var own = await e.MutexAlloc(); // the calls go to the caller's own task, which knows only its own
+                return new[]
+                {
+                    await e.MutexLock(m), await e.MutexTryLock(m), await e.MutexUnlock(m), await e.ConditionSignal(c),
+                    await e.ConditionBroadcast(c), await e.ConditionWait(c, own), await e.MutexLock(own),
+                };
+            });
+            await env.ThreadResume(thread);
+            results.AddRange((KernReturn[])(await env.CThreadJoin(thread)).Value!);
+            results.Add(await env.MutexTryLock(m)); // untouched
+        });
+
+        kit.RunToEnd();
+
+        Assert.Equal([.. Enumerable.Repeat(KernReturn.InvalidArgument, 6), KernReturn.Success, KernReturn.Success], results);
+        kit.AssertNoActorFailures();
     }
 
     [Fact]
@@ -250,8 +284,8 @@ public sealed class CThreadsTests
         using var kit = new MachineKit(cpus: 1);
         kit.Start(async env =>
         {
-            var low = (await env.ThreadCreate(env.Task, async e => { kit.Log.Enqueue("low"); return null; }, "low")).Thread!;
-            var high = (await env.ThreadCreate(env.Task, async e => { kit.Log.Enqueue("high"); return null; }, "high")).Thread!;
+            var (_, low) = await env.ThreadCreate(env.TaskSelf, async e => { kit.Log.Enqueue("low"); return null; }, "low");
+            var (_, high) = await env.ThreadCreate(env.TaskSelf, async e => { kit.Log.Enqueue("high"); return null; }, "high");
             await env.ThreadPriority(low, 25);
             await env.ThreadPriority(high, 12);
             await env.ThreadResume(low);
