@@ -8,13 +8,8 @@ using static MachActors.Tests.Unit.Kernel.MachineKit;
 
 namespace MachActors.Tests.Unit.Kernel.Ipc;
 
-public sealed class MachMsgTests
+public sealed partial class MachMsgTests
 {
-    private static readonly PortName ServerName = new(0x1234);
-
-    /// <summary>Where <see cref="StartClient"/> puts a send right to the server's thread port, when asked.</summary>
-    private static readonly PortName ServerThreadName = new(0x1334);
-
     public static TheoryData<DispatcherKind, int> DispatchersAndCpus => new()
     {
         { DispatcherKind.Controlled, 1 }, { DispatcherKind.Controlled, 2 }, { DispatcherKind.Parallel, 1 }, { DispatcherKind.Parallel, 2 },
@@ -24,21 +19,6 @@ public sealed class MachMsgTests
         new(MsgHeader.To(to, disposition, id), [new MsgItem.Int32(value)]);
 
     private static int ValueOf(MachMsgResult r) => ((MsgItem.Int32)r.Message!.Body[0]).Value;
-
-    /// <summary>
-    /// A child task of the caller holding a send right to <paramref name="port"/> under <see cref="ServerName"/>
-    /// (and, when given, one to <paramref name="serverThread"/>'s port under <see cref="ServerThreadName"/>),
-    /// running <paramref name="body"/>; the name of its thread's port in the caller's space.
-    /// </summary>
-    private static async Task<PortName> StartClient(MachEnv env, PortName port, ThreadBody body, PortName serverThread = default)
-    {
-        var (_, child) = await env.TaskCreate(env.TaskSelf, "client");
-        Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerName, port, MsgType.MakeSend)).Result);
-        if (serverThread != PortName.Null) Assert.Equal(KernReturn.Success, (await env.PortInsertRight(child, ServerThreadName, serverThread, MsgType.CopySend)).Result);
-        var (_, thread) = await env.ThreadCreate(child, body, "client");
-        await env.ThreadResume(thread);
-        return thread;
-    }
 
     [Theory]
     [MemberData(nameof(DispatchersAndCpus))]
