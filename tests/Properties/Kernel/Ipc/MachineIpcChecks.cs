@@ -86,33 +86,34 @@ public static class MachineIpcChecks
     }
 
     /// <summary>
-    /// (8) Blocked senders resume in FIFO order, as far as programs can see it. A client the server's
-    /// thread_info reports WAITING while its last logged act is a normal send not yet returned is blocked
-    /// in that send at its port (its only kernel call; the port parked it before thread_info answered).
-    /// Every normal send to the same port that another thread starts after that observation reaches the
-    /// port after the first one was parked, so under FIFO admission (and with no blocked sender while the
-    /// queue has room) it is queued behind it: when both are received, its seqno is larger. Also: a thread
-    /// is never seen waiting in a send that must not block (a zero timeout or a send-once right).
+    /// (8) Blocked senders resume in FIFO order, as far as programs can see it. The server logs that it
+    /// asks a client's thread_info (Asking), asks, and logs a WAITING answer; the processor set read the
+    /// state at some instant between the two entries. A client whose last entry before the question is a
+    /// send it started, and which logs nothing until the answer, was inside that send's trap when the
+    /// state was read (its previous wait, if any, had ended before it logged the previous result, and
+    /// computing is not waiting), so WAITING means the port had parked that send: it was a blocked
+    /// sender before the answer was logged. Every normal send to the same port that another thread
+    /// starts after the answer reaches the port after that, so under FIFO admission (and with no blocked
+    /// sender while the queue has room) it is queued behind the blocked one: when both are received, its
+    /// seqno is larger. Also: a thread is never seen blocked in a send that must not block (a zero
+    /// timeout or a send-once right). Observations that do not meet the conditions are not used.
     /// </summary>
     public static IEnumerable<string> BlockedSendersFifo(IReadOnlyList<E> log)
     {
         var seqnos = log.OfType<E.Received>().GroupBy(Key).ToDictionary(g => g.Key, g => g.First().Seqno);
-        var pending = new Dictionary<int, E.SendStart>();
+        var last = new Dictionary<int, E>();
         var observed = new List<(E.Waiting Seen, E.SendStart Send)>();
         var used = new HashSet<E.SendStart>();
         foreach (var e in log)
         {
             switch (e)
             {
-                case E.SendStart s:
-                    pending[s.Thread] = s;
+                case E.SendStart or E.SendDone or E.Ready:
+                    last[e is E.SendStart s ? s.Thread : e is E.SendDone d ? d.Thread : ((E.Ready)e).Thread] = e;
                     break;
-                case E.SendDone d:
-                    pending.Remove(d.Thread);
-                    break;
-                case E.Waiting w when pending.TryGetValue(w.Thread, out var s):
-                    if (s.Kind is SendKind.Poll or SendKind.SendOnce) yield return $"{w} in a send that must not block ({s})";
-                    else if (used.Add(s)) observed.Add((w, s));
+                case E.Waiting w when last.GetValueOrDefault(w.Thread) is E.SendStart blocked && blocked.Seq < w.AskedAt:
+                    if (blocked.Kind is SendKind.Poll or SendKind.SendOnce) yield return $"{w} in a send that must not block ({blocked})";
+                    else if (used.Add(blocked)) observed.Add((w, blocked));
                     break;
             }
         }

@@ -34,11 +34,25 @@ public abstract record IpcRunEvent(long Seq)
         public override string ToString() => $"#{Seq} port {Port} status: seqno {Seqno}, {MsgCount} queued under qlimit {QLimit}, {BlockedSenders} blocked senders";
     }
 
-    /// <summary>The server's thread_info of client <paramref name="Thread"/> answered WAITING (blocked in a kernel call).</summary>
-    public sealed record Waiting(long Seq, int Thread) : IpcRunEvent(Seq)
+    /// <summary>The server is about to ask thread_info of client <paramref name="Thread"/>.</summary>
+    public sealed record Asking(long Seq, int Thread) : IpcRunEvent(Seq)
     {
         /// <inheritdoc />
-        public override string ToString() => $"#{Seq} t{Thread} seen waiting";
+        public override string ToString() => $"#{Seq} asking t{Thread}";
+    }
+
+    /// <summary>The server's thread_info of client <paramref name="Thread"/>, asked at <paramref name="AskedAt"/>, answered WAITING (blocked in a kernel call).</summary>
+    public sealed record Waiting(long Seq, int Thread, long AskedAt) : IpcRunEvent(Seq)
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"#{Seq} t{Thread} seen waiting (asked at #{AskedAt})";
+    }
+
+    /// <summary>Client <paramref name="Thread"/> holds its rights and is about to send its first message.</summary>
+    public sealed record Ready(long Seq, int Thread) : IpcRunEvent(Seq)
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"#{Seq} t{Thread} ready";
     }
 
     /// <summary>A program saw something wrong directly (an unexpected code, a message it cannot read).</summary>
@@ -69,12 +83,16 @@ public sealed class IpcRunLog
         }
     }
 
-    /// <summary>Appends the event <paramref name="make"/> builds from its number.</summary>
-    public void Add(Func<long, IpcRunEvent> make)
+    /// <summary>Appends the event <paramref name="make"/> builds from its number; returns the number.</summary>
+    public long Add(Func<long, IpcRunEvent> make)
     {
-        lock (_gate) _events.Add(make(++_seq));
+        lock (_gate)
+        {
+            _events.Add(make(++_seq));
+            return _seq;
+        }
     }
 
     /// <summary>Records something a program saw go wrong.</summary>
-    public void Violation(string text) => Add(seq => new IpcRunEvent.Violation(seq, text));
+    public void Violation(string text) => _ = Add(seq => new IpcRunEvent.Violation(seq, text));
 }

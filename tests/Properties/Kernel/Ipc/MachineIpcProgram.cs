@@ -123,9 +123,10 @@ public sealed class MachineIpcProgram(MachineIpcWorkload workload, IpcRunLog log
         }
         for (var i = 0; i < clients.Length; i++)
         {
-            var (code, words) = await env.ThreadInfo(clients[i]);
             var thread = i;
-            if (code == KernReturn.Success && words[InfoWords.ThreadBasicRunState] == (int)ThreadRunState.Waiting) log.Add(seq => new IpcRunEvent.Waiting(seq, thread));
+            var asked = log.Add(seq => new IpcRunEvent.Asking(seq, thread));
+            var (code, words) = await env.ThreadInfo(clients[i]);
+            if (code == KernReturn.Success && words[InfoWords.ThreadBasicRunState] == (int)ThreadRunState.Waiting) log.Add(seq => new IpcRunEvent.Waiting(seq, thread, asked));
         }
     }
 
@@ -174,6 +175,7 @@ public sealed class MachineIpcProgram(MachineIpcWorkload workload, IpcRunLog log
                 foreach (var r in rights.Skip(skip)) once.Enqueue(r);
             }
         }
+        log.Add(seq => new IpcRunEvent.Ready(seq, index));
         for (var k = 0; k < msgs.Length; k++) await SendOne(env, index, k, msgs[k], send, once);
         for (var p = 0; p < send.Length; p++) await SendOne(env, index, msgs.Length, new ClientMsg(p, SendKind.Blocking, 0, 0), send, once);
         return null;
