@@ -15,6 +15,9 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// tells the port but keeps the right in the space: 3. (5) no dead-name notification at port death:
 /// 28-970 (budget 2,500). (6) seqnos stamped from 1: 1. (7) the qlimit test off by one (&gt; for &gt;=): 2.
 /// (8) blocked senders admitted LIFO: 15-458 (budget 2,500). (9) mod_refs without the UREFS_MAX check: 8.
+/// With timed waits and interrupts (thread_abort of blocked sends and receives, timers firing, early or
+/// at rest): (10) a blocked sender that times out or is aborted stays in line (ReturnSender without the
+/// removal): P6, P7 and P8 each within 65-662 cases.
 /// </remarks>
 public class IpcChecksTests
 {
@@ -119,5 +122,26 @@ public class IpcChecksTests
         Assert.Empty(IpcChecks.BlockedSendersFifo([new E.SenderBlocked(1, 7), new E.SenderBlocked(1, 8), new E.SenderResumed(1, 7), new E.SenderResumed(1, 8)]));
         Assert.Single(IpcChecks.BlockedSendersFifo([new E.SenderBlocked(1, 7), new E.SenderBlocked(1, 8), new E.SenderResumed(1, 8), new E.SenderResumed(1, 7)]));
         Assert.Single(IpcChecks.BlockedSendersFifo([new E.SenderResumed(1, 7)]));
+        Assert.Empty(IpcChecks.BlockedSendersFifo([new E.SenderBlocked(1, 7), new E.SenderBlocked(1, 8), new E.SenderGaveUp(1, 7), new E.SenderResumed(1, 8)]));
+    }
+
+    [Fact]
+    public void Interrupt_AbortedSendAndReceive_EndInterruptedAndLeaveTheLine()
+    {
+        var (h, _, port) = Setup();
+        h.Apply(new IpcOp.SetQLimit(0, First, 1), 3);
+        var send = new IpcOp.Send(1, 0, First, MsgType.CopySend, default, MsgType.None, default, MsgType.None, Block: true);
+        h.Apply(send, 4); // queued
+        h.Apply(send, 5); // blocks: the queue is full
+        h.Apply(new IpcOp.Interrupt(1, 0, Abort: true, Early: false), 6);
+        h.Apply(new IpcOp.Receive(0, 1, First, Block: true), 7);
+        h.Apply(new IpcOp.Receive(0, 1, First, Block: true, Timed: true), 8); // waits, with a timer
+        h.Apply(new IpcOp.Interrupt(0, 1, Abort: true, Early: false), 9);
+        h.Apply(new IpcOp.Interrupt(0, 1, Abort: false, Early: false), 10); // the cancelled timer fires: ignored
+        Assert.Empty(h.Violations);
+        Assert.Equal(2, h.Interrupts["abort"]);
+        Assert.Equal(1, h.Interrupts["stale timer"]);
+        Assert.Equal([new E.SenderBlocked(port, h.Log.OfType<E.SenderBlocked>().Single().Thread), new E.SenderGaveUp(port, h.Log.OfType<E.SenderBlocked>().Single().Thread)],
+            h.Log.Where(e => e is E.SenderBlocked or E.SenderGaveUp or E.SenderResumed));
     }
 }

@@ -11,10 +11,13 @@ internal sealed partial class IpcHarness
     private MRight _pendingRight;
     private long? _pendingPrevious;
 
-    /// <summary>Runs one operation, lets every message it caused be delivered, then compares the kernel with the model.</summary>
-    public void Apply(IpcOp op, int index)
+    /// <summary>
+    /// Runs one operation (and <paramref name="early"/>, issued before its messages are delivered), lets
+    /// every message they caused be delivered, then compares the kernel with the model.
+    /// </summary>
+    public void Apply(IpcOp op, int index, IpcOp.Interrupt? early = null)
     {
-        _event = $"op {index} ({op})";
+        _event = $"op {index} ({op}{(early is null ? "" : " with " + early)})";
         var task = _tasks[op.Task % _tasks.Count];
         var model = _model.Tasks[task.Index];
         switch (op)
@@ -62,10 +65,15 @@ internal sealed partial class IpcHarness
             case IpcOp.Receive r:
                 Receive(task, model, r);
                 break;
+            case IpcOp.Interrupt x:
+                Interrupt(x, atRest: true);
+                break;
         }
         Apply(task.Node, task.Space.TakeEffects());
+        if (early is not null) Interrupt(early, atRest: false);
         _model.NoSendersRule(settled: false);
         Settle();
+        CheckAborted();
         Reconcile();
     }
 
@@ -229,8 +237,8 @@ internal sealed partial class IpcHarness
         if (body is { Disposition: MsgType.MoveReceive } moved && task.Space.Lookup(moved.Name) is { } left && left.Has(PortType.Receive)) Flag(4, $"{moved.Name} still holds the receive right it moved");
         var reply = Call(thread, "send");
         Apply(task.Node, task.Space.TakeEffects());
-        var options = MachMsgOption.Send | (s.Block ? MachMsgOption.None : MachMsgOption.SendTimeout);
-        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, s.Block ? null : Duration.Zero, false)));
+        var options = MachMsgOption.Send | (s.Block && !s.Timed ? MachMsgOption.None : MachMsgOption.SendTimeout);
+        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, TimeoutOf(s.Block, s.Timed), false)));
     }
 
     private void Receive(TaskHost task, MTask model, IpcOp.Receive r)
@@ -240,8 +248,8 @@ internal sealed partial class IpcHarness
         var code = task.Space.CheckReceive(name, out var target, out var isSet);
         Expect(2, "receive", code, _model.CheckReceive(model, name));
         if (code != MachMsgReturn.Success) return;
-        var options = MachMsgOption.Receive | (r.Block ? MachMsgOption.None : MachMsgOption.ReceiveTimeout);
-        var wait = new ReceiveWait(Call(thread, "receive"), task.Node, options, IpcLimits.MsgSizeMax, r.Block ? null : Duration.Zero);
+        var options = MachMsgOption.Receive | (r.Block && !r.Timed ? MachMsgOption.None : MachMsgOption.ReceiveTimeout);
+        var wait = new ReceiveWait(Call(thread, "receive"), task.Node, options, IpcLimits.MsgSizeMax, TimeoutOf(r.Block, r.Timed));
         Enqueue((IpcNode)target!.Actor, isSet ? new SetReceive(wait) : new PortReceive(wait));
     }
 
@@ -306,5 +314,52 @@ internal sealed partial class IpcHarness
                 break;
         }
         Apply(task.Node, space.TakeEffects());
+    }
+
+    /// <summary>A wait's timeout: none (blocking), zero (a poll), or 1 ms (a timer the script may fire).</summary>
+    private static Duration? TimeoutOf(bool block, bool timed) => !block ? Duration.Zero : timed ? Duration.FromMilliseconds(1) : null;
+
+    /// <summary>
+    /// thread_abort of a blocked thread (CancelWait to its wait's owner, as its processor set sends it),
+    /// or a timer firing: a running one picked by the thread's index, or, when none runs, one already
+    /// cancelled or fired (the kernel must ignore its stale key). <paramref name="atRest"/>: nothing else
+    /// is in flight, so an aborted call must end interrupted (checked by <see cref="CheckAborted"/>).
+    /// </summary>
+    private void Interrupt(IpcOp.Interrupt x, bool atRest)
+    {
+        var thread = _tasks[x.Task % _tasks.Count].Threads[x.Thread % 2];
+        if (x.Abort)
+        {
+            if (thread.Channel is not { } channel) return;
+            thread.Aborted = atRest;
+            Interrupts[atRest ? "abort" : "abort (early)"] = Interrupts.GetValueOrDefault(atRest ? "abort" : "abort (early)") + 1;
+            Enqueue((IpcNode)channel.Owner, new CancelWait(thread.Id, channel, WakeAborted: true));
+            return;
+        }
+        var pool = _timers.Count > 0 ? _timers : _firedTimers;
+        if (pool.Count == 0) return;
+        var (node, key) = pool[(int)(thread.Id % pool.Count)];
+        var kind = (pool == _timers ? "timer" : "stale timer") + (atRest ? "" : " (early)");
+        Interrupts[kind] = Interrupts.GetValueOrDefault(kind) + 1;
+        _timers.Remove((node, key));
+        _firedTimers.Add((node, key));
+        Enqueue(node, new IpcTimeout(key));
+    }
+
+    /// <summary>Interrupts that reached something, by kind (abort, timer, stale timer; early or at rest), for the coverage test.</summary>
+    internal Dictionary<string, int> Interrupts { get; } = [];
+
+    /// <summary>A thread aborted at rest while blocked in a send or receive returned SendInterrupted or RcvInterrupted.</summary>
+    private void CheckAborted()
+    {
+        foreach (var thread in _threads.Values.Where(t => t.Aborted))
+        {
+            thread.Aborted = false;
+            var code = (thread.Result as MachMsgResult)?.Return;
+            if (thread.Pending is not null || code is not (MachMsgReturn.SendInterrupted or MachMsgReturn.RcvInterrupted))
+            {
+                Flag(0, $"thread {thread.Id} was aborted while blocked, but {(thread.Pending is null ? $"its call returned {code}" : "it is still in its call")}");
+            }
+        }
     }
 }

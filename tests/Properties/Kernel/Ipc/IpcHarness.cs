@@ -33,6 +33,9 @@ internal sealed class SimThread(long id, TaskHost task, IpcNode node)
     /// <summary>The port a blocked send waits on.</summary>
     public long BlockedAt { get; set; }
 
+    /// <summary>The thread was aborted while blocked, at rest: its call must end interrupted.</summary>
+    public bool Aborted { get; set; }
+
     /// <summary>Messages this thread has sent (the counter of property 6).</summary>
     public long Sent { get; set; }
 
@@ -62,6 +65,8 @@ internal sealed partial class IpcHarness
     private readonly Dictionary<long, (IpcNode Node, PortState State)> _ports = [];
     private readonly Dictionary<long, (IpcNode Node, PortSetState State)> _sets = [];
     private readonly List<(long Dest, int Id, uint Name)> _observedNotes = [];
+    private readonly List<(IpcNode Node, long Key)> _timers = [];
+    private readonly List<(IpcNode Node, long Key)> _firedTimers = [];
     private readonly IpcNode _pset = new("pset", 1, null);
     private readonly IpcModel _model;
     private long _nextId = 10;
@@ -185,6 +190,12 @@ internal sealed partial class IpcHarness
                 case IpcEffect.Wake w:
                     Complete(w.Reply, w.Result, w.Channel);
                     break;
+                case IpcEffect.StartTimer s:
+                    _timers.Add((from, s.Key));
+                    break;
+                case IpcEffect.CancelTimer c:
+                    if (_timers.Remove((from, c.Key))) _firedTimers.Add((from, c.Key));
+                    break;
             }
         }
     }
@@ -205,7 +216,11 @@ internal sealed partial class IpcHarness
             Flag(0, $"thread {thread.Id} was {(channel is null ? "answered" : "woken")} with {result}, but it {(thread.Channel is null ? "is not blocked" : "waits on " + thread.Channel)}");
             return;
         }
-        if (channel is not null && thread.Pending == "send") Log.Add(new IpcEvent.SenderResumed(thread.BlockedAt, thread.Id));
+        if (channel is not null && thread.Pending == "send")
+        {
+            Log.Add(result is MachMsgResult { Return: MachMsgReturn.Success }
+                ? new IpcEvent.SenderResumed(thread.BlockedAt, thread.Id) : new IpcEvent.SenderGaveUp(thread.BlockedAt, thread.Id));
+        }
         thread.Pending = null;
         thread.Channel = null;
         thread.Result = result;
@@ -238,6 +253,8 @@ internal sealed partial class IpcHarness
             case PortMoveMember m: p.MoveMember(m.Set); break;
             case PortRequestNotification n: p.RequestNotification(n); break;
             case PortSetDequeue d: p.SetDequeue(d); break;
+            case IpcTimeout t: p.Timeout(t.Key); break;
+            case CancelWait c: p.CancelWait(c.Channel, c.WakeAborted); break;
             default:
                 Flag(0, $"port {id} got {message}");
                 break;
@@ -271,6 +288,8 @@ internal sealed partial class IpcHarness
             case SetMemberEnqueued e: s.MemberEnqueued(e.Port); break;
             case SetMemberLeft l: s.MemberLeft(l.Port); break;
             case SetDestroyed: s.Destroy(); break;
+            case IpcTimeout t: s.Timeout(t.Key); break;
+            case CancelWait c: s.CancelWait(c.Channel, c.WakeAborted); break;
             default:
                 Flag(0, $"set {s.Self.Id} got {message}");
                 break;

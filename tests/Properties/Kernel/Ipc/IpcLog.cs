@@ -15,8 +15,11 @@ public abstract record IpcEvent
     /// <summary>Thread <paramref name="Thread"/> blocked sending to the full <paramref name="Port"/>.</summary>
     public sealed record SenderBlocked(long Port, long Thread) : IpcEvent;
 
-    /// <summary>The blocked sender <paramref name="Thread"/> of <paramref name="Port"/> was woken.</summary>
+    /// <summary>The blocked sender <paramref name="Thread"/> of <paramref name="Port"/> was woken, its message queued.</summary>
     public sealed record SenderResumed(long Port, long Thread) : IpcEvent;
+
+    /// <summary>The blocked sender <paramref name="Thread"/> of <paramref name="Port"/> left without its message queued (timeout, abort, death).</summary>
+    public sealed record SenderGaveUp(long Port, long Thread) : IpcEvent;
 }
 
 /// <summary>The log checkers, as pure functions: each returns the violations it finds in words (empty: the property holds).</summary>
@@ -57,7 +60,7 @@ public static class IpcChecks
         log.OfType<IpcEvent.NormalQueued>().Where(q => q.Count > q.QLimit)
             .Select(q => $"a normal send was queued at port {q.Port}, which then held {q.Count} messages under qlimit {q.QLimit}");
 
-    /// <summary>(8) Per port, blocked senders are woken in the order they blocked.</summary>
+    /// <summary>(8) Per port, blocked senders are woken with their message queued in the order they blocked (one that gave up leaves the line).</summary>
     public static IEnumerable<string> BlockedSendersFifo(IEnumerable<IpcEvent> log)
     {
         var blocked = new Dictionary<long, List<long>>();
@@ -76,6 +79,9 @@ public static class IpcChecks
                         yield return $"port {r.Port} woke blocked sender {r.Thread} while {(waiting.Count == 0 ? "none was blocked" : $"{waiting[0]} had waited longer")}";
                     }
                     waiting.Remove(r.Thread);
+                    break;
+                case IpcEvent.SenderGaveUp g:
+                    blocked.GetValueOrDefault(g.Port)?.Remove(g.Thread);
                     break;
             }
         }

@@ -110,20 +110,34 @@ public abstract record IpcOp(int Task)
 
     /// <summary>
     /// mach_msg send by thread <paramref name="Thread"/>: destination, reply and one body right (BodyDisposition None: none),
-    /// with a zero send timeout or (<paramref name="Block"/>) blocking on a full queue.
+    /// with a zero send timeout or (<paramref name="Block"/>) blocking on a full queue, with a nonzero timeout when <paramref name="Timed"/>.
     /// </summary>
     public sealed record Send(int Task, int Thread, NamePick Dest, MsgType DestDisposition, NamePick Reply, MsgType ReplyDisposition,
-        NamePick Body, MsgType BodyDisposition, bool Block) : IpcOp(Task)
+        NamePick Body, MsgType BodyDisposition, bool Block, bool Timed = false) : IpcOp(Task)
     {
         /// <inheritdoc />
         public override string ToString() =>
-            $"T{Task}.{Thread}.send({Dest}:{DestDisposition},{Reply}:{ReplyDisposition},{Body}:{BodyDisposition}{(Block ? ",block" : "")})";
+            $"T{Task}.{Thread}.send({Dest}:{DestDisposition},{Reply}:{ReplyDisposition},{Body}:{BodyDisposition}{(Block ? Timed ? ",timed" : ",block" : "")})";
     }
 
-    /// <summary>mach_msg receive by thread <paramref name="Thread"/>: a poll (timeout 0) or (<paramref name="Block"/>) a wait.</summary>
-    public sealed record Receive(int Task, int Thread, NamePick Name, bool Block) : IpcOp(Task)
+    /// <summary>mach_msg receive by thread <paramref name="Thread"/>: a poll (timeout 0) or (<paramref name="Block"/>) a wait, with a nonzero timeout when <paramref name="Timed"/>.</summary>
+    public sealed record Receive(int Task, int Thread, NamePick Name, bool Block, bool Timed = false) : IpcOp(Task)
     {
         /// <inheritdoc />
-        public override string ToString() => $"T{Task}.{Thread}.recv({Name}{(Block ? ",block" : "")})";
+        public override string ToString() => $"T{Task}.{Thread}.recv({Name}{(Block ? Timed ? ",timed" : ",block" : "")})";
+    }
+
+    /// <summary>
+    /// thread_abort of thread <paramref name="Thread"/> (<paramref name="Abort"/>), or the timer of its
+    /// last timed wait firing (even a stale one: the kernel must ignore it). A thread that is not blocked
+    /// is left alone by an abort (thread_abort reaches only a wait in progress). <paramref name="Early"/>:
+    /// issued together with the previous operation, before that one's messages are delivered, so that
+    /// the two race (a dequeue admitting the sender being aborted, a set claiming a message for the
+    /// receiver whose timer fires).
+    /// </summary>
+    public sealed record Interrupt(int Task, int Thread, bool Abort, bool Early) : IpcOp(Task)
+    {
+        /// <inheritdoc />
+        public override string ToString() => $"T{Task}.{Thread}.{(Abort ? "abort" : "expire")}{(Early ? "(early)" : "")}";
     }
 }

@@ -7,8 +7,9 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// Issue 4's IPC properties on the state classes driven directly (<see cref="IpcHarness"/>): generated
 /// scripts of 2-4 tasks allocating, deallocating, destroying, mod_refs-ing (huge and negative deltas),
 /// inserting and extracting rights across tasks, sending messages that carry rights with every
-/// disposition, receiving (polls and waits), moving receive rights, setting qlimits and requesting
-/// dead-name and no-senders notifications; adversarial picks (forged names, names of other tasks,
+/// disposition, receiving (polls and waits, some with a nonzero timeout), moving receive rights, setting
+/// qlimits, requesting dead-name and no-senders notifications, and interrupting waits (thread_abort of a
+/// blocked send or receive, a timer firing, also a stale one; at rest or racing the previous operation); adversarial picks (forged names, names of other tasks,
 /// consumed names, dispositions the name does not support) are about 20-40% of the picks. Each
 /// operation is checked against <see cref="IpcModel"/> and the global invariants; each property
 /// leans its script toward what it is about and reports its own violations (and the general ones).
@@ -23,7 +24,11 @@ public class IpcProperties
     internal static IpcHarness Run(IpcScript script)
     {
         var harness = new IpcHarness(script.Tasks, script.Seed);
-        for (var i = 0; i < script.Ops.Length; i++) harness.Apply(script.Ops[i], i);
+        for (var i = 0; i < script.Ops.Length; i++)
+        {
+            if (i + 1 < script.Ops.Length && script.Ops[i + 1] is IpcOp.Interrupt { Early: true } early) harness.Apply(script.Ops[i], i++, early);
+            else harness.Apply(script.Ops[i], i);
+        }
         return harness;
     }
 

@@ -11,7 +11,7 @@ namespace MachActors.Tests.Properties.Kernel.Ipc;
 /// does not support) a real fraction of the operations (<see cref="Adversarial"/> in 10ths of the picks).
 /// </summary>
 public sealed record IpcMix(int Alloc = 3, int Release = 3, int ModRefs = 2, int Insert = 3, int Extract = 1, int QLimit = 1, int Member = 1,
-    int Request = 2, int Send = 8, int Receive = 5, int Adversarial = 3, int BlockPercent = 15)
+    int Request = 2, int Send = 8, int Receive = 5, int Adversarial = 3, int BlockPercent = 15, int Interrupt = 1)
 {
     /// <summary>Everything, evenly.</summary>
     public static readonly IpcMix Default = new();
@@ -27,7 +27,7 @@ public sealed record IpcMix(int Alloc = 3, int Release = 3, int ModRefs = 2, int
 
     /// <summary>Queues: many sends to a few ports, small qlimits, blocking sends, receives.</summary>
     public static readonly IpcMix Queues = new(Alloc: 1, Release: 1, ModRefs: 1, Insert: 6, Extract: 0, QLimit: 4, Member: 1, Request: 1, Send: 20, Receive: 5,
-        Adversarial: 2, BlockPercent: 70);
+        Adversarial: 2, BlockPercent: 70, Interrupt: 4);
 }
 
 /// <summary>A script: <paramref name="Tasks"/> tasks (two threads each), the router's seed (delivery order), and the operations.</summary>
@@ -50,6 +50,7 @@ public sealed record IpcScript(int Tasks, int Seed, IpcOp[] Ops)
         var task = Gen.Choose(0, 3);
         var pick = Pick(mix);
         var block = Gen.Choose(0, 99).Select(p => p < mix.BlockPercent);
+        var timed = Gen.Choose(0, 99).Select(p => p < 30);
         return Gen.Frequency(
             (mix.Alloc, from t in task from r in Gen.Elements(PortRight.Receive, PortRight.Receive, PortRight.Receive, PortRight.PortSet, PortRight.DeadName)
                 select (IpcOp)new IpcOp.Allocate(t, r)),
@@ -76,10 +77,12 @@ public sealed record IpcScript(int Tasks, int Seed, IpcOp[] Ops)
                 from rn in Gen.Frequency((3, Gen.Constant(new NamePick(PickKind.Null, 0))), (2, pick))
                 from rd in Gen.Elements(SendDispositions)
                 from bn in pick from bd in Gen.Frequency((3, Gen.Constant(MsgType.None)), (2, Gen.Elements(AllDispositions)))
-                from b in block
-                select (IpcOp)new IpcOp.Send(t, th, dn, dd, rn, rn.Kind == PickKind.Null ? MsgType.None : rd, bn, bd, b)),
-            (mix.Receive, from t in task from th in Gen.Choose(0, 1) from n in pick from b in block
-                select (IpcOp)new IpcOp.Receive(t, th, n, b)));
+                from b in block from tm in timed
+                select (IpcOp)new IpcOp.Send(t, th, dn, dd, rn, rn.Kind == PickKind.Null ? MsgType.None : rd, bn, bd, b, tm)),
+            (mix.Receive, from t in task from th in Gen.Choose(0, 1) from n in pick from b in block from tm in timed
+                select (IpcOp)new IpcOp.Receive(t, th, n, b, tm)),
+            (mix.Interrupt, from t in task from th in Gen.Choose(0, 1) from abort in Gen.Elements(true, true, false) from early in Gen.Elements(false, true)
+                select (IpcOp)new IpcOp.Interrupt(t, th, abort, early)));
     }
 
     /// <summary>2-4 tasks, a delivery seed, 2-3 receive rights to start with, then 5-60 operations.</summary>
