@@ -94,4 +94,19 @@ public class KernelChecksTests
         ];
         Assert.Contains(RoundRobinCheck.Violations([1, 2], log, 0, q, tick), v => v.Contains("less than a quantum"));
     }
+
+    [Fact]
+    public void RoundRobin_SliceOfAQuantumLessOneTick_Allowed()
+    {
+        // Dispatched at the instant of a tick, a worker has that tick counted: 9 ticks of a 10-tick quantum.
+        var q = Duration.FromMilliseconds(100);
+        var tick = Duration.FromMilliseconds(10);
+        List<KernelEvent> log =
+        [
+            new E.Dispatched(1, D(1, pri: 12, atMs: 0)), new E.Dispatched(2, D(2, pri: 12, atMs: 90)),
+            new E.Dispatched(3, D(1, pri: 12, atMs: 190)), new E.Dispatched(4, D(2, pri: 12, atMs: 290)),
+            new E.Dispatched(5, D(9, pri: 12, atMs: 390)),
+        ];
+        Assert.Empty(RoundRobinCheck.Violations([1, 2], log, 0, q, tick));
+    }
 }

@@ -106,7 +106,8 @@ public static class RoundRobinCheck
     /// <item>between two consecutive dispatches of the same worker there are at most n - 1 dispatches of other workers;</item>
     /// <item>no slice but the last lasts more than a quantum (a slice ends with the CPU's next
     /// dispatch; while another worker waits, a quantum's end preempts), and a slice that is not its
-    /// worker's last (it was preempted, not finished) lasts longer than a quantum - 1 tick;</item>
+    /// worker's last (it was preempted, not finished) lasts at least a quantum - 1 tick: the quantum is
+    /// counted in clock ticks, and a worker dispatched at the very instant of a tick has that tick counted;</item>
     /// <item>a worker waits at most (n - 1) quanta between the end of one slice and its next dispatch.</item>
     /// </list>
     /// </summary>
@@ -137,7 +138,7 @@ public static class RoundRobinCheck
                 if (i - p - 1 > n - 1) yield return $"#{d[i].Seq}: t{t} waited for {i - p - 1} other dispatches (n - 1 = {n - 1})";
                 var sliceEnd = SliceEnd(all, d[p]);
                 var slice = sliceEnd - d[p].Record.At;
-                if (slice <= quantum - tick) yield return $"#{d[p].Seq}: t{t} was preempted after {slice}, less than a quantum ({quantum})";
+                if (slice < quantum - tick) yield return $"#{d[p].Seq}: t{t} was preempted after {slice}, less than a quantum - 1 tick ({quantum - tick})";
                 var wait = d[i].Record.At - sliceEnd;
                 if (wait > quantum * (n - 1)) yield return $"#{d[i].Seq}: t{t} waited {wait} for the CPU, more than {n - 1} quanta";
             }
