@@ -34,7 +34,12 @@ public sealed record SendAnswer(CallerReply Reply, object Result);
 /// <summary>Anyone -> port: queue <paramref name="Message"/>. <paramref name="Sender"/> null: a kernel send (notifications), which never blocks.</summary>
 /// <param name="Message">The message (destination: this port).</param>
 /// <param name="Sender">The sending thread, or null.</param>
-public sealed record PortEnqueue(KernelMessage Message, SendWait? Sender);
+/// <param name="Rights">
+/// The copyin's rights-count changes for this port (rule 3), carried with the message instead of as a
+/// separate <see cref="PortRightsChanged"/> (one step fewer per send); applied before the message is
+/// queued, so before anyone can use the rights it carries. Null: none.
+/// </param>
+public sealed record PortEnqueue(KernelMessage Message, SendWait? Sender, PortRightsChanged? Rights = null);
 
 /// <summary>Space -> port: receive one message (the space checked that it holds the receive right, not in a set).</summary>
 /// <param name="Receiver">The receiving thread.</param>

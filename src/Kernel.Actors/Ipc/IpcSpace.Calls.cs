@@ -88,6 +88,7 @@ public sealed partial class IpcSpace
         {
             if (_table.ContainsKey(value)) Destroy(new PortName(value));
         }
+        Unregister();
     }
 
     /// <summary>

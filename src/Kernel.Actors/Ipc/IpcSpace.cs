@@ -15,7 +15,10 @@ namespace MachActors.Kernel.Ipc;
 /// INVARIANTS
 /// 1. A port has at most one entry with Send or Receive in the space, and <see cref="_reverse"/> maps the port to it.
 /// 2. <see cref="_holders"/> counts, per port, the entries naming it; the port has been told
-///    <see cref="PortHolderAdded"/> while the count is positive.
+///    <see cref="PortHolderAdded"/> while the count is positive. Registration is sticky
+///    (<see cref="_registered"/>): it lasts until the port dies or the space is destroyed, so a right
+///    that comes and goes (a reply right per RPC) costs no messages; a port's death told to a space
+///    that no longer names it changes nothing.
 /// 3. Every right that leaves a name is accounted: moved into a message, or released (rule 3).
 /// </remarks>
 public sealed partial class IpcSpace
@@ -23,6 +26,7 @@ public sealed partial class IpcSpace
     private readonly SortedDictionary<uint, IpcEntry> _table = [];
     private readonly Dictionary<long, PortName> _reverse = [];
     private readonly Dictionary<long, int> _holders = [];
+    private readonly Dictionary<long, PortRef> _registered = [];
     private readonly List<IpcEffect> _effects = [];
     private uint _nextIndex = 1;
 
@@ -34,6 +38,30 @@ public sealed partial class IpcSpace
 
     /// <summary>Names in use.</summary>
     public int Count => _table.Count;
+
+    /// <summary>
+    /// Takes the queued rights-count changes for <paramref name="port"/> out of the effects and returns
+    /// their sum, so the send can carry them in its <see cref="PortEnqueue"/> (rule 3 holds: the port
+    /// applies them before it queues the message that carries the rights). Only when every queued
+    /// effect for that port is a <see cref="PortRightsChanged"/>; otherwise (or with none) nothing is
+    /// taken and null is returned.
+    /// </summary>
+    public PortRightsChanged? FoldRightsFor(PortRef port)
+    {
+        int send = 0, sendOnce = 0, made = 0, found = 0;
+        foreach (var effect in _effects)
+        {
+            if (effect is not IpcEffect.Tell tell || !ReferenceEquals(tell.To, port.Actor)) continue;
+            if (tell.Message is not PortRightsChanged c) return null;
+            send += c.Send;
+            sendOnce += c.SendOnce;
+            made += c.MadeSend;
+            found++;
+        }
+        if (found == 0) return null;
+        _effects.RemoveAll(e => e is IpcEffect.Tell t && ReferenceEquals(t.To, port.Actor));
+        return new PortRightsChanged(send, sendOnce, made);
+    }
 
     /// <summary>The effects of the calls since the last take, in order; forgets them.</summary>
     public IReadOnlyList<IpcEffect> TakeEffects()
@@ -57,6 +85,8 @@ public sealed partial class IpcSpace
     /// </summary>
     public void PortDied(PortRef port)
     {
+        _registered.Remove(port.Id);
+        if (!_holders.ContainsKey(port.Id)) return; // names nothing of it (registration outlived the rights)
         foreach (var (value, entry) in _table)
         {
             if (entry.Port != port || !entry.Has(PortType.Send | PortType.SendOnce) || entry.Has(PortType.Receive | PortType.PortSet)) continue;
@@ -102,7 +132,7 @@ public sealed partial class IpcSpace
     {
         var count = _holders.GetValueOrDefault(port.Id);
         _holders[port.Id] = count + 1;
-        if (count == 0 && announce) _effects.Add(new IpcEffect.Tell(port.Actor, new PortHolderAdded(Owner)));
+        if (count == 0 && _registered.TryAdd(port.Id, port) && announce) _effects.Add(new IpcEffect.Tell(port.Actor, new PortHolderAdded(Owner)));
     }
 
     private void DropHolder(PortRef port)
@@ -113,8 +143,14 @@ public sealed partial class IpcSpace
             _holders[port.Id] = count - 1;
             return;
         }
-        _holders.Remove(port.Id);
-        _effects.Add(new IpcEffect.Tell(port.Actor, new PortHolderRemoved(Owner)));
+        _holders.Remove(port.Id); // still registered (invariant 2): the port keeps telling this space of its death
+    }
+
+    /// <summary>The space is going (task_terminate): every port it registered with forgets it.</summary>
+    private void Unregister()
+    {
+        foreach (var port in _registered.Values) _effects.Add(new IpcEffect.Tell(port.Actor, new PortHolderRemoved(Owner)));
+        _registered.Clear();
     }
 
     /// <summary>Removes a name whose last right went; a pending dead-name request becomes a port-deleted notification.</summary>

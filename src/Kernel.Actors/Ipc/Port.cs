@@ -56,6 +56,7 @@ public sealed class Port : Actor
         switch (message)
         {
             case PortEnqueue e:
+                if (e.Rights is { } rights) _state.RightsChanged(rights.Send, rights.SendOnce, rights.MadeSend);
                 var blocked = _state.BlockedSenderCount;
                 _state.Enqueue(e.Message, e.Sender);
                 if (_status is not null) Count(e, blocked);

@@ -22,6 +22,7 @@ public sealed partial class MachTask
         {
             case MachMsgSend s:
                 var code = _space.Copyin(s.Message, out var message);
+                var rights = code == MachMsgReturn.Success ? _space.FoldRightsFor(message!.Destination) : null;
                 ApplySpaceEffects();
                 if (code != MachMsgReturn.Success)
                 {
@@ -30,7 +31,7 @@ public sealed partial class MachTask
                 }
                 _services.Status.MessageSent(s.Rpc);
                 var timeout = (s.Options & MachMsgOption.SendTimeout) != 0 ? s.Timeout ?? Duration.Zero : (Duration?)null;
-                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc)), Self);
+                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc), rights), Self);
                 break;
             case MachMsgReceive r:
                 if (r.Handoff is not null) reply = reply with { DeclinesHandoffOnSend = true };

@@ -236,9 +236,10 @@ internal sealed partial class IpcHarness
         }
         if (body is { Disposition: MsgType.MoveReceive } moved && task.Space.Lookup(moved.Name) is { } left && left.Has(PortType.Receive)) Flag(4, $"{moved.Name} still holds the receive right it moved");
         var reply = Call(thread, "send");
+        var rights = task.Space.FoldRightsFor(message.Destination); // as MachTask does
         Apply(task.Node, task.Space.TakeEffects());
         var options = MachMsgOption.Send | (s.Block && !s.Timed ? MachMsgOption.None : MachMsgOption.SendTimeout);
-        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, TimeoutOf(s.Block, s.Timed), false)));
+        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, TimeoutOf(s.Block, s.Timed), false), rights));
     }
 
     private void Receive(TaskHost task, MTask model, IpcOp.Receive r)

@@ -236,6 +236,7 @@ internal sealed partial class IpcHarness
         switch (message)
         {
             case PortEnqueue e:
+                if (e.Rights is { } rc) p.RightsChanged(rc.Send, rc.SendOnce, rc.MadeSend);
                 if (e.Message.DestinationRight == MsgType.PortSendOnce && _model.Ports.TryGetValue(id, out var mp)) mp.SoUsed++;
                 p.Enqueue(e.Message, e.Sender);
                 break;

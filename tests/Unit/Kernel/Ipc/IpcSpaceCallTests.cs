@@ -70,10 +70,53 @@ public sealed class IpcSpaceCallTests
 
         Assert.Equal(KernReturn.Success, space.Deallocate(name));
 
-        var toPort = To(space.TakeEffects(), Port(3));
-        Assert.Equal(new PortRightsChanged(-1, 0, 0), toPort[0]);
-        Assert.IsType<PortHolderRemoved>(toPort[1]);
+        Assert.Equal([new PortRightsChanged(-1, 0, 0)], To(space.TakeEffects(), Port(3)));
         Assert.Equal(KernReturn.InvalidName, space.Type(name, out _));
+    }
+
+    [Fact]
+    public void Deallocate_ThenTheRightComesBack_StaysRegisteredWithoutMessages()
+    {
+        var space = Space();
+        var name = SendRight(space, 3);
+        Assert.Equal(KernReturn.Success, space.Deallocate(name));
+        space.TakeEffects();
+
+        space.CopyoutRight(CarriedRight.SendOnce(Port(3)));
+
+        Assert.DoesNotContain(To(space.TakeEffects(), Port(3)), m => m is PortHolderAdded);
+    }
+
+    [Fact]
+    public void DestroyAll_PortsRegisteredBefore_EachIsToldTheSpaceIsGone()
+    {
+        var space = Space();
+        var name = SendRight(space, 3);
+        Assert.Equal(KernReturn.Success, space.Deallocate(name));
+        SendRight(space, 4);
+        space.TakeEffects();
+
+        space.DestroyAll();
+
+        var effects = space.TakeEffects();
+        Assert.Contains(new PortHolderRemoved(space.Owner), To(effects, Port(3)));
+        Assert.Contains(new PortHolderRemoved(space.Owner), To(effects, Port(4)));
+    }
+
+    [Fact]
+    public void PortDied_ForAPortNoLongerNamed_ChangesNothing()
+    {
+        var space = Space();
+        var keep = SendRight(space, 4);
+        var gone = SendRight(space, 3);
+        Assert.Equal(KernReturn.Success, space.Deallocate(gone));
+        space.TakeEffects();
+
+        space.PortDied(Port(3));
+
+        Assert.Empty(space.TakeEffects());
+        Assert.Equal(KernReturn.Success, space.Type(keep, out var type));
+        Assert.Equal(PortType.Send, type);
     }
 
     [Fact]
