@@ -18,6 +18,7 @@ namespace MachActors.Kernel.Ipc;
 /// </remarks>
 public sealed class PortSetState(PortRef self, Func<VirtualTime> now)
 {
+    private readonly List<(WaitChannel Channel, bool WakeAborted)> _cancelledInFlight = [];
     private readonly List<(PortRef Port, int Queued)> _members = [];
     private readonly List<Waiter> _waiters = [];
     private readonly List<IpcEffect> _effects = [];
@@ -57,8 +58,26 @@ public sealed class PortSetState(PortRef self, Func<VirtualTime> now)
         Receive(receiver, null, deadline);
     }
 
-    /// <summary>A member's answer to a claim: it had nothing. The receive is served again (it keeps its deadline).</summary>
-    public void DequeueMiss(SetDequeueMiss miss) => Receive(miss.Receiver, miss.Channel, miss.Deadline);
+    /// <summary>
+    /// A member's answer to a claim: it had nothing. The receive is served again (it keeps its
+    /// deadline), unless the wait was cancelled while the claim was out (<see cref="CancelWait"/>):
+    /// then it ends RcvInterrupted (thread_abort) or is forgotten (termination).
+    /// </summary>
+    public void DequeueMiss(SetDequeueMiss miss)
+    {
+        if (miss.Channel is { } channel)
+        {
+            var i = _cancelledInFlight.FindIndex(c => ReferenceEquals(c.Channel, channel));
+            if (i >= 0)
+            {
+                var wake = _cancelledInFlight[i].WakeAborted;
+                _cancelledInFlight.RemoveAt(i);
+                if (wake) _effects.Add(new IpcEffect.Wake(miss.Receiver.Reply, channel, new MachMsgResult(MachMsgReturn.RcvInterrupted)));
+                return;
+            }
+        }
+        Receive(miss.Receiver, miss.Channel, miss.Deadline);
+    }
 
     /// <summary>A port joined with <paramref name="queued"/> messages; waiting receivers are served.</summary>
     public void MemberJoined(PortRef port, int queued)
@@ -101,10 +120,19 @@ public sealed class PortSetState(PortRef self, Func<VirtualTime> now)
         if (_waiters.Find(w => w.Key == key) is { } waiter) End(waiter, MachMsgReturn.RcvTimedOut);
     }
 
-    /// <summary>thread_abort (RcvInterrupted) or termination (forgotten) of a waiting thread; ignored when not waiting here.</summary>
+    /// <summary>
+    /// thread_abort (RcvInterrupted) or termination (forgotten) of a waiting thread. A wait that is not
+    /// here may be out with a member (a claim): the cancel is kept, and if the member misses,
+    /// <see cref="DequeueMiss"/> honours it; if the member serves the message, the receive completes
+    /// (the abort came after it) and the kept cancel is never matched (one stale entry per such race).
+    /// </summary>
     public void CancelWait(WaitChannel channel, bool wakeAborted)
     {
-        if (_waiters.Find(w => ReferenceEquals(w.Channel, channel)) is not { } waiter) return;
+        if (_waiters.Find(w => ReferenceEquals(w.Channel, channel)) is not { } waiter)
+        {
+            _cancelledInFlight.Add((channel, wakeAborted));
+            return;
+        }
         if (wakeAborted) End(waiter, MachMsgReturn.RcvInterrupted);
         else Remove(waiter);
     }

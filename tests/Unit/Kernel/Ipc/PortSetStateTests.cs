@@ -64,6 +64,42 @@ public sealed class PortSetStateTests
     }
 
     [Fact]
+    public void CancelWait_WhileTheClaimIsOutAndTheMemberMisses_RcvInterrupted()
+    {
+        var set = NewSet();
+        set.MemberJoined(Port(1), 0);
+        set.Receive(Receiver());
+        var block = Assert.Single(set.TakeEffects().OfType<IpcEffect.Block>());
+        set.MemberEnqueued(Port(1));
+        var dequeue = Assert.IsType<PortSetDequeue>(Assert.Single(set.TakeEffects().OfType<IpcEffect.Tell>()).Message);
+
+        set.CancelWait(block.Channel, wakeAborted: true); // thread_abort while the member is asked
+        set.DequeueMiss(new SetDequeueMiss(dequeue.Receiver, dequeue.Channel, dequeue.Deadline));
+
+        var wake = Assert.Single(set.TakeEffects().OfType<IpcEffect.Wake>());
+        Assert.Same(block.Channel, wake.Channel);
+        Assert.Equal(MachMsgReturn.RcvInterrupted, ((MachMsgResult)wake.Result).Return);
+        Assert.Equal(0, set.WaitingReceivers);
+    }
+
+    [Fact]
+    public void CancelWait_TerminationWhileTheClaimIsOutAndTheMemberMisses_Forgotten()
+    {
+        var set = NewSet();
+        set.MemberJoined(Port(1), 0);
+        set.Receive(Receiver());
+        var block = Assert.Single(set.TakeEffects().OfType<IpcEffect.Block>());
+        set.MemberEnqueued(Port(1));
+        var dequeue = Assert.IsType<PortSetDequeue>(Assert.Single(set.TakeEffects().OfType<IpcEffect.Tell>()).Message);
+
+        set.CancelWait(block.Channel, wakeAborted: false);
+        set.DequeueMiss(new SetDequeueMiss(dequeue.Receiver, dequeue.Channel, dequeue.Deadline));
+
+        Assert.Empty(set.TakeEffects().Where(e => e is IpcEffect.Wake or IpcEffect.Block or IpcEffect.Tell));
+        Assert.Equal(0, set.WaitingReceivers);
+    }
+
+    [Fact]
     public void Destroy_WithWaiters_RcvPortDied()
     {
         var set = NewSet();
