@@ -63,8 +63,8 @@ public sealed class PortSetStateTests
         Assert.Equal(1, set.WaitingReceivers);
     }
 
-    [Fact]
-    public void CancelWait_WhileTheClaimIsOutAndTheMemberMisses_RcvInterrupted()
+    /// <summary>A receiver that blocked on an empty set, then was claimed for a member that announced a message (the claim is out).</summary>
+    private (PortSetState Set, IpcEffect.Block Block, PortSetDequeue Dequeue) WaiterWithAClaimOut()
     {
         var set = NewSet();
         set.MemberJoined(Port(1), 0);
@@ -72,6 +72,13 @@ public sealed class PortSetStateTests
         var block = Assert.Single(set.TakeEffects().OfType<IpcEffect.Block>());
         set.MemberEnqueued(Port(1));
         var dequeue = Assert.IsType<PortSetDequeue>(Assert.Single(set.TakeEffects().OfType<IpcEffect.Tell>()).Message);
+        return (set, block, dequeue);
+    }
+
+    [Fact]
+    public void CancelWait_WhileTheClaimIsOutAndTheMemberMisses_RcvInterrupted()
+    {
+        var (set, block, dequeue) = WaiterWithAClaimOut();
 
         set.CancelWait(block.Channel, wakeAborted: true); // thread_abort while the member is asked
         set.DequeueMiss(new SetDequeueMiss(dequeue.Receiver, dequeue.Channel, dequeue.Deadline));
@@ -85,12 +92,7 @@ public sealed class PortSetStateTests
     [Fact]
     public void CancelWait_TerminationWhileTheClaimIsOutAndTheMemberMisses_Forgotten()
     {
-        var set = NewSet();
-        set.MemberJoined(Port(1), 0);
-        set.Receive(Receiver());
-        var block = Assert.Single(set.TakeEffects().OfType<IpcEffect.Block>());
-        set.MemberEnqueued(Port(1));
-        var dequeue = Assert.IsType<PortSetDequeue>(Assert.Single(set.TakeEffects().OfType<IpcEffect.Tell>()).Message);
+        var (set, block, dequeue) = WaiterWithAClaimOut();
 
         set.CancelWait(block.Channel, wakeAborted: false);
         set.DequeueMiss(new SetDequeueMiss(dequeue.Receiver, dequeue.Channel, dequeue.Deadline));
