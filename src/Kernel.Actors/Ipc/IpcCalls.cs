@@ -12,7 +12,8 @@ namespace MachActors.Kernel.Ipc;
 /// <param name="Options">The options (SendTimeout, ...).</param>
 /// <param name="Timeout">With SendTimeout: how long a full queue may block the send (null or zero: fail at once).</param>
 /// <param name="Rpc">A receive follows (Send|Receive).</param>
-public sealed record MachMsgSend(MachMessage Message, MachMsgOption Options, Duration? Timeout, bool Rpc) : KernelRequest;
+/// <param name="Notify">With SendNotify or SendCancel: the notify port, a receive right in the caller's space (else SendInvalidNotify).</param>
+public sealed record MachMsgSend(MachMessage Message, MachMsgOption Options, Duration? Timeout, bool Rpc, PortName Notify = default) : KernelRequest;
 
 /// <summary>mach_msg's receive half. Reply: <see cref="MachMsgResult"/>.</summary>
 /// <param name="Name">rcv_name: a receive right not in a set, or a port set.</param>
@@ -20,7 +21,8 @@ public sealed record MachMsgSend(MachMessage Message, MachMsgOption Options, Dur
 /// <param name="MaxSize">rcv_size.</param>
 /// <param name="Timeout">With ReceiveTimeout: how long to wait (null or zero: poll).</param>
 /// <param name="Handoff">The RPC's handoff hint (from the send half), or null.</param>
-public sealed record MachMsgReceive(PortName Name, MachMsgOption Options, int MaxSize, Duration? Timeout, long? Handoff) : KernelRequest;
+/// <param name="Notify">With ReceiveNotify: the notify port for the reply right's dead-name request (a receive right, or NULL for none; else RcvInvalidNotify).</param>
+public sealed record MachMsgReceive(PortName Name, MachMsgOption Options, int MaxSize, Duration? Timeout, long? Handoff, PortName Notify = default) : KernelRequest;
 
 /// <summary>
 /// A mach_port_* call on the caller's own space (or, for insert/extract, the space of the task a send

@@ -15,7 +15,12 @@ namespace MachActors.Kernel.Ipc;
 /// <param name="Options">The mach_msg options (SendTimeout, SendAlways, ...).</param>
 /// <param name="Timeout">How long a full queue may block the send (null: forever; zero: not at all).</param>
 /// <param name="Rpc">The sender will receive its reply next (Send|Receive): a handoff hint is wanted.</param>
-public sealed record SendWait(CallerReply Reply, IActorRef Space, MachMsgOption Options, Duration? Timeout, bool Rpc);
+/// <param name="Notify">
+/// SEND_NOTIFY: the send-once right (made from the sender's notify receive right) a msg-accepted
+/// notification goes to if the port queues the message past its limit; the port releases it quietly
+/// when unused. NULL: no SEND_NOTIFY.
+/// </param>
+public sealed record SendWait(CallerReply Reply, IActorRef Space, MachMsgOption Options, Duration? Timeout, bool Rpc, CarriedRight Notify = default);
 
 /// <summary>A receiving thread, as the port or port set sees it while the receive is pending.</summary>
 /// <param name="Reply">The receiving thread's call.</param>
@@ -24,7 +29,8 @@ public sealed record SendWait(CallerReply Reply, IActorRef Space, MachMsgOption 
 /// <param name="MaxSize">The receive buffer's size (rcv_size).</param>
 /// <param name="Timeout">How long to wait (null: forever; zero: poll).</param>
 /// <param name="Handoff">A thread to hand the CPU to if this receive blocks (the RPC's server).</param>
-public sealed record ReceiveWait(CallerReply Reply, IActorRef Space, MachMsgOption Options, int MaxSize, Duration? Timeout, long? Handoff = null);
+/// <param name="Notify">RCV_NOTIFY: the notify port's name in the receiver's space (checked at copyout), or NULL.</param>
+public sealed record ReceiveWait(CallerReply Reply, IActorRef Space, MachMsgOption Options, int MaxSize, Duration? Timeout, long? Handoff = null, PortName Notify = default);
 
 /// <summary>An answer to send once a message has reached its receiver's space (the RPC handoff hint goes after the receiver's wakeup).</summary>
 /// <param name="Reply">The sender's call.</param>
@@ -177,6 +183,11 @@ public sealed record SpaceDeliver(KernelMessage Message, ReceiveWait Receiver, W
 /// <param name="Channel">Its wait, when it blocked.</param>
 /// <param name="Code">SendTimedOut or SendInterrupted.</param>
 public sealed record SpaceSendReturned(KernelMessage Message, SendWait Sender, WaitChannel? Channel, MachMsgReturn Code);
+
+/// <summary>Port -> sending space: the message it forced onto the full queue (SEND_NOTIFY) was dequeued; send the msg-accepted notification.</summary>
+/// <param name="Port">The port the message was sent to (the notification names the space's send right for it, or NULL).</param>
+/// <param name="Notify">The send-once right the notification goes to.</param>
+public sealed record SpaceMsgAccepted(PortRef Port, CarriedRight Notify);
 
 /// <summary>Port -> space: a notification request was registered; copy the previous right out and answer the caller.</summary>
 /// <param name="Reply">The caller.</param>

@@ -16,7 +16,14 @@ public sealed partial class IpcSpace
     /// (the message is destroyed). On Success <paramref name="message"/> is the message in transit,
     /// and the effects hold the accounting the ports must see before it (rule 3).
     /// </summary>
-    public MachMsgReturn Copyin(MachMessage program, out KernelMessage? message)
+    public MachMsgReturn Copyin(MachMessage program, out KernelMessage? message) => Copyin(program, null, out message);
+
+    /// <summary>
+    /// <see cref="Copyin(MachMessage, out KernelMessage?)"/>; with <paramref name="cancel"/> (SEND_CANCEL)
+    /// a dead-name request of the destination right whose right goes to <paramref name="cancel"/> is
+    /// released quietly when the move frees the name.
+    /// </summary>
+    private MachMsgReturn Copyin(MachMessage program, PortRef? cancel, out KernelMessage? message)
     {
         ArgumentNullException.ThrowIfNull(program);
         message = null;
@@ -39,11 +46,11 @@ public sealed partial class IpcSpace
         if (IsMove(h.RemoteDisposition) && !IsMove(h.LocalDisposition))
         {
             reply = CopyinReply(h.Local, h.LocalDisposition);
-            dest = CopyinChecked(h.Remote, h.RemoteDisposition);
+            dest = CopyinDestination(h.Remote, h.RemoteDisposition, cancel);
         }
         else
         {
-            dest = CopyinChecked(h.Remote, h.RemoteDisposition);
+            dest = CopyinDestination(h.Remote, h.RemoteDisposition, cancel);
             reply = CopyinReply(h.Local, h.LocalDisposition);
         }
         if (program.Body.IsEmpty)
@@ -133,6 +140,14 @@ public sealed partial class IpcSpace
         var e = Lookup(name)!;
         if (remote == MsgType.MoveSend && local == MsgType.MoveSend) return e.Urefs >= 2;
         return !(remote == MsgType.MoveSendOnce && local == MsgType.MoveSendOnce);
+    }
+
+    private CarriedRight CopyinDestination(PortName name, MsgType disposition, PortRef? cancel)
+    {
+        _cancelFor = cancel;
+        var dest = CopyinChecked(name, disposition);
+        _cancelFor = null;
+        return dest;
     }
 
     private CarriedRight CopyinReply(PortName name, MsgType disposition) =>

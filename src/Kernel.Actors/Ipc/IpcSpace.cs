@@ -29,6 +29,7 @@ public sealed partial class IpcSpace
     private readonly Dictionary<long, PortRef> _registered = [];
     private readonly List<IpcEffect> _effects = [];
     private uint _nextIndex = 1;
+    private PortRef? _cancelFor; // SEND_CANCEL, while the destination right is copied in: the notify port whose dead-name requests go quietly
 
     /// <summary>A space owned by <paramref name="owner"/> (the task actor, which ports answer).</summary>
     public IpcSpace(IActorRef owner) => Owner = owner;
@@ -153,7 +154,7 @@ public sealed partial class IpcSpace
         _registered.Clear();
     }
 
-    /// <summary>Removes a name whose last right went; a pending dead-name request becomes a port-deleted notification.</summary>
+    /// <summary>Removes a name whose last right went; a pending dead-name request becomes a port-deleted notification (or, cancelled by SEND_CANCEL, goes quietly).</summary>
     private void FreeEntry(PortName name, IpcEntry entry)
     {
         _table.Remove(name.Value);
@@ -165,7 +166,8 @@ public sealed partial class IpcSpace
         if (entry.DeadNameRequest is { } request)
         {
             entry.DeadNameRequest = null;
-            Notifications.Send(Notifications.NameNotification(request, NotifyIds.PortDeleted, name), _effects);
+            if (_cancelFor is { } cancel && request.Port == cancel) Notifications.ReleaseQuietly(request, _effects); // SEND_CANCEL
+            else Notifications.Send(Notifications.NameNotification(request, NotifyIds.PortDeleted, name), _effects);
         }
     }
 

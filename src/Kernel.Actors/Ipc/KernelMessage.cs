@@ -19,7 +19,17 @@ public sealed record KernelMessage(PortRef Destination, MsgType DestinationRight
     /// <summary>The port's sequence number, stamped at dequeue.</summary>
     public long Seqno { get; init; }
 
-    /// <summary>Every right the message carries besides its destination right: the reply right, then the body's, in order.</summary>
+    /// <summary>
+    /// SEND_NOTIFY: the msg-accepted request of a message its port queued past the queue limit (set
+    /// and cleared by the port only: a message outside its port never has one), or null.
+    /// </summary>
+    public MsgAcceptRequest? Accept { get; init; }
+
+    /// <summary>
+    /// Every right the message carries besides its destination right: the reply right, then the
+    /// body's, in order, then a queued message's msg-accepted right (destroying the message sends its
+    /// send-once notification instead of the msg-accepted one).
+    /// </summary>
     public IEnumerable<CarriedRight> CarriedRights()
     {
         if (Reply.HoldsRight) yield return Reply;
@@ -31,6 +41,7 @@ public sealed record KernelMessage(PortRef Destination, MsgType DestinationRight
                 if (right.HoldsRight) yield return right;
             }
         }
+        if (Accept is { Notify.HoldsRight: true } accept) yield return accept.Notify;
     }
 
     /// <summary>True when the body carries the receive right of <paramref name="port"/> (directly).</summary>
@@ -58,3 +69,8 @@ public sealed record KernelMessage(PortRef Destination, MsgType DestinationRight
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Destination, Id, Body.Length, Seqno);
 }
+
+/// <summary>A msg-accepted request (SEND_NOTIFY) riding on the message its port queued past the queue limit.</summary>
+/// <param name="Notify">The send-once right the notification goes to (made from the sender's notify receive right).</param>
+/// <param name="Space">The sending space: it names the send right in the notification, and may have one such message per port.</param>
+public sealed record MsgAcceptRequest(CarriedRight Notify, MachActors.Actors.IActorRef Space);

@@ -56,6 +56,16 @@ public static class Notifications
         }
     }
 
+    /// <summary>
+    /// Releases a send-once right the kernel made and did not use, without a notification (a forced
+    /// send's msg-accepted right when the message was not forced, a dead-name request cancelled by
+    /// SEND_CANCEL): only sorights falls.
+    /// </summary>
+    public static void ReleaseQuietly(CarriedRight sendOnce, List<IpcEffect> effects)
+    {
+        if (sendOnce.Port is { } port) effects.Add(new IpcEffect.Tell(port.Actor, new PortRightsChanged(0, -1, 0)));
+    }
+
     /// <summary>Releases every right <paramref name="message"/> carries besides its destination right (the destination port accounts for that).</summary>
     public static void ReleaseCarried(KernelMessage message, List<IpcEffect> effects)
     {

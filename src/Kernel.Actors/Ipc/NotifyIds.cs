@@ -6,7 +6,7 @@ public static class NotifyIds
     /// <summary>MACH_NOTIFY_PORT_DELETED: a right with a dead-name request went away before its port died. Body: the name.</summary>
     public const int PortDeleted = 65;
 
-    /// <summary>MACH_NOTIFY_MSG_ACCEPTED (not generated yet: SEND_NOTIFY is not supported).</summary>
+    /// <summary>MACH_NOTIFY_MSG_ACCEPTED: a message SEND_NOTIFY forced onto a full queue was dequeued. Body: the sender's name for its send right (NULL if gone).</summary>
     public const int MsgAccepted = 66;
 
     /// <summary>MACH_NOTIFY_PORT_DESTROYED: the receive right would have been destroyed. Body: the receive right.</summary>

@@ -38,8 +38,9 @@ public sealed partial class PortState
             _noSenders = null;
             Notifications.Release(request.Notify, _effects);
         }
-        foreach (var message in _queue) Notifications.ReleaseCarried(message, _effects);
+        foreach (var message in _queue) Notifications.ReleaseCarried(message, _effects); // a forced message's notify right too
         _queue.Clear();
+        _forced.Clear();
         foreach (var holder in _holders) _effects.Add(new IpcEffect.Tell(holder, new SpacePortDied(Self)));
         _holders.Clear();
     }

@@ -1,3 +1,4 @@
+using MachActors.Actors;
 using MachActors.Kernel.Kern;
 
 namespace MachActors.Kernel.Ipc;
@@ -6,6 +7,7 @@ namespace MachActors.Kernel.Ipc;
 public sealed partial class PortState
 {
     private readonly List<BlockedSender> _senders = [];
+    private readonly HashSet<IActorRef> _forced = []; // the spaces with a SEND_NOTIFY message queued past the limit here
 
     /// <summary>Senders parked on the full queue now.</summary>
     public int BlockedSenderCount => _senders.Count;
@@ -19,14 +21,21 @@ public sealed partial class PortState
     /// dead port, or a message carrying this port's own receive right: destroyed, the sender answered
     /// Success (spec 1.4 item 7, 2.4 circularity). A direct receiver waiting and the message fits:
     /// handed to it (with the handoff hint for an RPC sender). Queue full for a send right without
-    /// SendAlways: with a zero timeout returned to the sender's space (SendTimedOut); otherwise the
-    /// sender is parked FIFO (with its timer). A kernel port: the message is dequeued at once (seqno
-    /// stamped, destination right consumed) and handed to the kernel object; the sender is answered
-    /// Success (no handoff: the kernel serves it). Otherwise queued, the sender answered Success, the
-    /// set told, waiting receivers served.
+    /// SendAlways: with SEND_NOTIFY (a notify right in <see cref="SendWait.Notify"/>) queued anyway
+    /// with a msg-accepted request (SendWillNotify), or, while that space already has such a message
+    /// here, returned to its space (SendNotifyInProgress); else with a zero timeout returned
+    /// (SendTimedOut); otherwise the sender is parked FIFO (with its timer). A kernel port: the
+    /// message is dequeued at once (seqno stamped, destination right consumed) and handed to the
+    /// kernel object; the sender is answered Success (no handoff: the kernel serves it). Otherwise
+    /// queued, the sender answered Success, the set told, waiting receivers served. A notify right
+    /// the message does not take is released quietly.
     /// </summary>
     public void Enqueue(KernelMessage message, SendWait? sender)
     {
+        if (sender is { Notify.HoldsRight: true } && !WillForce(message, sender))
+        {
+            Notifications.ReleaseQuietly(sender.Notify, _effects);
+        }
         if (Dead || message.CarriesReceiveOf(Self))
         {
             DestroyHere(message);
@@ -39,7 +48,7 @@ public sealed partial class PortState
             if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
             return;
         }
-        if (_receivers.Count > 0 && _queue.Count == 0 && message.Size <= _receivers[0].Receiver.MaxSize)
+        if (CanHandOff(message))
         {
             var waiter = _receivers[0];
             StopWaiting(waiter);
@@ -54,10 +63,14 @@ public sealed partial class PortState
             Deliver(Dequeued(message), waiter.Receiver, waiter.Channel, answer);
             return;
         }
-        var mayBlock = sender is not null && message.DestinationRight != MsgType.PortSendOnce && (sender.Options & MachMsgOption.SendAlways) == 0;
-        if (mayBlock && _queue.Count >= QLimit)
+        if (MayBlock(message, sender) && _queue.Count >= QLimit)
         {
             var s = sender!;
+            if (s.Notify.HoldsRight)
+            {
+                Force(message, s);
+                return;
+            }
             if (s.Timeout is { Nanoseconds: <= 0 } || !s.Reply.FromThread)
             {
                 _effects.Add(new IpcEffect.Tell(s.Space, new SpaceSendReturned(message, s, null, MachMsgReturn.SendTimedOut)));
@@ -73,6 +86,32 @@ public sealed partial class PortState
         Accept(message);
     }
 
+    private bool CanHandOff(KernelMessage message) => _receivers.Count > 0 && _queue.Count == 0 && message.Size <= _receivers[0].Receiver.MaxSize;
+
+    private static bool MayBlock(KernelMessage message, SendWait? sender) =>
+        sender is not null && message.DestinationRight != MsgType.PortSendOnce && (sender.Options & MachMsgOption.SendAlways) == 0;
+
+    /// <summary>Whether <see cref="Enqueue"/> takes the path that uses the sender's notify right (a forced queueing with a new msg-accepted request).</summary>
+    private bool WillForce(KernelMessage message, SendWait sender) =>
+        !Dead && !message.CarriesReceiveOf(Self) && KernelObject is null && !CanHandOff(message) && MayBlock(message, sender)
+        && _queue.Count >= QLimit && !_forced.Contains(sender.Space);
+
+    /// <summary>
+    /// SEND_NOTIFY on a full queue (spec 2.4): one forced message per sending space. The message is
+    /// queued past the limit carrying its msg-accepted request, and the sender gets SendWillNotify; a
+    /// second while the first is queued comes back to its space with SendNotifyInProgress.
+    /// </summary>
+    private void Force(KernelMessage message, SendWait sender)
+    {
+        if (!_forced.Add(sender.Space))
+        {
+            _effects.Add(new IpcEffect.Tell(sender.Space, new SpaceSendReturned(message, sender, null, MachMsgReturn.SendNotifyInProgress)));
+            return;
+        }
+        _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.SendWillNotify)));
+        Accept(message with { Accept = new MsgAcceptRequest(sender.Notify, sender.Space) });
+    }
+
     /// <summary>Puts an accepted message on the queue; tells the set; serves waiting receivers.</summary>
     private void Accept(KernelMessage message)
     {
@@ -81,12 +120,18 @@ public sealed partial class PortState
         ServeReceivers();
     }
 
-    /// <summary>A message leaves the queue for a receiver: stamped with the seqno, its destination right consumed; a blocked sender may come in.</summary>
+    /// <summary>
+    /// A message leaves the queue for a receiver: stamped with the seqno, its destination right
+    /// consumed; a forced message's sending space is told to send its msg-accepted notification.
+    /// </summary>
     private KernelMessage Dequeued(KernelMessage message)
     {
         var stamped = message with { Seqno = Seqno++ };
         ConsumeDestinationRight(message);
-        return stamped;
+        if (message.Accept is not { } accept) return stamped;
+        _forced.Remove(accept.Space);
+        _effects.Add(new IpcEffect.Tell(accept.Space, new SpaceMsgAccepted(Self, accept.Notify)));
+        return stamped with { Accept = null };
     }
 
     /// <summary>The right a message was sent with is used up: srights or sorights fall (no-senders may fire).</summary>
@@ -99,6 +144,7 @@ public sealed partial class PortState
     /// <summary>Destroys a message at this port: its carried rights are released and its destination right consumed.</summary>
     private void DestroyHere(KernelMessage message)
     {
+        if (message.Accept is { } accept) _forced.Remove(accept.Space); // its notify right goes with the rights below (send-once notification)
         Notifications.ReleaseCarried(message, _effects);
         if (!Dead) ConsumeDestinationRight(message);
     }

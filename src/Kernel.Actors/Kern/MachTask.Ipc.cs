@@ -21,7 +21,7 @@ public sealed partial class MachTask
         switch (request)
         {
             case MachMsgSend s:
-                var code = _space.Copyin(s.Message, out var message);
+                var code = _space.CopyinSend(s.Message, s.Options, s.Notify, out var message, out var notify);
                 var rights = code == MachMsgReturn.Success ? _space.FoldRightsFor(message!.Destination) : null;
                 ApplySpaceEffects();
                 if (code != MachMsgReturn.Success)
@@ -31,7 +31,7 @@ public sealed partial class MachTask
                 }
                 _services.Status.MessageSent(s.Rpc);
                 var timeout = (s.Options & MachMsgOption.SendTimeout) != 0 ? s.Timeout ?? Duration.Zero : (Duration?)null;
-                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc), rights), Self);
+                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc, notify), rights), Self);
                 break;
             case MachMsgReceive r:
                 if (r.Handoff is not null) reply = reply with { DeclinesHandoffOnSend = true };
@@ -42,7 +42,7 @@ public sealed partial class MachTask
                     break;
                 }
                 var wait = new ReceiveWait(reply, Self, r.Options, r.MaxSize,
-                    (r.Options & MachMsgOption.ReceiveTimeout) != 0 ? r.Timeout ?? Duration.Zero : null, r.Handoff);
+                    (r.Options & MachMsgOption.ReceiveTimeout) != 0 ? r.Timeout ?? Duration.Zero : null, r.Handoff, r.Notify);
                 target!.Actor.Tell(isSet ? new SetReceive(wait) : new PortReceive(wait), Self);
                 break;
             case PortCall call:
@@ -61,7 +61,7 @@ public sealed partial class MachTask
     /// <summary>
     /// The ports' and other tasks' answers: SpaceDeliver (copy out, answer or wake the receiver, then
     /// answer an RPC sender), SpaceSendReturned (pseudo-receive), SpacePortDied (dead names),
-    /// SpaceRequestDone, InsertCarried, ExtractFrom, ExtractCarried. After termination every right
+    /// SpaceMsgAccepted (the msg-accepted notification), SpaceRequestDone, InsertCarried, ExtractFrom, ExtractCarried. After termination every right
     /// that arrives is released. False when <paramref name="message"/> is not one of them.
     /// </summary>
     private bool OnIpcMessage(object message)
@@ -73,7 +73,8 @@ public sealed partial class MachTask
                 break;
             case SpaceDeliver d:
                 _services.Status.MessageReceived();
-                var received = new MachMsgResult(MachMsgReturn.Success, _space.Copyout(d.Message, reverse: true));
+                var copied = _space.CopyoutReceived(d.Message, d.Receiver.Options, d.Receiver.Notify, out var rcv);
+                var received = new MachMsgResult(rcv, copied);
                 ApplySpaceEffects();
                 if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
                 // Only an RPC whose sender will block for its reply keeps the receiver for the sender's CPU (rule 6);
@@ -89,6 +90,10 @@ public sealed partial class MachTask
                 ApplySpaceEffects();
                 if (r.Channel is null) r.Sender.Reply.Send(returned, Self);
                 else r.Sender.Reply.Wake(r.Channel, returned, Self);
+                break;
+            case SpaceMsgAccepted accepted:
+                _space.MsgAccepted(accepted.Port, accepted.Notify); // after termination the name reads NULL
+                ApplySpaceEffects();
                 break;
             case SpacePortDied died:
                 if (!_terminated) _space.PortDied(died.Port);

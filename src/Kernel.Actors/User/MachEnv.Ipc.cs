@@ -27,17 +27,22 @@ public sealed partial class MachEnv
     /// CPU is handed to it while this thread waits for its reply (IPC handoff). The send and the
     /// receive are two kernel calls. <paramref name="timeout"/> applies with SendTimeout /
     /// ReceiveTimeout (zero: do not wait). An interrupted send or receive returns SendInterrupted /
-    /// RcvInterrupted (the trap's semantics: no automatic retry).
+    /// RcvInterrupted (the trap's semantics: no automatic retry). <paramref name="notify"/> names a
+    /// receive right for SendNotify (a full queue takes the message anyway, SendWillNotify, and a
+    /// msg-accepted notification follows its dequeue; a second while it is queued: SendNotifyInProgress),
+    /// SendCancel (a dead-name request on the moved destination right that used it goes quietly) and
+    /// ReceiveNotify (a dead-name request for a reply right that gets a new name). SendWillNotify ends
+    /// an RPC without its receive, as every result but Success does.
     /// </summary>
     public async Task<MachMsgResult> MachMsg(MachMessage? message, MachMsgOption options, int receiveSize = IpcLimits.MsgSizeMax,
-        PortName receiveName = default, Duration? timeout = null)
+        PortName receiveName = default, Duration? timeout = null, PortName notify = default)
     {
         long? handoff = null;
         if ((options & MachMsgOption.Send) != 0)
         {
             if (message is null) return new MachMsgResult(MachMsgReturn.SendInvalidData);
             var rpc = (options & MachMsgOption.Receive) != 0;
-            var sent = await Call<object>(Task.Ref, new MachMsgSend(message, options, timeout, rpc));
+            var sent = await Call<object>(Task.Ref, new MachMsgSend(message, options, timeout, rpc, notify));
             MachMsgResult result;
             if (sent is IpcSendDone done)
             {
@@ -51,7 +56,7 @@ public sealed partial class MachEnv
             if (result.Return != MachMsgReturn.Success || !rpc) return result;
         }
         if ((options & MachMsgOption.Receive) == 0) return new MachMsgResult(MachMsgReturn.Success);
-        return await Call<MachMsgResult>(Task.Ref, new MachMsgReceive(receiveName, options, receiveSize, timeout, handoff));
+        return await Call<MachMsgResult>(Task.Ref, new MachMsgReceive(receiveName, options, receiveSize, timeout, handoff, notify));
     }
 
     /// <summary>Sends <paramref name="message"/>; with <paramref name="timeout"/> a full queue blocks at most that long (zero: not at all).</summary>

@@ -222,7 +222,7 @@ internal sealed partial class IpcHarness
         var header = new MsgHeader(dest, s.DestDisposition, local, s.ReplyDisposition, _nextMessage++);
         List<MsgItem> items = [new MsgItem.Int32((int)thread.Id), new MsgItem.Int32((int)++thread.Sent)];
         if (body is { } b) items.Add(new MsgItem.Port(b.Name, b.Disposition));
-        var code = task.Space.Copyin(new MachMessage(header, [.. items]), out var message);
+        var code = task.Space.CopyinSend(new MachMessage(header, [.. items]), MachMsgOption.Send, PortName.Null, out var message, out var notify); // as MachTask does (no SEND_NOTIFY here)
         var expected = _model.Copyin(model, header, body, out var modelled);
         if (code != expected)
         {
@@ -239,7 +239,7 @@ internal sealed partial class IpcHarness
         var rights = task.Space.FoldRightsFor(message.Destination); // as MachTask does
         Apply(task.Node, task.Space.TakeEffects());
         var options = MachMsgOption.Send | (s.Block && !s.Timed ? MachMsgOption.None : MachMsgOption.SendTimeout);
-        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, TimeoutOf(s.Block, s.Timed), false), rights));
+        Enqueue((IpcNode)message.Destination.Actor, new PortEnqueue(message, new SendWait(reply, task.Node, options, TimeoutOf(s.Block, s.Timed), false, notify), rights));
     }
 
     private void Receive(TaskHost task, MTask model, IpcOp.Receive r)
@@ -262,7 +262,7 @@ internal sealed partial class IpcHarness
         switch (message)
         {
             case SpaceDeliver d:
-                var received = space.Copyout(d.Message, reverse: true);
+                var received = space.CopyoutReceived(d.Message, d.Receiver.Options, d.Receiver.Notify, out _)!; // as MachTask does (no RCV_NOTIFY here)
                 _model.Arrives(model, d.Message, received, reverse: true);
                 Apply(task.Node, space.TakeEffects());
                 Complete(d.Receiver.Reply, new MachMsgResult(MachMsgReturn.Success, received), d.Channel);
