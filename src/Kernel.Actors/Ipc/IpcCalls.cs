@@ -85,6 +85,16 @@ public abstract record PortCall : KernelRequest
     /// <param name="QLimit">0..QLimitMax.</param>
     public sealed record SetQLimit(PortName Name, int QLimit) : PortCall;
 
+    /// <summary>mach_port_set_mscount.</summary>
+    /// <param name="Name">A receive right.</param>
+    /// <param name="MsCount">The new make-send count (not negative).</param>
+    public sealed record SetMsCount(PortName Name, int MsCount) : PortCall;
+
+    /// <summary>mach_port_set_seqno.</summary>
+    /// <param name="Name">A receive right.</param>
+    /// <param name="Seqno">The sequence number the next dequeued message gets (not negative).</param>
+    public sealed record SetSeqno(PortName Name, long Seqno) : PortCall;
+
     /// <summary>mach_port_move_member (set NULL: leave the set).</summary>
     /// <param name="Member">A receive right.</param>
     /// <param name="Set">A port set, or NULL.</param>

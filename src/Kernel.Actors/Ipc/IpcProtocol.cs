@@ -87,6 +87,14 @@ public sealed record PortDestroyReceive
 /// <param name="QLimit">0..QLimitMax.</param>
 public sealed record PortSetQLimit(int QLimit);
 
+/// <summary>Space -> port: mach_port_set_mscount (already checked).</summary>
+/// <param name="MsCount">The new make-send count.</param>
+public sealed record PortSetMsCount(int MsCount);
+
+/// <summary>Space -> port: mach_port_set_seqno (already checked).</summary>
+/// <param name="Seqno">The next sequence number.</param>
+public sealed record PortSetSeqno(long Seqno);
+
 /// <summary>Space -> port: join <paramref name="Set"/> (leaving any other), or leave (null).</summary>
 /// <param name="Set">The port set, or null.</param>
 public sealed record PortMoveMember(PortRef? Set);

@@ -239,6 +239,21 @@ public sealed partial class IpcSpace
         return KernReturn.Success;
     }
 
+    /// <summary>mach_port_set_mscount: InvalidName, InvalidRight (no receive right), InvalidValue (negative); the port applies it.</summary>
+    public KernReturn SetMsCount(PortName name, int msCount) => TellReceiver(name, msCount < 0, new PortSetMsCount(msCount));
+
+    /// <summary>mach_port_set_seqno: InvalidName, InvalidRight (no receive right), InvalidValue (negative); the port applies it.</summary>
+    public KernReturn SetSeqno(PortName name, long seqno) => TellReceiver(name, seqno < 0, new PortSetSeqno(seqno));
+
+    private KernReturn TellReceiver(PortName name, bool badValue, object message)
+    {
+        if (Lookup(name) is not { } e) return KernReturn.InvalidName;
+        if (!e.Has(PortType.Receive)) return KernReturn.InvalidRight;
+        if (badValue) return KernReturn.InvalidValue;
+        Tell(e.Port!, message);
+        return KernReturn.Success;
+    }
+
     /// <summary>
     /// mach_port_move_member: the receive right <paramref name="member"/> joins <paramref name="set"/>
     /// (leaving any other), or leaves its set (NULL; NotInSet when in none). InvalidName, InvalidRight

@@ -85,6 +85,12 @@ public sealed class Port : Actor
             case PortSetQLimit q:
                 _state.SetQLimit(q.QLimit);
                 break;
+            case PortSetMsCount m:
+                _state.SetMsCount(m.MsCount);
+                break;
+            case PortSetSeqno q:
+                _state.SetSeqno(q.Seqno);
+                break;
             case PortMoveMember m:
                 _state.MoveMember(m.Set);
                 break;

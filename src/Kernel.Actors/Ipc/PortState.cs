@@ -151,6 +151,18 @@ public sealed partial class PortState
         AdmitBlockedSenders();
     }
 
+    /// <summary>mach_port_set_mscount (checked by the space): the make-send count becomes <paramref name="msCount"/>; no notification fires.</summary>
+    public void SetMsCount(int msCount)
+    {
+        if (!Dead) MsCount = msCount;
+    }
+
+    /// <summary>mach_port_set_seqno (checked by the space): the next dequeued message gets <paramref name="seqno"/>.</summary>
+    public void SetSeqno(long seqno)
+    {
+        if (!Dead) Seqno = seqno;
+    }
+
     /// <summary>
     /// Registers (or cancels) a no-senders or port-destroyed request. Effects: the space gets
     /// <see cref="SpaceRequestDone"/> with the previous right; a no-senders request with srights 0

@@ -187,6 +187,12 @@ public sealed partial class MachTask
             case PortCall.SetQLimit q:
                 reply.Send(new PortCallReply(_space.SetQLimit(q.Name, q.QLimit)), Self);
                 break;
+            case PortCall.SetMsCount m:
+                reply.Send(new PortCallReply(_space.SetMsCount(m.Name, m.MsCount)), Self);
+                break;
+            case PortCall.SetSeqno q:
+                reply.Send(new PortCallReply(_space.SetSeqno(q.Name, q.Seqno)), Self);
+                break;
             case PortCall.MoveMember m:
                 reply.Send(new PortCallReply(_space.MoveMember(m.Member, m.Set)), Self);
                 break;

@@ -127,6 +127,12 @@ public sealed partial class MachEnv
     /// <summary>mach_port_set_qlimit.</summary>
     public TrapAwaitable<PortCallReply> PortSetQLimit(PortName name, int qlimit) => Port(new PortCall.SetQLimit(name, qlimit));
 
+    /// <summary>mach_port_set_mscount (a receive right; InvalidRight otherwise, InvalidValue when negative).</summary>
+    public TrapAwaitable<PortCallReply> PortSetMsCount(PortName name, int msCount) => Port(new PortCall.SetMsCount(name, msCount));
+
+    /// <summary>mach_port_set_seqno (a receive right; InvalidRight otherwise, InvalidValue when negative).</summary>
+    public TrapAwaitable<PortCallReply> PortSetSeqno(PortName name, long seqno) => Port(new PortCall.SetSeqno(name, seqno));
+
     /// <summary>mach_port_move_member (NULL set: leave).</summary>
     public TrapAwaitable<PortCallReply> PortMoveMember(PortName member, PortName set) => Port(new PortCall.MoveMember(member, set));
 
