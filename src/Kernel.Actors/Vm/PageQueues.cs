@@ -1,0 +1,261 @@
+using MachActors.Hardware.Memory;
+
+namespace MachActors.Kernel.Vm;
+
+/// <summary>
+/// The kernel's page queues over <see cref="PhysicalMemory"/>: free, active and inactive frames with
+/// the per-page state the paging daemon needs, the targets of spec section 5, and the daemon's
+/// second-chance decisions (<see cref="Refill"/>, <see cref="ScanStep"/>, <see cref="CompleteUnmap"/>).
+/// Pure decisions: the caller carries them out (unmapping, shootdowns, pageouts). At boot every frame
+/// is free, in ascending order; freed frames go to the tail. Bad input is a <see cref="PageStatus"/>.
+/// </summary>
+public sealed class PageQueues
+{
+    private readonly PhysicalMemory _memory;
+    private readonly Page[] _pages;
+    private readonly LinkedList<FrameNumber> _free = new(), _active = new(), _inactive = new();
+
+    /// <summary>Queues over every frame of <paramref name="memory"/>, all free, with targets from <paramref name="freeReserved"/>.</summary>
+    public PageQueues(PhysicalMemory memory, int freeReserved = PageQueueTargets.CmuFreeReserved)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        _memory = memory;
+        _pages = new Page[memory.FrameCount];
+        for (var i = 0; i < _pages.Length; i++)
+        {
+            var frame = new FrameNumber(i);
+            _pages[i] = new Page(new LinkedListNode<FrameNumber>(frame));
+            Enqueue(_pages[i], PageQueue.Free);
+        }
+        Targets = PageQueueTargets.Compute(memory.FrameCount, freeReserved);
+    }
+
+    /// <summary>The free-page targets.</summary>
+    public PageQueueTargets Targets { get; }
+
+    /// <summary>Free frames.</summary>
+    public int FreeCount => _free.Count;
+
+    /// <summary>Frames on the active queue.</summary>
+    public int ActiveCount => _active.Count;
+
+    /// <summary>Frames on the inactive queue.</summary>
+    public int InactiveCount => _inactive.Count;
+
+    /// <summary>inactive_target: two thirds of the active and inactive pages, recomputed on every call.</summary>
+    public int InactiveTarget => 2 * (_active.Count + _inactive.Count) / 3;
+
+    /// <summary>Whether an allocator should wake the daemon: free below free_min, or below free_target with inactive below its target.</summary>
+    public bool ShouldWakeDaemon =>
+        FreeCount < Targets.FreeMin || (FreeCount < Targets.FreeTarget && InactiveCount < InactiveTarget);
+
+    /// <summary>The frames of <paramref name="queue"/>, oldest first (<see cref="PageQueue.None"/>: empty).</summary>
+    public IReadOnlyList<FrameNumber> Frames(PageQueue queue) => QueueOf(queue) is { } list ? [.. list] : [];
+
+    /// <summary>
+    /// Takes the oldest free frame for <paramref name="owner"/> (vm_page_grab): on no queue, no flags,
+    /// hardware bits cleared (bytes untouched). Null when none is free, or when fewer than free_reserved
+    /// are free and the caller is not <paramref name="privileged"/> (the daemon, the default pager).
+    /// </summary>
+    public FrameNumber? Allocate(PageOwner owner, bool privileged = false)
+    {
+        if (_free.First is not { } first) return null;
+        if (!privileged && _free.Count < Targets.FreeReserved) return null;
+        var page = _pages[first.Value.Value];
+        Dequeue(page);
+        page.Owner = owner;
+        page.Flags = PageFlags.None;
+        _memory.ClearBits(first.Value, FrameBits.Referenced | FrameBits.Modified);
+        return first.Value;
+    }
+
+    /// <summary>Returns <paramref name="frame"/> to the tail of the free queue, forgetting its owner and flags. FrameFree if it already is.</summary>
+    public PageStatus Free(FrameNumber frame)
+    {
+        var status = Held(frame, out var page);
+        if (status != PageStatus.Success) return status;
+        Dequeue(page);
+        page.Owner = default;
+        page.Flags = PageFlags.None;
+        page.Evicting = false;
+        Enqueue(page, PageQueue.Free);
+        return PageStatus.Success;
+    }
+
+    /// <summary>Puts <paramref name="frame"/> at the tail of the active queue (vm_page_activate). Wired pages stay off the queues (Wired).</summary>
+    public PageStatus Activate(FrameNumber frame) => Move(frame, PageQueue.Active);
+
+    /// <summary>Puts <paramref name="frame"/> at the tail of the inactive queue and clears its software and hardware reference bits (vm_page_deactivate). Wired pages stay off the queues (Wired).</summary>
+    public PageStatus Deactivate(FrameNumber frame)
+    {
+        var status = Move(frame, PageQueue.Inactive);
+        if (status == PageStatus.Success)
+        {
+            _pages[frame.Value].Flags &= ~PageFlags.Referenced;
+            _memory.ClearBits(frame, FrameBits.Referenced);
+        }
+        return status;
+    }
+
+    /// <summary>
+    /// Sets or clears <paramref name="flags"/> of an allocated frame. Wiring takes the page off its queue;
+    /// unwiring puts it on the active queue.
+    /// </summary>
+    public PageStatus SetFlags(FrameNumber frame, PageFlags flags, bool value)
+    {
+        var status = Held(frame, out var page);
+        if (status != PageStatus.Success) return status;
+        var wasWired = (page.Flags & PageFlags.Wired) != 0;
+        page.Flags = value ? page.Flags | flags : page.Flags & ~flags;
+        var isWired = (page.Flags & PageFlags.Wired) != 0;
+        if (isWired && !wasWired) Dequeue(page);
+        else if (wasWired && !isWired && !page.Evicting) Enqueue(page, PageQueue.Active);
+        return PageStatus.Success;
+    }
+
+    /// <summary>The state of <paramref name="frame"/>. InvalidFrame for a frame not in memory.</summary>
+    public PageStatus Get(FrameNumber frame, out PageInfo info)
+    {
+        info = default;
+        if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
+        var page = _pages[frame.Value];
+        info = new PageInfo(frame, page.Queue, page.Owner, page.Flags, page.Evicting);
+        return PageStatus.Success;
+    }
+
+    /// <summary>
+    /// Moves pages from the head of the active queue to the inactive queue (clearing their reference
+    /// bits) until inactive reaches <see cref="InactiveTarget"/>; busy pages are skipped (moved to the
+    /// active tail). Each active page is looked at most once. Returns how many were deactivated.
+    /// </summary>
+    public int Refill()
+    {
+        var moved = 0;
+        for (var looked = _active.Count; looked > 0 && _inactive.Count < InactiveTarget && _active.First is { } head; looked--)
+        {
+            var frame = head.Value;
+            if ((_pages[frame.Value].Flags & PageFlags.Busy) != 0)
+            {
+                Move(frame, PageQueue.Active);
+                continue;
+            }
+            Deactivate(frame);
+            moved++;
+        }
+        return moved;
+    }
+
+    /// <summary>
+    /// One second-chance step on the oldest inactive page: busy -> taken off the queues, left alone
+    /// (SkippedBusy); absent -> freed (FreedAbsent); referenced, by the software or the hardware bit ->
+    /// back to the active tail (Reactivated); otherwise marked busy and evicting, on no queue (Unmap):
+    /// the caller removes every mapping and waits for every shootdown ack, then calls <see cref="CompleteUnmap"/>.
+    /// </summary>
+    public ScanDecision ScanStep()
+    {
+        if (_inactive.First is not { } head) return new ScanDecision(ScanAction.Empty, default, default);
+        var frame = head.Value;
+        var page = _pages[frame.Value];
+        var owner = page.Owner;
+        if ((page.Flags & PageFlags.Busy) != 0)
+        {
+            Dequeue(page);
+            return new ScanDecision(ScanAction.SkippedBusy, frame, owner);
+        }
+        if ((page.Flags & PageFlags.Absent) != 0)
+        {
+            Free(frame);
+            return new ScanDecision(ScanAction.FreedAbsent, frame, owner);
+        }
+        if ((page.Flags & PageFlags.Referenced) != 0 || (_memory.GetBits(frame) & FrameBits.Referenced) != 0)
+        {
+            Move(frame, PageQueue.Active);
+            return new ScanDecision(ScanAction.Reactivated, frame, owner);
+        }
+        Dequeue(page);
+        page.Flags |= PageFlags.Busy;
+        page.Evicting = true;
+        return new ScanDecision(ScanAction.Unmap, frame, owner);
+    }
+
+    /// <summary>
+    /// Finishes the eviction of <paramref name="frame"/> after every mapping is gone and acknowledged:
+    /// folds the hardware modify bit into Dirty (and clears the hardware bits), then frees a clean,
+    /// non-precious page (Freed), or leaves a dirty or precious one busy on no queue for the pageout
+    /// (Pageout). NotEvicting when <see cref="ScanStep"/> did not hand the frame out for eviction.
+    /// </summary>
+    public PageStatus CompleteUnmap(FrameNumber frame, out ScanDecision decision)
+    {
+        decision = default;
+        if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
+        var page = _pages[frame.Value];
+        if (page.Queue == PageQueue.Free) return PageStatus.FrameFree;
+        if (!page.Evicting) return PageStatus.NotEvicting;
+        if ((_memory.GetBits(frame) & FrameBits.Modified) != 0) page.Flags |= PageFlags.Dirty;
+        _memory.ClearBits(frame, FrameBits.Referenced | FrameBits.Modified);
+        page.Evicting = false;
+        var owner = page.Owner;
+        if ((page.Flags & (PageFlags.Dirty | PageFlags.Precious)) == 0)
+        {
+            Free(frame);
+            decision = new ScanDecision(ScanAction.Freed, frame, owner);
+        }
+        else
+        {
+            decision = new ScanDecision(ScanAction.Pageout, frame, owner);
+        }
+        return PageStatus.Success;
+    }
+
+    private PageStatus Held(FrameNumber frame, out Page page)
+    {
+        page = null!;
+        if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
+        page = _pages[frame.Value];
+        return page.Queue == PageQueue.Free ? PageStatus.FrameFree : PageStatus.Success;
+    }
+
+    private PageStatus Move(FrameNumber frame, PageQueue queue)
+    {
+        var status = Held(frame, out var page);
+        if (status != PageStatus.Success) return status;
+        if ((page.Flags & PageFlags.Wired) != 0) return PageStatus.Wired;
+        Dequeue(page);
+        page.Evicting = false;
+        Enqueue(page, queue);
+        return PageStatus.Success;
+    }
+
+    private LinkedList<FrameNumber>? QueueOf(PageQueue queue) => queue switch
+    {
+        PageQueue.Free => _free,
+        PageQueue.Active => _active,
+        PageQueue.Inactive => _inactive,
+        _ => null,
+    };
+
+    private void Enqueue(Page page, PageQueue queue)
+    {
+        QueueOf(queue)!.AddLast(page.Node);
+        page.Queue = queue;
+    }
+
+    private void Dequeue(Page page)
+    {
+        QueueOf(page.Queue)?.Remove(page.Node);
+        page.Queue = PageQueue.None;
+    }
+
+    private sealed class Page(LinkedListNode<FrameNumber> node)
+    {
+        public LinkedListNode<FrameNumber> Node { get; } = node;
+
+        public PageQueue Queue { get; set; }
+
+        public PageOwner Owner { get; set; }
+
+        public PageFlags Flags { get; set; }
+
+        public bool Evicting { get; set; }
+    }
+}
