@@ -33,6 +33,12 @@ public enum KernReturn
     /// <summary>Access denied.</summary>
     NoAccess = 8,
 
+    /// <summary>The memory object's data could not be returned (KERN_MEMORY_FAILURE).</summary>
+    MemoryFailure = 9,
+
+    /// <summary>The memory object's data is in error: the faulting thread takes a memory exception (KERN_MEMORY_ERROR).</summary>
+    MemoryError = 10,
+
     /// <summary>The port is not a member of the set.</summary>
     NotInSet = 12,
 
@@ -65,4 +71,7 @@ public enum KernReturn
 
     /// <summary>The target host is not a host.</summary>
     InvalidHost = 22,
+
+    /// <summary>A page is already resident: data_supply refused it (KERN_MEMORY_PRESENT).</summary>
+    MemoryPresent = 23,
 }
