@@ -28,3 +28,22 @@ public sealed record ExitTrap(object? Result) : TrapRequest;
 /// <param name="Server">The kernel object that serves the call.</param>
 /// <param name="Request">The call (a sealed record of the kernel's protocol).</param>
 public sealed record KernelCallTrap(IActorRef Server, object Request) : TrapRequest;
+
+/// <summary>
+/// A load or store of bytes within one virtual page: the CPU translates <paramref name="Address"/> with
+/// its TLB (tagged by <paramref name="PmapId"/>); on a hit it performs the access at
+/// <paramref name="Memory"/> (the owner of physical memory), on a miss or a protection fault it asks
+/// <paramref name="Server"/> (the address space's kernel object) with a <see cref="Memory.MemoryFault"/>.
+/// Returns a <see cref="Memory.MemoryTrapResult"/>.
+/// </summary>
+/// <param name="Server">The kernel object owning the address space (the task).</param>
+/// <param name="Memory">The owner of physical memory.</param>
+/// <param name="PmapId">The address space's pmap id.</param>
+/// <param name="Address">The first byte.</param>
+/// <param name="Length">Bytes to read (reads only); the access must not cross a page boundary.</param>
+/// <param name="Data">Bytes to write (writes only; default for a read).</param>
+public sealed record MemoryTrap(IActorRef Server, IActorRef Memory, long PmapId, ulong Address, int Length, System.Collections.Immutable.ImmutableArray<byte> Data) : TrapRequest
+{
+    /// <summary>True for a store.</summary>
+    public bool IsWrite => !Data.IsDefault;
+}

@@ -42,7 +42,8 @@ public sealed partial class Host : KernelObject
             _cpus[cpu].Tell(new AttachScheduler(defaultSet.Ref), Self);
         }
         CreatePorts();
-        _services = new KernelServices(Self, _config, _programs, Context.System, _status, _port);
+        var memory = Context.Spawn(Props.Create(() => new Vm.VmResident(_config)), "vm-resident");
+        _services = new KernelServices(Self, _config, _programs, Context.System, _status, _port, memory);
     }
 
     private ProcessorSetHandle NewSet(string name)

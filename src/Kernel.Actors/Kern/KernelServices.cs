@@ -11,4 +11,5 @@ namespace MachActors.Kernel.Kern;
 /// <param name="System">The actor system (its clock).</param>
 /// <param name="Status">Counters for host code.</param>
 /// <param name="HostPort">The host's kernel port (mach_host_self).</param>
-internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status, Ipc.PortRef? HostPort);
+/// <param name="Memory">The owner of physical memory (<see cref="Vm.VmResident"/>).</param>
+internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status, Ipc.PortRef? HostPort, IActorRef Memory);

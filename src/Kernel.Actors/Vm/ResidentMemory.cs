@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using MachActors.Hardware.Memory;
+
+namespace MachActors.Kernel.Vm;
+
+/// <summary>
+/// The kernel's frame allocator (vm_resident.c): the page queues over the machine's physical memory,
+/// both owned by the one <see cref="VmResident"/> actor. It hands frames to VM objects
+/// (<see cref="IVmFrames"/>, <see cref="AllocateZeroed"/>) and performs the CPUs' accesses to frame
+/// bytes (<see cref="Access"/>), which come to it as messages after a TLB translation. Nothing else
+/// touches the bytes, so there is no shared mutable state; every failure is a code.
+/// </summary>
+public sealed class ResidentMemory : IVmFrames
+{
+    /// <summary>Allocator over <paramref name="memory"/>, whose frames are all free (the caller hands it over).</summary>
+    /// <param name="memory">The machine's physical memory, owned from now on by this allocator.</param>
+    /// <param name="freeReserved">Frames kept for privileged allocations (the paging daemon, the default pager).</param>
+    public ResidentMemory(PhysicalMemory memory, int freeReserved = PageQueueTargets.CmuFreeReserved)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        Memory = memory;
+        Queues = new PageQueues(memory, freeReserved);
+    }
+
+    /// <summary>The physical memory (frames' bytes and their reference and modify bits).</summary>
+    public PhysicalMemory Memory { get; }
+
+    /// <summary>The page queues (free, active, inactive).</summary>
+    public PageQueues Queues { get; }
+
+    /// <summary>Frames handed out and not freed.</summary>
+    public int AllocatedCount { get; private set; }
+
+    /// <summary>
+    /// Takes a free frame for <paramref name="owner"/>, zero-filled and on the active queue (vm_page_grab +
+    /// vm_page_zero_fill). Null when no frame may be taken (free queue below free_reserved for an
+    /// unprivileged caller, or empty).
+    /// </summary>
+    public VmFrame? AllocateZeroed(PageOwner owner, bool privileged = false)
+    {
+        if (Queues.Allocate(owner, privileged) is not { } frame) return null;
+        Memory.ZeroFill(frame);
+        Queues.Activate(frame);
+        AllocatedCount++;
+        return new VmFrame(frame.Value);
+    }
+
+    /// <inheritdoc />
+    public bool TryAllocate(ImmutableArray<byte> contents, out VmFrame frame)
+    {
+        frame = default;
+        if (contents.IsDefault || contents.Length != Memory.PageSize) return false;
+        if (AllocateZeroed(new PageOwner(0, 0)) is not { } taken) return false;
+        Memory.WritePage(ToFrame(taken), contents.AsSpan());
+        frame = taken;
+        return true;
+    }
+
+    /// <inheritdoc />
+    public ImmutableArray<byte> Read(VmFrame frame)
+    {
+        var bytes = new byte[Memory.PageSize];
+        return Memory.ReadPage(ToFrame(frame), bytes) == MemoryStatus.Success ? [.. bytes] : [];
+    }
+
+    /// <inheritdoc />
+    public void Free(VmFrame frame)
+    {
+        if (Queues.Free(ToFrame(frame)) == PageStatus.Success) AllocatedCount--;
+    }
+
+    /// <summary>
+    /// A CPU's access through a TLB entry: reads <see cref="MemoryAccess.Length"/> bytes, or writes
+    /// <see cref="MemoryAccess.Data"/>, at the offset in the frame; sets the reference (and modify) bit.
+    /// Refused with the memory's code for a frame or range outside memory.
+    /// </summary>
+    public MemoryAccessDone Access(MemoryAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var frame = access.Frame;
+        if (access.IsWrite)
+        {
+            return new MemoryAccessDone(access.CallId, Memory.Write(frame, access.Offset, access.Data.AsSpan()), []);
+        }
+        if (access.Length < 0) return new MemoryAccessDone(access.CallId, MemoryStatus.OutOfBounds, []);
+        var into = new byte[access.Length];
+        var status = Memory.Read(frame, access.Offset, into);
+        return new MemoryAccessDone(access.CallId, status, status == MemoryStatus.Success ? [.. into] : []);
+    }
+
+    /// <summary>The physical frame of a handle this allocator gave out.</summary>
+    public static FrameNumber ToFrame(VmFrame frame) => new((int)frame.Id);
+}
