@@ -2,6 +2,7 @@ using MachActors.Actors;
 using MachActors.Actors.Timing;
 using MachActors.Hardware.Clock;
 using MachActors.Hardware.Execution;
+using MachActors.Hardware.Memory;
 
 namespace MachActors.Hardware.Cpu;
 
@@ -19,7 +20,7 @@ namespace MachActors.Hardware.Cpu;
 ///    saved), a thread in a kernel call leaves when the call returns or blocks.
 /// 3. Every nanosecond since boot is charged to idle or to exactly one thread (<see cref="CpuAccounting"/>).
 /// </remarks>
-public sealed class Cpu : Actor
+public sealed partial class Cpu : Actor
 {
     private const string SegmentTimer = "segment";
     private readonly MachineConfig _config;
@@ -47,7 +48,9 @@ public sealed class Cpu : Actor
     /// RunThread (precondition: idle): runs the thread. PreemptThread: takes the named thread off at
     /// the next safe point. ClockInterrupt: reports the running thread's time. Segment timer: the
     /// computation is done, the program goes on. KernelCallReply / KernelCallBlocked: the call's
-    /// answer (stale answers, for a call of a thread no longer here, are ignored). GetCpuStats:
+    /// answer (stale answers, for a call of a thread no longer here, are ignored); for a memory trap a
+    /// MemoryTranslation fills the TLB and the access is retried. MemoryAccessDone: the memory trap's
+    /// access was performed. TlbShootdown: the translations go, then TlbShootdownAck to the sender. GetCpuStats:
     /// replies <see cref="CpuStats"/>.
     /// </summary>
     protected override void OnReceive(object message)
@@ -78,8 +81,21 @@ public sealed class Cpu : Actor
                 break;
             case SegmentDone:
                 break;
+            case KernelCallReply reply when _inKernelCall && reply.CallId == _callId && _memoryTrap is not null && reply.Result is MemoryTranslation t:
+                Translated(t);
+                break;
+            case MemoryAccessDone done when _inKernelCall && done.CallId == _callId && _memoryTrap is not null:
+                FinishMemory(done.Status == MemoryStatus.Success ? new MemoryTrapResult(MemoryTrapOutcome.Done, 0, done.Data) : MemoryTrapResult.Bad(InvalidAddressCode));
+                break;
+            case MemoryAccessDone:
+                break; // an access of a thread that is gone: stale
+            case TlbShootdown shootdown:
+                _tlb.Apply(shootdown);
+                Sender.Tell(new TlbShootdownAck(Id, shootdown.Token), Self);
+                break;
             case KernelCallReply reply when _inKernelCall && reply.CallId == _callId:
                 _inKernelCall = false;
+                _memoryTrap = null;
                 _thread!.SetResult(reply.Result);
                 _thread.RemainingCycles += _config.TrapCycles;
                 Continue();
@@ -160,6 +176,9 @@ public sealed class Cpu : Actor
                 thread.Kill();
                 Surrender(new SurrenderReason.Exited(e.Result));
                 break;
+            case MemoryTrap m:
+                StartMemory(m);
+                break;
             case KernelCallTrap k:
                 _inKernelCall = true;
                 _callId++;
@@ -203,6 +222,7 @@ public sealed class Cpu : Actor
         Context.Timers.Cancel(SegmentTimer);
         _thread = null;
         _inKernelCall = false;
+        _memoryTrap = null;
         _pendingPreemption = null;
         var ran = _accounting.StopThread(Context.Now);
         (_scheduler ?? Context.System.DeadLetters).Tell(new ThreadSurrendered(Id, thread, reason, ran), Self);

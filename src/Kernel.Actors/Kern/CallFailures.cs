@@ -14,6 +14,8 @@ public static class CallFailures
         TaskCreate => new TaskCreated(code, null),
         ThreadCreate => new ThreadCreated(code, null),
         TaskInfo => new TaskInfoReply(code, null),
+        VmAllocate => new VmAllocated(code, 0),
+        VmRegionCall => new VmRegionReply(code, null),
         TaskThreads => new TaskThreadsReply(code, []),
         ThreadInfo => new ThreadInfoReply(code, null),
         ThreadJoin => new JoinResult(code, null),

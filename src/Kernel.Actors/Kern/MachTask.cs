@@ -117,7 +117,7 @@ public sealed partial class MachTask : KernelObject
                 r.Caller.Tell(new TaskResolved(r.Call, Self, reply), Self);
                 break;
             default:
-                if (!OnIpcCall(request, reply)) OnSyncCall(request, reply);
+                if (!OnVmCall(request, reply) && !OnIpcCall(request, reply)) OnSyncCall(request, reply);
                 break;
         }
     }
@@ -162,6 +162,7 @@ public sealed partial class MachTask : KernelObject
         ApplySpaceEffects();
         DestroyPorts();
         SendToThreads(new ThreadTerminate());
+        ReleaseAddressSpace();
         foreach (var (_, pending) in _suspending) pending.Reply.Send(KernReturn.Success, Self);
         _suspending.Clear();
     }
@@ -211,11 +212,12 @@ public sealed partial class MachTask : KernelObject
     /// <summary>
     /// ThreadEnded: one thread fewer (its CPU time joins the dead threads'; its waits are dropped).
     /// ThreadSetChanged: where a thread is scheduled now. SuspendAck: one processor set has stopped
-    /// its threads. TaskExceptionPortRequest: a thread object's exception wants a counted copy of the
+    /// its threads. ObjectFaultAnswer, TlbShootdownAck: the address space (MachTask.Vm). TaskExceptionPortRequest: a thread object's exception wants a counted copy of the
     /// task's exception port (NULL once terminated). CancelWait: a waiter aborted or terminated. Answers to the task's own calls are ignored.
     /// </summary>
     protected override void OnOther(object message)
     {
+        if (OnVmMessage(message)) return;
         switch (message)
         {
             case ThreadEnded ended:

@@ -1,0 +1,43 @@
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
+using MachActors.Kernel.Vm;
+
+namespace MachActors.Kernel.User;
+
+/// <summary>
+/// Virtual memory: the vm_* calls on a task named by a send right (the KernelPortCall trap, as the
+/// scheduling calls), and <see cref="Mem"/>, the loads and stores of the calling thread.
+/// </summary>
+public sealed partial class MachEnv
+{
+    private MachMemory? _mem;
+
+    /// <summary>Loads and stores in this task's address space (faults are handled by the kernel; a bad access raises EXC_BAD_ACCESS).</summary>
+    public MachMemory Mem => _mem ??= new MachMemory(this, _execution, Task, _services.Memory);
+
+    /// <summary>vm_allocate: zero-filled memory at <paramref name="address"/> (or anywhere at or above it); the address it got.</summary>
+    public async Task<(KernReturn Code, ulong Address)> VmAllocate(PortName task, ulong address, ulong size, bool anywhere = true)
+    {
+        var allocated = await PortCall<VmAllocated>(task, new VmAllocate(address, size, anywhere));
+        return (allocated.Result, allocated.Address);
+    }
+
+    /// <summary>vm_deallocate: returns once no CPU can reach the memory any more.</summary>
+    public Hardware.Execution.TrapAwaitable<KernReturn> VmDeallocate(PortName task, ulong address, ulong size) =>
+        PortCall<KernReturn>(task, new VmDeallocate(address, size));
+
+    /// <summary>vm_protect: the current (or maximum) protection; returns once no CPU keeps an access taken away.</summary>
+    public Hardware.Execution.TrapAwaitable<KernReturn> VmProtect(PortName task, ulong address, ulong size, bool setMaximum, VmProt protection) =>
+        PortCall<KernReturn>(task, new VmProtect(address, size, setMaximum, protection));
+
+    /// <summary>vm_inherit: what a child task gets of the range.</summary>
+    public Hardware.Execution.TrapAwaitable<KernReturn> VmInherit(PortName task, ulong address, ulong size, Vm.VmInherit inheritance) =>
+        PortCall<KernReturn>(task, new VmInheritCall(address, size, inheritance));
+
+    /// <summary>vm_region: the first region at or after <paramref name="address"/>.</summary>
+    public async Task<(KernReturn Code, VmRegionInfo? Region)> VmRegion(PortName task, ulong address)
+    {
+        var reply = await PortCall<VmRegionReply>(task, new VmRegionCall(address));
+        return (reply.Result, reply.Region);
+    }
+}
