@@ -31,6 +31,12 @@ public sealed record MachineConfig
     /// <summary>Disks, created at boot and reachable by their names. Default none.</summary>
     public IReadOnlyList<DiskConfig> Disks { get; init; } = [];
 
+    /// <summary>
+    /// The name of the configured disk the default pager keeps swap on (the whole disk); null (the
+    /// default): no swap, no paging daemon, and anonymous memory is limited to the physical frames.
+    /// </summary>
+    public string? SwapDisk { get; init; }
+
     /// <summary>The console, created at boot and reachable by its name; null (the default): no console.</summary>
     public ConsoleConfig? Console { get; init; }
 
@@ -89,6 +95,12 @@ public sealed record MachineConfig
             {
                 problems.Add($"device name '{name}' is used twice");
             }
+        }
+        if (SwapDisk is { } swap)
+        {
+            var disk = Disks.FirstOrDefault(d => d.Name == swap);
+            if (disk is null) problems.Add($"swap disk '{swap}' is not a configured disk");
+            else if (disk.ReadOnly) problems.Add($"swap disk '{swap}' must not be read-only");
         }
         foreach (var disk in Disks)
         {

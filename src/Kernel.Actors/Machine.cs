@@ -8,6 +8,7 @@ using MachActors.Hardware.Device;
 using MachActors.Kernel.Device;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
+using MachActors.Kernel.Vm;
 
 namespace MachActors.Kernel;
 
@@ -68,14 +69,16 @@ public sealed class Machine
 
     /// <summary>
     /// Boots a machine: CPUs, the kernel (default processor set with every CPU), the clock, then the
-    /// devices (disk image files are opened first) and the kernel's device server.
+    /// devices (disk image files are opened first) and the kernel's device server; with a
+    /// <see cref="MachineConfig.SwapDisk"/>, the default pager <paramref name="defaultPager"/> makes on it.
     /// </summary>
-    /// <exception cref="ArgumentException">The configuration is invalid, or a disk image cannot be used (the message lists every problem).</exception>
-    public static Machine Boot(ActorSystem system, MachineConfig config, ProgramRegistry programs, SchedulerOptions? options = null)
+    /// <exception cref="ArgumentException">The configuration is invalid, a disk image cannot be used (the message lists every problem), or a swap disk is configured without a default pager.</exception>
+    public static Machine Boot(ActorSystem system, MachineConfig config, ProgramRegistry programs, SchedulerOptions? options = null, DefaultPagerFactory? defaultPager = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(programs);
         config = (config ?? throw new ArgumentNullException(nameof(config))).Validated();
+        if (config.SwapDisk is not null && defaultPager is null) throw new ArgumentException("a swap disk needs a default pager factory", nameof(defaultPager));
         var stores = MachineDevices.OpenStores(config);
         var cpus = Enumerable.Range(0, config.CpuCount).Select(i => system.Spawn(Props.Create(() => new Cpu(i, config)), "cpu" + i)).ToList();
         var status = new MachineStatus();
@@ -83,6 +86,10 @@ public sealed class Machine
         var clock = system.Spawn(Props.Create(() => new HardwareClock(config, cpus)), "clock");
         var devices = MachineDevices.Spawn(system, config, stores);
         host.Tell(new AttachDeviceMaster(devices.MasterPort)); // before any StartTask: the tasks the host starts get a send right
+        if (config.SwapDisk is { } swap && defaultPager is not null)
+        {
+            host.Tell(new AttachDefaultPager(defaultPager(devices.Hardware[swap], config.Disks.First(d => d.Name == swap), config)));
+        }
         return new Machine(system, config, cpus, clock, host, status, devices);
     }
 

@@ -21,6 +21,8 @@ public sealed class MachineStatus
     private long _notifications;
     private long _portsCreated;
     private long _portsDestroyed;
+    private long _vmFaults, _zeroFills, _pageins, _pageouts;
+    private int _freeFrames = -1, _minFreeFrames = -1;
 
     /// <summary>Threads created since boot.</summary>
     public long ThreadsStarted => Interlocked.Read(ref _started);
@@ -38,6 +40,28 @@ public sealed class MachineStatus
     public IpcCounts Ipc => new(
         Interlocked.Read(ref _sent), Interlocked.Read(ref _rpcs), Interlocked.Read(ref _received), Interlocked.Read(ref _sendsBlocked),
         Interlocked.Read(ref _notifications), Interlocked.Read(ref _portsCreated), Interlocked.Read(ref _portsDestroyed));
+
+    /// <summary>The VM counters now (each read atomically; read after a run for a consistent set).</summary>
+    public VmCounts Vm => new(
+        Interlocked.Read(ref _vmFaults), Interlocked.Read(ref _zeroFills), Interlocked.Read(ref _pageins), Interlocked.Read(ref _pageouts),
+        Volatile.Read(ref _freeFrames), Volatile.Read(ref _minFreeFrames));
+
+    internal void VmFault() => Interlocked.Increment(ref _vmFaults);
+
+    internal void VmFrameFilled(bool pagein)
+    {
+        if (pagein) Interlocked.Increment(ref _pageins);
+        else Interlocked.Increment(ref _zeroFills);
+    }
+
+    internal void VmPageout() => Interlocked.Increment(ref _pageouts);
+
+    /// <summary>Set by the resident memory only (one writer), after every message it handles.</summary>
+    internal void VmFreeFrames(int free)
+    {
+        Volatile.Write(ref _freeFrames, free);
+        if (_minFreeFrames < 0 || free < _minFreeFrames) Volatile.Write(ref _minFreeFrames, free);
+    }
 
     internal void MessageSent(bool rpc)
     {

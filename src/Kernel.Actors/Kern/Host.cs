@@ -42,7 +42,7 @@ public sealed partial class Host : KernelObject
             _cpus[cpu].Tell(new AttachScheduler(defaultSet.Ref), Self);
         }
         CreatePorts();
-        var memory = Context.Spawn(Props.Create(() => new Vm.VmResident(_config)), "vm-resident");
+        var memory = Context.Spawn(Props.Create(() => new Vm.VmResident(_config, _status)), "vm-resident");
         _services = new KernelServices(Self, _config, _programs, Context.System, _status, _port, memory);
     }
 
@@ -116,7 +116,9 @@ public sealed partial class Host : KernelObject
 
     /// <summary>
     /// CreateChildTask (task_create from a task). ThreadRegistered: the machine-wide registry of
-    /// threads. (Faults are recorded in the status by the faulting thread's object.)
+    /// threads. (Faults are recorded in the status by the faulting thread's object.) AttachDefaultPager
+    /// (at boot, before any task): spawns the default pager, gives it to the tasks started from now on and
+    /// enables the paging daemon; a second one is ignored.
     /// </summary>
     protected override void OnOther(object message)
     {
@@ -132,6 +134,11 @@ public sealed partial class Host : KernelObject
                 break;
             case AttachDeviceMaster attach:
                 _deviceMaster = attach.Port;
+                break;
+            case AttachDefaultPager pager when _services.DefaultPager is null:
+                var spawned = Context.Spawn(pager.Pager, "default-pager");
+                _services = _services with { DefaultPager = spawned };
+                _services.Memory.Tell(new Vm.EnablePaging(spawned), Self);
                 break;
             default:
                 Unhandled(message);

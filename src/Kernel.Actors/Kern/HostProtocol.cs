@@ -1,3 +1,4 @@
+using MachActors.Actors;
 using MachActors.Kernel.User;
 
 namespace MachActors.Kernel.Kern;
@@ -38,3 +39,7 @@ internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, 
 /// <summary>Machine boot -> host and device server: the device master port (the host hands it to the tasks it starts; the server serves it).</summary>
 /// <param name="Port">The device master port.</param>
 internal sealed record AttachDeviceMaster(Ipc.PortRef Port);
+
+/// <summary>Machine boot -> host: the default pager to spawn and register as the default memory manager (docs/VM.md, as built: paging).</summary>
+/// <param name="Pager">The default pager's props.</param>
+internal sealed record AttachDefaultPager(Props Pager);

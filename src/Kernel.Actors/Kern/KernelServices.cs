@@ -12,4 +12,5 @@ namespace MachActors.Kernel.Kern;
 /// <param name="Status">Counters for host code.</param>
 /// <param name="HostPort">The host's kernel port (mach_host_self).</param>
 /// <param name="Memory">The owner of physical memory (<see cref="Vm.VmResident"/>).</param>
-internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status, Ipc.PortRef? HostPort, IActorRef Memory);
+/// <param name="DefaultPager">The default memory manager (anonymous memory is paged out to it), or null without swap.</param>
+internal sealed record KernelServices(IActorRef Host, MachineConfig Config, ProgramRegistry Programs, ActorSystem System, MachineStatus Status, Ipc.PortRef? HostPort, IActorRef Memory, IActorRef? DefaultPager = null);

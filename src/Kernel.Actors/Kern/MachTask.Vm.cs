@@ -69,7 +69,11 @@ public sealed partial class MachTask
         }
     }
 
-    /// <summary>ObjectFaultAnswer: a blocked fault goes on. TlbShootdownAck: a waiting call may complete. False for other messages.</summary>
+    /// <summary>
+    /// ObjectFaultAnswer: a blocked fault goes on. RemoveFrameMappings (an object evicting a page): every
+    /// pmap entry of the frame goes, with a shootdown; FrameMappingsRemoved answers after the last ack.
+    /// TlbShootdownAck: a waiting call may complete. False for other messages.
+    /// </summary>
     private bool OnVmMessage(object message)
     {
         switch (message)
@@ -79,6 +83,10 @@ public sealed partial class MachTask
                 return true;
             case ObjectFaultAnswer:
                 return true; // a fault forgotten (its task ended): stale
+            case RemoveFrameMappings r:
+                var removed = Pmap.RemoveFrame(ResidentMemory.ToFrame(r.Frame)).Changes.ToList();
+                Shootdown(new PendingShootdown(KernReturn.Success, null, [], (Sender, new FrameMappingsRemoved(r.Token))), removed);
+                return true;
             case TlbShootdownAck ack:
                 var outcome = _shootdowns.Acknowledge(ack.Cpu, ack.Token);
                 if (outcome.State == ShootdownState.Completed && _awaitingAcks.Remove(ack.Token, out var pending)) Complete(pending);
@@ -122,6 +130,7 @@ public sealed partial class MachTask
         var fault = new PendingFault(reply, channel, f.Page, access, entry.Object!.Id);
         _faults[id] = fault;
         reply.Block(channel, Self);
+        _services.Status.VmFault();
         _objects[fault.ObjectId].Tell(new ObjectFault(id, (long)(entry.Offset + (address - entry.Start)), access), Self);
     }
 
@@ -163,7 +172,7 @@ public sealed partial class MachTask
             switch (effect)
             {
                 case VmMapEffect.ObjectCreated c:
-                    _objects[c.Object.Id] = Context.Spawn(Props.Create(() => new VmObject(c.Object.Id, PageSize, _services.Memory, PagerTimeout)));
+                    _objects[c.Object.Id] = Context.Spawn(Props.Create(() => new VmObject(c.Object.Id, PageSize, _services.Memory, PagerTimeout, _services.DefaultPager)));
                     break;
                 case VmMapEffect.ObjectReleased r when _objects.Remove(r.Object.Id, out var obj):
                     releases.Add(obj);
@@ -202,6 +211,7 @@ public sealed partial class MachTask
     {
         foreach (var obj in pending.Releases) obj.Tell(ObjectRelease.Instance, Self);
         pending.Reply?.Send(pending.Code, Self);
+        if (pending.Notify is { } notify) notify.To.Tell(notify.Message, Self);
     }
 
     /// <summary>Task termination: every mapping goes (a whole-pmap shootdown), then every object is released.</summary>
@@ -230,5 +240,5 @@ public sealed partial class MachTask
 
     private sealed record PendingFault(CallerReply Reply, WaitChannel Channel, long Page, VmProt Access, long ObjectId);
 
-    private sealed record PendingShootdown(KernReturn Code, CallerReply? Reply, List<IActorRef> Releases);
+    private sealed record PendingShootdown(KernReturn Code, CallerReply? Reply, List<IActorRef> Releases, (IActorRef To, object Message)? Notify = null);
 }

@@ -29,19 +29,25 @@ public sealed class ResidentMemory : IVmFrames
     public PageQueues Queues { get; }
 
     /// <summary>Frames handed out and not freed.</summary>
-    public int AllocatedCount { get; private set; }
+    public int AllocatedCount => Memory.FrameCount - Queues.FreeCount;
 
     /// <summary>
     /// Takes a free frame for <paramref name="owner"/>, zero-filled and on the active queue (vm_page_grab +
     /// vm_page_zero_fill). Null when no frame may be taken (free queue below free_reserved for an
     /// unprivileged caller, or empty).
     /// </summary>
-    public VmFrame? AllocateZeroed(PageOwner owner, bool privileged = false)
+    public VmFrame? AllocateZeroed(PageOwner owner, bool privileged = false) => AllocateFilled(owner, default, privileged);
+
+    /// <summary>
+    /// As <see cref="AllocateZeroed"/>, but filled with <paramref name="contents"/> when it is exactly one
+    /// page (a page coming in from a pager); default or mis-sized contents give zeros.
+    /// </summary>
+    public VmFrame? AllocateFilled(PageOwner owner, ImmutableArray<byte> contents, bool privileged = false)
     {
         if (Queues.Allocate(owner, privileged) is not { } frame) return null;
-        Memory.ZeroFill(frame);
+        if (!contents.IsDefault && contents.Length == Memory.PageSize) Memory.WritePage(frame, contents.AsSpan());
+        else Memory.ZeroFill(frame);
         Queues.Activate(frame);
-        AllocatedCount++;
         return new VmFrame(frame.Value);
     }
 
@@ -66,7 +72,7 @@ public sealed class ResidentMemory : IVmFrames
     /// <inheritdoc />
     public void Free(VmFrame frame)
     {
-        if (Queues.Free(ToFrame(frame)) == PageStatus.Success) AllocatedCount--;
+        Queues.Free(ToFrame(frame));
     }
 
     /// <summary>

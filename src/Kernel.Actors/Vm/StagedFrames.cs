@@ -4,16 +4,19 @@ namespace MachActors.Kernel.Vm;
 
 /// <summary>
 /// <see cref="IVmFrames"/> as a <see cref="VmObject"/> actor provides it: frames are taken from
-/// <see cref="VmResident"/> by message before a state call needs one (<see cref="Stage"/>, already
-/// zero-filled there), and handed out by <see cref="TryAllocate"/>; freed frames are collected for one
-/// <see cref="FrameFree"/> message. The object never holds frame bytes: they stay with the resident
-/// memory, the only actor that touches them.
+/// <see cref="VmResident"/> by message before a state call needs one (<see cref="Stage"/>, zero-filled
+/// or filled with a pager's data there), and handed out by <see cref="TryAllocate"/> to the call asking
+/// for exactly those contents; freed frames are collected for one <see cref="FrameFree"/> message. The
+/// object never holds frame bytes: they stay with the resident memory, the only actor that touches
+/// them; a pageout's bytes are fetched from it first and lent here for the one <see cref="Read"/>
+/// of the data_return (<see cref="Lend"/>).
 /// </summary>
 public sealed class StagedFrames : IVmFrames
 {
-    private readonly Queue<VmFrame> _staged = new();
+    private readonly List<(VmFrame Frame, ImmutableArray<byte> Contents)> _staged = [];
     private readonly HashSet<VmFrame> _held = [];
     private readonly List<VmFrame> _freed = [];
+    private readonly Dictionary<VmFrame, ImmutableArray<byte>> _lent = [];
 
     /// <summary>Frames the object holds (installed pages).</summary>
     public IReadOnlyCollection<VmFrame> Held => _held;
@@ -21,38 +24,53 @@ public sealed class StagedFrames : IVmFrames
     /// <summary>Frames staged and not yet installed.</summary>
     public int StagedCount => _staged.Count;
 
-    /// <summary>Makes <paramref name="frame"/> (zero-filled by the resident memory) the next one <see cref="TryAllocate"/> hands out.</summary>
-    public void Stage(VmFrame frame) => _staged.Enqueue(frame);
+    /// <summary>Makes <paramref name="frame"/>, holding <paramref name="contents"/> (default: zeros) at the resident memory, available to <see cref="TryAllocate"/>.</summary>
+    public void Stage(VmFrame frame, ImmutableArray<byte> contents = default) => _staged.Add((frame, contents));
 
     /// <summary>
-    /// Takes the next staged frame. Only zero contents can be honoured (the staged frames are zeros; a
-    /// pager's supply will stage frames filled with its data); other contents or no staged frame: false.
+    /// Takes the first staged frame holding <paramref name="contents"/> (a zero-filled frame serves
+    /// all-zero contents). False when no staged frame holds them.
     /// </summary>
     public bool TryAllocate(ImmutableArray<byte> contents, out VmFrame frame)
     {
         frame = default;
-        if (contents.IsDefault || _staged.Count == 0 || contents.Any(b => b != 0)) return false;
-        frame = _staged.Dequeue();
+        if (contents.IsDefault) return false;
+        var zeros = contents.All(b => b == 0);
+        var index = _staged.FindIndex(s => s.Contents.IsDefault ? zeros : s.Contents.AsSpan().SequenceEqual(contents.AsSpan()));
+        if (index < 0) return false;
+        frame = _staged[index].Frame;
+        _staged.RemoveAt(index);
         _held.Add(frame);
         return true;
     }
 
+    /// <summary>Lends the bytes of <paramref name="frame"/>, fetched from the resident memory, for the next <see cref="Read"/> of it.</summary>
+    public void Lend(VmFrame frame, ImmutableArray<byte> bytes) => _lent[frame] = bytes;
+
     /// <summary>
-    /// Not available in the actor: the bytes are at the resident memory, and a data_return must read them
-    /// there by message first. Returns empty; no path reaches it for anonymous memory (no pager is bound).
+    /// The bytes lent for <paramref name="frame"/> (a pageout's data_return), consumed; empty when none
+    /// were lent: the bytes live at the resident memory.
     /// </summary>
-    public ImmutableArray<byte> Read(VmFrame frame) => [];
+    public ImmutableArray<byte> Read(VmFrame frame) => _lent.Remove(frame, out var bytes) ? bytes : [];
 
     /// <inheritdoc />
     public void Free(VmFrame frame)
     {
+        _lent.Remove(frame);
         if (_held.Remove(frame)) _freed.Add(frame);
+    }
+
+    /// <summary>The resident memory already freed <paramref name="frame"/> (a clean page evicted): the object no longer holds it and must not free it again.</summary>
+    public void Forget(VmFrame frame)
+    {
+        _held.Remove(frame);
+        _lent.Remove(frame);
     }
 
     /// <summary>Frees the staged frames no install took.</summary>
     public void ReleaseStaged()
     {
-        _freed.AddRange(_staged);
+        _freed.AddRange(_staged.Select(s => s.Frame));
         _staged.Clear();
     }
 
@@ -60,9 +78,10 @@ public sealed class StagedFrames : IVmFrames
     public void FreeAll()
     {
         _freed.AddRange(_held);
-        _freed.AddRange(_staged);
+        _freed.AddRange(_staged.Select(s => s.Frame));
         _held.Clear();
         _staged.Clear();
+        _lent.Clear();
     }
 
     /// <summary>The frames freed since the last take; forgets them.</summary>

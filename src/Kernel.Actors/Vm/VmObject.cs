@@ -7,13 +7,15 @@ namespace MachActors.Kernel.Vm;
 /// <summary>
 /// One VM object's actor (docs/VM.md rule 1): it hosts <see cref="VmObjectState"/> and carries out its
 /// effects in order (Send, Resume, pager timers). Anonymous memory is zero-filled here: a fault the
-/// state answers Unavailable without a shadow stages a zeroed frame from <see cref="VmResident"/>,
-/// installs it (<see cref="VmObjectState.InstallPage"/>) and asks again. Frames are given back
+/// state answers Unavailable without a shadow (at once, or resumed after the pager's data_unavailable)
+/// stages a zeroed frame from <see cref="VmResident"/>, installs it (<see cref="VmObjectState.InstallPage"/>)
+/// and asks again. Pages are evicted and paged in as VmObject.Paging says. Frames are given back
 /// (<see cref="FrameFree"/>) when the last map reference goes (<see cref="ObjectRelease"/>).
 /// </summary>
-public sealed class VmObject : Actor
+public sealed partial class VmObject : Actor
 {
     private readonly IActorRef _memory;
+    private readonly IActorRef? _defaultPager;
     private readonly long _id;
     private readonly Duration _pagerTimeout;
     private readonly StagedFrames _frames = new();
@@ -23,12 +25,17 @@ public sealed class VmObject : Actor
     private long _nextRequest;
     private int _references = 1;
 
-    /// <summary>Object <paramref name="id"/> of <paramref name="pageSize"/>-byte pages, taking frames from <paramref name="memory"/>; one reference (its creator's).</summary>
-    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout)
+    /// <summary>
+    /// Object <paramref name="id"/> of <paramref name="pageSize"/>-byte pages, taking frames from
+    /// <paramref name="memory"/>; one reference (its creator's). Its dirty pages are paged out to
+    /// <paramref name="defaultPager"/> when one is given.
+    /// </summary>
+    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null)
     {
         _id = id;
         _memory = memory;
         _pagerTimeout = pagerTimeout;
+        _defaultPager = defaultPager;
         _state = new VmObjectState(pageSize, _frames, id);
         _zeros = [.. new byte[pageSize]];
     }
@@ -36,9 +43,10 @@ public sealed class VmObject : Actor
     /// <summary>
     /// ObjectFault: the state's answer goes back to the sender now (Resident, MemoryError) or later by a
     /// Resume; Unavailable at the top without a shadow is zero-filled first. FrameAllocated: the
-    /// staged frame is installed and the fault asked again (no frame: MemoryError ResourceShortage).
-    /// ObjectRelease: at the last reference, every frame is freed and the actor stops. Pager timer: the
-    /// state's PagerTimedOut.
+    /// staged frame is installed and the fault asked again (no frame: MemoryError ResourceShortage), or
+    /// it belongs to a supply being staged. ObjectRelease: at the last reference the pager binding is
+    /// terminated, every frame is freed and the actor stops. Pager timer: the state's PagerTimedOut.
+    /// PagerControlMessage, PageEvict, FrameMappingsRemoved, PageEvicted: VmObject.Paging.
     /// </summary>
     protected override void OnReceive(object message)
     {
@@ -50,22 +58,33 @@ public sealed class VmObject : Actor
             case FrameAllocated a when _zeroFills.Remove(a.RequestId, out var pending):
                 ZeroFilled(a.Frame, pending.Fault, pending.ReplyTo);
                 break;
+            case FrameAllocated a when _supplyFrames.Remove(a.RequestId, out var contents):
+                SupplyFrameStaged(a.Frame, contents);
+                break;
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
                 break;
             case ObjectRelease when --_references == 0:
-                _frames.FreeAll();
-                FlushFreed();
-                Context.Stop(Self);
+                Release();
                 break;
             case PagerTimer t:
                 _state.PagerTimedOut(t.Offset, t.Seqno);
                 CarryOut();
                 break;
             default:
-                Unhandled(message);
+                if (!OnPagingMessage(message)) Unhandled(message);
                 break;
         }
+    }
+
+    private void Release()
+    {
+        if (_state.Binding == VmPagerBinding.Ready) _state.Terminate(); // internal: no data returns; the default pager frees the swap
+        CarryOut();
+        _frames.FreeAll();
+        var freed = _frames.TakeFreed();
+        _memory.Tell(new FrameFree(freed, _id), Self);
+        Context.Stop(Self);
     }
 
     private void Fault(ObjectFault f, IActorRef replyTo)
@@ -77,14 +96,19 @@ public sealed class VmObject : Actor
             case VmFaultOutcome.Wait:
                 return; // a Resume follows
             case VmFaultOutcome.Unavailable when answer.Shadow is null:
-                var request = ++_nextRequest;
-                _zeroFills[request] = (f, replyTo);
-                _memory.Tell(new FrameAllocate(request, new PageOwner(_id, f.Offset)), Self);
+                StartZeroFill(f, replyTo);
                 return;
             default:
                 replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer), Self);
                 return;
         }
+    }
+
+    private void StartZeroFill(ObjectFault f, IActorRef replyTo)
+    {
+        var request = ++_nextRequest;
+        _zeroFills[request] = (f, replyTo);
+        _memory.Tell(new FrameAllocate(request, new PageOwner(_id, f.Offset)), Self);
     }
 
     private void ZeroFilled(VmFrame? frame, ObjectFault fault, IActorRef replyTo)
@@ -110,6 +134,10 @@ public sealed class VmObject : Actor
                 case VmObjectEffect.Send s:
                     s.To.Tell(s.Message, Self);
                     break;
+                case VmObjectEffect.Resume { Answer: { Outcome: VmFaultOutcome.Unavailable, Shadow: null } } r:
+                    // data_unavailable from the pager: zero fill at the top (the access does not matter: no page lock)
+                    StartZeroFill(new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo);
+                    break;
                 case VmObjectEffect.Resume r:
                     r.Waiter.ReplyTo.Tell(new ObjectFaultAnswer(r.Waiter.FaultId, r.Answer), Self);
                     break;
@@ -120,7 +148,7 @@ public sealed class VmObject : Actor
                     Context.Timers.Cancel(TimerKey(t.RequestSeqno));
                     break;
                 case VmObjectEffect.RestrictMappings:
-                    break; // only a pager's lock_request narrows mappings; no pager binds these objects yet
+                    break; // only a pager's lock_request narrows mappings; the default pager sends none
             }
         }
         FlushFreed();

@@ -1,4 +1,5 @@
 using MachActors.Actors;
+using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Hardware.Memory;
 
@@ -6,7 +7,8 @@ namespace MachActors.Kernel.Vm;
 
 /// <summary>
 /// The owner of physical memory (a child of the host, <c>/user/host/vm-resident</c>): it hosts
-/// <see cref="ResidentMemory"/> (the page queues and the frames' bytes). VM objects get and free
+/// <see cref="ResidentMemory"/> (the page queues and the frames' bytes) and, once a default pager is
+/// registered (<see cref="EnablePaging"/>), the <see cref="PagingDaemon"/>. VM objects get and free
 /// frames by message; CPUs read and write frame bytes by message (<see cref="MemoryAccess"/>), after
 /// translating through a TLB entry the kernel installed (docs/VM.md rule 6). Because every send is
 /// causally ordered, an access a CPU sent before it acknowledged a shootdown is performed here before
@@ -15,42 +17,136 @@ namespace MachActors.Kernel.Vm;
 /// </summary>
 public sealed class VmResident : Actor
 {
+    /// <summary>How often the daemon looks again while it is below free_target and waits for its laundry.</summary>
+    public static readonly Duration DaemonPeriod = Duration.FromMilliseconds(10);
+
     private readonly ResidentMemory _resident;
+    private readonly PagingDaemon _daemon;
+    private readonly MachineStatus? _status;
+    private readonly Dictionary<long, IActorRef> _objects = [];
+    private readonly Queue<(FrameAllocate Request, IActorRef ReplyTo)> _waiting = new();
+    private bool _paging, _timerArmed;
     private long _accesses;
 
-    /// <summary>The memory of a machine shaped by <paramref name="config"/>.</summary>
-    public VmResident(MachineConfig config)
+    /// <summary>The memory of a machine shaped by <paramref name="config"/>; counters go to <paramref name="status"/> when given.</summary>
+    public VmResident(MachineConfig config, MachineStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         _resident = new ResidentMemory(PhysicalMemory.Create(config));
+        _daemon = new PagingDaemon(_resident.Queues);
+        _status = status;
+        _status?.VmFreeFrames(_resident.Queues.FreeCount);
     }
 
     /// <summary>
-    /// FrameAllocate: answers FrameAllocated with a zero-filled active frame, or null when none may be
-    /// taken. FrameFree: the frames go back to the free queue (unknown or already free ones are
-    /// ignored). MemoryAccess: performed, answered MemoryAccessDone (a refusal is a code).
-    /// GetVmResidentStats: the counts.
+    /// FrameAllocate: answers FrameAllocated with an active frame (zero-filled, or filled with the
+    /// request's contents), or null when none may be taken; with paging enabled the request waits for a
+    /// free frame instead. FrameFree: the frames go back to the free queue (unknown or already free ones
+    /// are ignored); waiting requests are served. MemoryAccess: performed, answered MemoryAccessDone (a
+    /// refusal is a code). EnablePaging: the daemon runs from now on. PageUnmapped, PageEvictDeclined,
+    /// the daemon's timer: the eviction protocol (docs/VM.md, as built: paging). GetVmResidentStats: the counts.
     /// </summary>
     protected override void OnReceive(object message)
     {
         switch (message)
         {
             case FrameAllocate a:
-                Sender.Tell(new FrameAllocated(a.RequestId, _resident.AllocateZeroed(a.Owner)), Self);
+                _objects[a.Owner.ObjectId] = Sender;
+                if (_paging && _waiting.Count > 0) _waiting.Enqueue((a, Sender));
+                else if (!TryServe(a, Sender, wait: _paging)) _waiting.Enqueue((a, Sender));
                 break;
             case FrameFree f:
-                foreach (var frame in f.Frames) _resident.Free(frame);
+                foreach (var frame in f.Frames) Free(frame);
+                if (f.ObjectGone is { } gone) _objects.Remove(gone);
+                ServeWaiting();
                 break;
             case MemoryAccess access:
                 _accesses++;
                 Sender.Tell(_resident.Access(access), Self);
+                break;
+            case EnablePaging:
+                _paging = true;
+                break;
+            case PageUnmapped u:
+                Unmapped(u);
+                break;
+            case PageEvictDeclined d:
+                _daemon.Declined(d.Token);
+                break;
+            case DaemonTick:
+                _timerArmed = false;
                 break;
             case GetVmResidentStats:
                 Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses), Self);
                 break;
             default:
                 Unhandled(message);
+                return;
+        }
+        RunDaemon();
+        _status?.VmFreeFrames(_resident.Queues.FreeCount);
+    }
+
+    private bool TryServe(FrameAllocate a, IActorRef replyTo, bool wait)
+    {
+        var frame = _resident.AllocateFilled(a.Owner, a.Contents);
+        if (frame is null && wait) return false;
+        if (frame is not null) _status?.VmFrameFilled(pagein: !a.Contents.IsDefault);
+        replyTo.Tell(new FrameAllocated(a.RequestId, frame), Self);
+        return true;
+    }
+
+    private void ServeWaiting()
+    {
+        while (_waiting.TryPeek(out var next) && TryServe(next.Request, next.ReplyTo, wait: true)) _waiting.Dequeue();
+    }
+
+    private void Free(VmFrame frame)
+    {
+        _resident.Free(frame);
+        _daemon.FrameFreed(ResidentMemory.ToFrame(frame));
+    }
+
+    private void Unmapped(PageUnmapped u)
+    {
+        if (_daemon.Find(u.Token) is not { } eviction || _objects.GetValueOrDefault(eviction.Owner.ObjectId) is not { } obj) return;
+        switch (_daemon.Unmapped(u.Token, u.ObjectDirty))
+        {
+            case { Action: ScanAction.Freed }:
+                obj.Tell(new PageEvicted(u.Token, false, []), Self);
+                ServeWaiting();
+                break;
+            case { Action: ScanAction.Pageout }:
+                _status?.VmPageout();
+                obj.Tell(new PageEvicted(u.Token, true, _resident.Read(new VmFrame(eviction.Frame.Value))), Self);
                 break;
         }
+    }
+
+    /// <summary>Runs a daemon round when paging is enabled and the daemon is woken or running; asks each victim's object to evict it; keeps a timer while below target.</summary>
+    private void RunDaemon()
+    {
+        if (!_paging) return;
+        foreach (var eviction in _daemon.Round())
+        {
+            if (_objects.GetValueOrDefault(eviction.Owner.ObjectId) is { } obj)
+            {
+                obj.Tell(new PageEvict(eviction.Token, new VmFrame(eviction.Frame.Value), eviction.Owner.Offset), Self);
+            }
+            else
+            {
+                _daemon.Declined(eviction.Token); // a frame no object actor asked for (not expected)
+            }
+        }
+        if (_daemon.Running && !_timerArmed)
+        {
+            _timerArmed = true;
+            Context.Timers.StartSingleTimer("daemon", DaemonTick.Instance, DaemonPeriod);
+        }
+    }
+
+    private sealed record DaemonTick
+    {
+        public static readonly DaemonTick Instance = new();
     }
 }

@@ -1,9 +1,16 @@
+using System.Collections.Immutable;
+
 namespace MachActors.Kernel.Vm;
 
-/// <summary>VM object -> <see cref="VmResident"/>: a zero-filled frame for the page at <paramref name="Owner"/>; answered with <see cref="FrameAllocated"/>.</summary>
+/// <summary>
+/// VM object -> <see cref="VmResident"/>: a frame for the page at <paramref name="Owner"/>, zero-filled or
+/// filled with <paramref name="Contents"/> (a page in from the pager); answered with <see cref="FrameAllocated"/>
+/// (with paging enabled, when a frame is free again).
+/// </summary>
 /// <param name="RequestId">The object's id for the request, echoed.</param>
 /// <param name="Owner">The object and offset the frame will hold.</param>
-public sealed record FrameAllocate(long RequestId, PageOwner Owner);
+/// <param name="Contents">The page's bytes (exactly one page), or default for zeros.</param>
+public sealed record FrameAllocate(long RequestId, PageOwner Owner, ImmutableArray<byte> Contents = default);
 
 /// <summary><see cref="VmResident"/> -> VM object: the frame for request <paramref name="RequestId"/>, or null when none is free.</summary>
 /// <param name="RequestId">The request.</param>
@@ -15,7 +22,8 @@ public sealed record FrameAllocated(long RequestId, VmFrame? Frame);
 /// after every mapping of them was shot down (docs/VM.md rule 5), so no CPU access can follow.
 /// </summary>
 /// <param name="Frames">The frames.</param>
-public sealed record FrameFree(IReadOnlyList<VmFrame> Frames);
+/// <param name="ObjectGone">The id of the object when it stopped (the resident memory forgets it), else null.</param>
+public sealed record FrameFree(IReadOnlyList<VmFrame> Frames, long? ObjectGone = null);
 
 /// <summary>Anyone -> <see cref="VmResident"/>: replies <see cref="VmResidentStats"/>.</summary>
 public sealed record GetVmResidentStats

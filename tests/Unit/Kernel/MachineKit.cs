@@ -5,6 +5,7 @@ using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.User;
+using MachActors.Pagers.Default;
 
 namespace MachActors.Tests.Unit.Kernel;
 
@@ -23,7 +24,8 @@ public sealed class MachineKit : IDisposable
     public MachineKit(int cpus = 2, DispatcherKind dispatcher = DispatcherKind.Controlled, ulong seed = 1, SchedulerOptions? options = null, MachineConfig? config = null)
     {
         Sys = ActorSystem.Create("mach", new ActorSystemOptions { Dispatcher = dispatcher, Seed = seed });
-        Machine = Machine.Boot(Sys, (config ?? new MachineConfig()) with { CpuCount = cpus }, Programs, options);
+        var shaped = (config ?? new MachineConfig()) with { CpuCount = cpus };
+        Machine = Machine.Boot(Sys, shaped, Programs, options, shaped.SwapDisk is null ? null : DefaultPagerBoot.Create);
     }
 
     /// <summary>Both dispatchers, for theories.</summary>
