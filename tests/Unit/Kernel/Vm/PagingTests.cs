@@ -58,4 +58,20 @@ public sealed class PagingTests
         var reserve = PageQueueTargets.Compute(Frames).FreeReserved;
         Assert.True(vm.MinFreeFrames >= reserve - 1, $"min free {vm.MinFreeFrames}, reserve {reserve}");
     }
+
+    [Fact]
+    public void Validate_SwapDiskNotConfigured_Reported()
+    {
+        var problems = new MachineConfig { SwapDisk = "swap" }.Validate();
+
+        Assert.Contains("swap disk 'swap' is not a configured disk", problems);
+    }
+
+    [Fact]
+    public void Boot_SwapDiskWithoutDefaultPager_Throws()
+    {
+        using var sys = ActorSystem.Create("mach", new ActorSystemOptions());
+
+        Assert.Throws<ArgumentException>(() => Machine.Boot(sys, SwapMachine(), new MachActors.Kernel.Programs.ProgramRegistry()));
+    }
 }

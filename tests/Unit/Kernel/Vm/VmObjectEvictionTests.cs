@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using MachActors.Kernel;
+using MachActors.Kernel.Vm;
+
+namespace MachActors.Tests.Unit.Kernel.Vm;
+
+/// <summary>
+/// The eviction protocol of one <see cref="VmObject"/> actor, with the test actor as the resident memory,
+/// the default pager and the faulting task at once (one mailbox: the log is the object's send order),
+/// and a stub task as the object's parent answering RemoveFrameMappings.
+/// </summary>
+public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.TestKit
+{
+    private const int PageSize = 512;
+    private static readonly VmFrame Frame = new(5);
+
+    private static ImmutableArray<byte> Data(byte seed) => Enumerable.Range(0, PageSize).Select(i => (byte)(seed + i)).ToImmutableArray();
+
+    private IActorRef SpawnObject()
+    {
+        var world = TestActor;
+        var task = Sys.Spawn(Props.Create(() => new TaskStub(world)), "task");
+        task.Tell(GetObject.Instance, TestActor);
+        return ExpectMsg<IActorRef>();
+    }
+
+    /// <summary>A zero-filled resident page at offset 0 in <see cref="Frame"/>.</summary>
+    private void ZeroFill(IActorRef obj, long faultId)
+    {
+        obj.Tell(new ObjectFault(faultId, 0, VmProt.Write), TestActor);
+        var allocate = ExpectMsg<FrameAllocate>();
+        obj.Tell(new FrameAllocated(allocate.RequestId, Frame), TestActor);
+        Assert.Equal(VmFaultOutcome.Resident, ExpectMsg<ObjectFaultAnswer>().Answer.Outcome);
+    }
+
+    [Fact]
+    public void Evict_DirtyPage_DataReturnedExactlyOnceBeforeTheFrameIsFreedAndReused()
+    {
+        var obj = SpawnObject();
+        ZeroFill(obj, 1);
+
+        obj.Tell(new PageEvict(1, Frame, 0), TestActor);
+        Assert.Equal(new PageUnmapped(1, false), ExpectMsg<PageUnmapped>());
+        obj.Tell(new PageEvicted(1, true, Data(7)), TestActor);
+        var log = Probe.ReceiveN(3);
+        var create = Assert.IsType<MemoryObjectCreate>(log[0]);
+        var returned = Assert.IsType<DataReturn>(log[1]);
+        Assert.Equal((0L, true, false), (returned.Offset, returned.Dirty, returned.KernelCopy));
+        Assert.Equal(Data(7).ToArray(), returned.Data.ToArray());
+        Assert.Equal([Frame], Assert.IsType<FrameFree>(log[2]).Frames);
+
+        // The page comes back: the request follows the return, the supply is staged in the reused frame.
+        obj.Tell(new ObjectFault(2, 0, VmProt.Read), TestActor);
+        var request = ExpectMsg<DataRequest>();
+        Assert.True(request.Seqno > returned.Seqno);
+        obj.Tell(new DataSupply(create.Control, 0, [Data(7)], VmProt.None, false, null), TestActor);
+        var staged = ExpectMsg<FrameAllocate>();
+        Assert.Equal(Data(7).ToArray(), staged.Contents.ToArray());
+        obj.Tell(new FrameAllocated(staged.RequestId, Frame), TestActor);
+        Assert.Equal(VmFaultOutcome.Retry, ExpectMsg<ObjectFaultAnswer>().Answer.Outcome);
+        obj.Tell(new ObjectFault(3, 0, VmProt.Read), TestActor);
+        Assert.Equal(new VmFaultAnswer(VmFaultOutcome.Resident, 0, Frame), ExpectMsg<ObjectFaultAnswer>().Answer);
+        ExpectNoMsg();
+    }
+
+    [Fact]
+    public void Evict_CleanPage_DroppedWithoutDataReturnOrFree()
+    {
+        var obj = SpawnObject();
+        ZeroFill(obj, 1);
+
+        obj.Tell(new PageEvict(1, Frame, 0), TestActor);
+        ExpectMsg<PageUnmapped>();
+        obj.Tell(new PageEvicted(1, false, []), TestActor);
+        ExpectNoMsg(); // the resident memory already freed the frame
+
+        obj.Tell(new ObjectFault(2, 0, VmProt.Read), TestActor);
+        Assert.Equal(default, ExpectMsg<FrameAllocate>().Contents); // no pager: zero fill again
+    }
+
+    [Fact]
+    public void Evict_PageBusyOrElsewhere_Declined()
+    {
+        var obj = SpawnObject();
+        ZeroFill(obj, 1);
+
+        obj.Tell(new PageEvict(1, new VmFrame(6), 0), TestActor);
+        Assert.Equal(new PageEvictDeclined(1), ExpectMsg<PageEvictDeclined>());
+        obj.Tell(new PageEvict(2, Frame, 4 * PageSize), TestActor);
+        Assert.Equal(new PageEvictDeclined(2), ExpectMsg<PageEvictDeclined>());
+    }
+
+    private sealed record GetObject
+    {
+        public static readonly GetObject Instance = new();
+    }
+
+    /// <summary>The object's parent: removes "mappings" at once (no CPU caches them).</summary>
+    private sealed class TaskStub(IActorRef world) : Actor
+    {
+        private IActorRef? _object;
+
+        protected override void OnReceive(object message)
+        {
+            switch (message)
+            {
+                case GetObject:
+                    _object ??= Context.Spawn(Props.Create(() => new VmObject(9, PageSize, world, Duration.FromSeconds(30), world)));
+                    Sender.Tell(_object, Self);
+                    break;
+                case RemoveFrameMappings r:
+                    Sender.Tell(new FrameMappingsRemoved(r.Token), Self);
+                    break;
+            }
+        }
+    }
+}
