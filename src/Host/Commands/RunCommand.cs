@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using MachActors.Actors.Timing;
 using MachActors.Hardware;
+using MachActors.Hardware.Device;
 using MachActors.Host.Runs;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.Programs.Workloads;
@@ -13,6 +15,12 @@ internal static class RunCommand
 {
     /// <summary>CPUs when --cpus is not given.</summary>
     public const int DefaultCpus = 2;
+
+    /// <summary>The fewest physical frames --frames accepts: the paging daemon keeps 30 free below 64 frames, so fewer leave little to page with.</summary>
+    public const int MinFrames = 48;
+
+    /// <summary>The most physical frames --frames accepts (1 GiB of 4 KiB pages).</summary>
+    public const int MaxFrames = 262_144;
 
     /// <summary>Virtual time after which a run stops when --max-time is not given.</summary>
     public static readonly Duration DefaultMaxTime = Duration.FromSeconds(10);
@@ -41,11 +49,22 @@ internal static class RunCommand
         };
         var trace = SharedOptions.Trace();
         var maxTime = SharedOptions.VirtualTime("--max-time", "Stop after this much virtual time even if threads are left.", DefaultMaxTime);
+        var frames = new Option<int?>("--frames")
+        {
+            Description = Inv($"Physical page frames ({MinFrames} to {MaxFrames}). Default: {PagingWorkload.DefaultFrames} for the paging workload, else {new MachineConfig().FrameCount}."),
+            CustomParser = FrameCount,
+        };
+        var swapBlocks = new Option<long?>("--swap-blocks")
+        {
+            Description = "Blocks (512 bytes) of the swap disk; adds swap to any workload. Default: none, except for the paging workload, "
+                          + Inv($"which gets room for {PagingWorkload.SwapPagesPerFrame} pages per frame (at least 2048 blocks)."),
+            CustomParser = SwapBlockCount,
+        };
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
                                          + "per-CPU utilisation and context switches, per-thread CPU time and state, and totals.")
         {
-            cpus, workload, seed, parallel, affinity, trace, maxTime, list,
+            cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, list,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +72,7 @@ internal static class RunCommand
             if (parse.GetValue(list)) return WorkloadsCommand.List(output, workloads);
             var settings = new RunSettings(
                 parse.GetValue(cpus), parse.GetValue(workload)!, parse.GetValue(seed), parse.GetValue(parallel),
-                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime));
+                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime), parse.GetValue(frames), parse.GetValue(swapBlocks));
             return Execute(settings, workloads, output, parse.InvocationConfiguration.Error);
         });
         return command;
@@ -66,6 +85,30 @@ internal static class RunCommand
         foreach (var problem in new MachineConfig { CpuCount = count }.Validate())
         {
             result.AddError($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: {problem}.");
+        }
+        return count;
+    }
+
+    /// <summary>--frames: a whole number from <see cref="MinFrames"/> to <see cref="MaxFrames"/>; otherwise a parse error saying so.</summary>
+    private static int? FrameCount(ArgumentResult result)
+    {
+        if (!ValueParsers.TryWholeNumber(result, out var count)) return null;
+        if (count is < MinFrames or > MaxFrames)
+        {
+            result.AddError(Inv($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: physical frames must be between {MinFrames} and {MaxFrames}."));
+        }
+        return count;
+    }
+
+    /// <summary>--swap-blocks: a whole number from the blocks of one page to 2^31 - 1; otherwise a parse error saying so.</summary>
+    private static long? SwapBlockCount(ArgumentResult result)
+    {
+        if (!ValueParsers.TryWholeNumber(result, out var count)) return null;
+        var config = new MachineConfig();
+        var onePage = config.PageSize / new DiskGeometry().BlockSize;
+        if (count < onePage)
+        {
+            result.AddError(Inv($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: swap needs at least {onePage} blocks (one page of {config.PageSize} bytes)."));
         }
         return count;
     }
@@ -101,4 +144,6 @@ internal static class RunCommand
         error.WriteLine($"machactors: {report.Faults.Count} thread(s) faulted (see Faults above)");
         return Cli.ExitFailure;
     }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,16 +1,20 @@
 using System.Globalization;
 using MachActors.Actors.Timing;
+using MachActors.Hardware;
 using MachActors.Host.Commands;
 using MachActors.Kernel.Kern;
 using Spectre.Console;
 
 namespace MachActors.Host.Runs;
 
-/// <summary>Prints a machine run: what ran, then tables per CPU, per thread, of totals and of IPC, then faults and the trace if any.</summary>
+/// <summary>Prints a machine run: what ran, then tables per CPU, per thread, of totals, of IPC and of VM, then faults and the trace if any.</summary>
 internal static class MachinePrinter
 {
     /// <summary>Columns the workload's description is wrapped at (after a two-space indent).</summary>
     private const int DescriptionWidth = 98;
+
+    /// <summary>Free frame samples shown at most (evenly spread over the run).</summary>
+    private const int TimelineWidth = 40;
 
     /// <summary>Writes the whole report to <paramref name="console"/>. Output depends only on <paramref name="report"/>.</summary>
     public static void Print(IAnsiConsole console, MachineReport report)
@@ -22,6 +26,8 @@ internal static class MachinePrinter
         console.Write(ThreadTable(report));
         console.Write(TotalsTable(report));
         console.Write(IpcTable(report));
+        console.Write(VmTable(report));
+        PrintFreeFrames(console, report);
         PrintFaults(console, report.Faults);
         if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
     }
@@ -36,6 +42,7 @@ internal static class MachinePrinter
         foreach (var line in Wrap(report.Description, DescriptionWidth)) console.WriteLine("  " + line);
         console.WriteLine();
         console.WriteLine(Inv($"  machine: {Plural(s.Cpus, "CPU")} at {c.ClockHz / 1_000_000.0:0.###} MHz, clock tick {c.TickPeriod} (hz {c.TicksPerSecond:0.##})"));
+        console.WriteLine(Inv($"  memory: {Plural(c.FrameCount, "frame")} of {c.PageSize} bytes ({Size((long)c.FrameCount * c.PageSize)}); {Swap(c)}"));
         console.WriteLine(Inv($"  kernel: one processor set, 32 priority levels, affinity scheduling {(s.Affinity ? "on" : "off")}; a trap costs {c.TrapCycles} cycles"));
         console.WriteLine(Inv($"  dispatcher: {report.Dispatcher}; time limit {s.MaxTime} of virtual time"));
         console.WriteLine(Inv($"  outcome: {Outcome(report)}"));
@@ -119,6 +126,35 @@ internal static class MachinePrinter
         return table;
     }
 
+    private static string Swap(MachineConfig c)
+    {
+        if (c.SwapDisk is null) return "no swap (no paging)";
+        var disk = c.Disks.First(d => d.Name == c.SwapDisk).Geometry;
+        return Inv($"swap on disk '{c.SwapDisk}', {Plural(disk.BlockCount, "block")} of {disk.BlockSize} bytes ({Size(disk.SizeInBytes)})");
+    }
+
+    private static Table VmTable(MachineReport report)
+    {
+        var vm = report.Vm;
+        var table = new Table().Title("VM (pageouts: dirty pages to swap; pageins: pages read back)")
+            .AddColumns(((string[])["faults", "zero fills", "pageins", "pageouts", "free frames now", "free frames min"])
+                .Select(h => new TableColumn(h).RightAligned()).ToArray());
+        table.AddRow(N(vm.Faults), N(vm.ZeroFills), N(vm.Pageins), N(vm.Pageouts), Frames(vm.FreeFrames), Frames(vm.MinFreeFrames));
+        return table;
+    }
+
+    /// <summary>On a machine with swap: at most <see cref="TimelineWidth"/> free frame samples, the last of each run of samples (so the last one taken is shown).</summary>
+    private static void PrintFreeFrames(IAnsiConsole console, MachineReport report)
+    {
+        var samples = report.FreeFrameSamples;
+        if (samples.Count == 0) return;
+        var step = (samples.Count + TimelineWidth - 1) / TimelineWidth;
+        var interval = MachineRunner.SampleInterval.Nanoseconds * step;
+        console.WriteLine(Inv($"  free frames every {new Duration(interval)} of virtual time, and at the end ({Plural(samples.Count, "sample")} every {MachineRunner.SampleInterval}; '-': not started):"));
+        var shown = Enumerable.Range(0, (samples.Count + step - 1) / step).Select(i => Frames(samples[Math.Min(samples.Count - 1, (i * step) + step - 1)]));
+        foreach (var line in Wrap(string.Join(' ', shown), DescriptionWidth)) console.WriteLine("  " + line);
+    }
+
     private static void PrintFaults(IAnsiConsole console, IReadOnlyList<string> faults)
     {
         if (faults.Count == 0) return;
@@ -142,6 +178,11 @@ internal static class MachinePrinter
         }
         if (line.Length > 0) yield return line;
     }
+
+    private static string Frames(int count) => count < 0 ? "-" : N(count);
+
+    private static string Size(long bytes) =>
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? Inv($"{bytes >> 20} MiB") : bytes >= 1 << 10 ? Inv($"{bytes / 1024.0:0.#} KiB") : Inv($"{bytes} bytes");
 
     private static TableColumn Right(string header, string footer) => new TableColumn(header).RightAligned().Footer(footer);
 

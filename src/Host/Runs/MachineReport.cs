@@ -43,6 +43,15 @@ internal sealed record MachineReport
     /// <summary>The machine's IPC counters at the end of the run.</summary>
     public required IpcCounts Ipc { get; init; }
 
+    /// <summary>The machine's VM counters at the end of the run.</summary>
+    public required VmCounts Vm { get; init; }
+
+    /// <summary>
+    /// On a machine with swap, the free frame count after every <see cref="MachineRunner.SampleInterval"/>
+    /// of virtual time (the last sample is taken when the run returned); otherwise empty.
+    /// </summary>
+    public required IReadOnlyList<int> FreeFrameSamples { get; init; }
+
     /// <summary>Dispatches made by handoff (an RPC's CPU handed to its receiver, or thread_switch).</summary>
     public required long Handoffs { get; init; }
 

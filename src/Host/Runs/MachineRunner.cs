@@ -1,16 +1,36 @@
 using MachActors.Actors;
 using MachActors.Actors.Dispatch;
+using MachActors.Actors.Timing;
 using MachActors.Actors.Tracing;
 using MachActors.Hardware;
 using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
+using MachActors.Kernel.Programs.Workloads;
+using MachActors.Pagers.Default;
 
 namespace MachActors.Host.Runs;
 
 /// <summary>Boots the machine, runs one workload until its threads end or the time limit, and gathers the report.</summary>
 internal static class MachineRunner
 {
+    /// <summary>Virtual time between two samples of the free frame count on a machine with swap.</summary>
+    public static readonly Duration SampleInterval = Duration.FromMilliseconds(10);
+
+    /// <summary>
+    /// The machine <paramref name="settings"/> ask for: their CPUs; their frames, or 64 for a workload
+    /// that needs swap, or the machine's default; a swap disk when the workload needs one or
+    /// <see cref="RunSettings.SwapBlocks"/> is given. Pure.
+    /// </summary>
+    public static MachineConfig ConfigFor(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var needsSwap = BuiltinWorkloads.NeedsSwap(settings.Workload);
+        var config = new MachineConfig { CpuCount = settings.Cpus };
+        config = config with { FrameCount = settings.Frames ?? (needsSwap ? PagingWorkload.DefaultFrames : config.FrameCount) };
+        return needsSwap || settings.SwapBlocks is not null ? PagingWorkload.WithSwap(config, settings.SwapBlocks) : config;
+    }
+
     /// <summary>
     /// Runs <paramref name="settings"/>' workload from <paramref name="workloads"/>. Under the
     /// controlled dispatcher the report is a pure function of the settings. Throws when the machine
@@ -28,12 +48,14 @@ internal static class MachineRunner
             Trace = trace,
         };
         using var system = ActorSystem.Create("machactors", options);
-        var config = new MachineConfig { CpuCount = settings.Cpus };
+        var config = ConfigFor(settings);
         var handoffs = new HandoffCounter();
-        var machine = Machine.Boot(system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = handoffs });
+        var machine = Machine.Boot(system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = handoffs },
+            config.SwapDisk is null ? null : DefaultPagerBoot.Create);
         var started = machine.StartTask(settings.Workload);
         if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{settings.Workload}': {started.Result}");
-        var run = machine.RunUntilThreadsEnd(settings.MaxTime);
+        var samples = new List<int>();
+        var run = config.SwapDisk is null ? machine.RunUntilThreadsEnd(settings.MaxTime) : RunSampling(machine, settings.MaxTime, samples);
 
         // Read the run's own counts before the questions below add their messages.
         var steps = system.TotalSteps;
@@ -41,6 +63,7 @@ internal static class MachineRunner
         var traceLines = trace?.Lines() ?? [];
         var liveThreads = machine.Status.LiveThreads;
         var ipc = machine.Status.Ipc;
+        var vm = machine.Status.Vm;
         var handoffCount = handoffs.Handoffs;
         return new MachineReport
         {
@@ -55,10 +78,30 @@ internal static class MachineRunner
             LiveThreads = liveThreads,
             Faults = machine.Status.Faults.Select(f => f.ToString()).ToList(),
             Ipc = ipc,
+            Vm = vm,
+            FreeFrameSamples = samples,
             Handoffs = handoffCount,
             Steps = steps,
             Decisions = decisions,
             TraceLines = traceLines,
         };
+    }
+
+    /// <summary>
+    /// Runs until every thread ended or <paramref name="maxTime"/> passed, stopping every
+    /// <see cref="SampleInterval"/> of virtual time to append the free frame count to
+    /// <paramref name="samples"/>. The machine only moves inside the runs, so stopping between them
+    /// changes nothing it does; the last run's result is returned.
+    /// </summary>
+    private static RunResult RunSampling(Machine machine, Duration maxTime, List<int> samples)
+    {
+        var deadline = machine.System.Now + maxTime;
+        while (true)
+        {
+            var left = deadline - machine.System.Now;
+            var run = machine.RunUntilThreadsEnd(left < SampleInterval ? left : SampleInterval);
+            samples.Add(machine.Status.Vm.FreeFrames);
+            if (run.Outcome != RunOutcome.DeadlineReached || run.Now >= deadline) return run;
+        }
     }
 }

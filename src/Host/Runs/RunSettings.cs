@@ -10,4 +10,7 @@ namespace MachActors.Host.Runs;
 /// <param name="Affinity">Affinity scheduling: a woken thread prefers the idle CPU it last ran on.</param>
 /// <param name="Trace">Keep every runtime trace event so it can be printed.</param>
 /// <param name="MaxTime">Virtual time after which the run stops even if threads are left.</param>
-internal sealed record RunSettings(int Cpus, string Workload, ulong Seed, bool Parallel, bool Affinity, bool Trace, Duration MaxTime);
+/// <param name="Frames">Physical frames; null: the workload's default (64 for one that needs swap, else the machine's 1024).</param>
+/// <param name="SwapBlocks">Blocks of the swap disk; null: sized for the frames. Giving it adds swap to any workload.</param>
+internal sealed record RunSettings(
+    int Cpus, string Workload, ulong Seed, bool Parallel, bool Affinity, bool Trace, Duration MaxTime, int? Frames = null, long? SwapBlocks = null);

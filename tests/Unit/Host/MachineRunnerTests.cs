@@ -62,6 +62,33 @@ public class MachineRunnerTests
     }
 
     [Fact]
+    public void PagingWorkload_GetsSwapAnd64Frames_AndSamplesFreeFramesUntilTheEnd()
+    {
+        var settings = Settings(PagingWorkload.Name) with { MaxTime = Duration.FromSeconds(10) };
+
+        var report = MachineRunner.Execute(settings, BuiltinWorkloads.Registry());
+
+        Assert.True(report.Completed);
+        Assert.Empty(report.Faults);
+        Assert.Equal((PagingWorkload.DefaultFrames, PagingWorkload.SwapDiskName), (report.Config.FrameCount, report.Config.SwapDisk));
+        Assert.True(report.Vm.Pageouts > 0 && report.Vm.Pageins > 0, report.Vm.ToString());
+        var expected = (report.Elapsed.Nanoseconds + MachineRunner.SampleInterval.Nanoseconds - 1) / MachineRunner.SampleInterval.Nanoseconds;
+        Assert.Equal(expected, report.FreeFrameSamples.Count);
+        Assert.Equal(report.Vm.FreeFrames, report.FreeFrameSamples[^1]);
+        Assert.Contains(report.FreeFrameSamples, free => free < PagingWorkload.DefaultFrames);
+    }
+
+    [Fact]
+    public void ConfigFor_FramesAndSwapBlocks_ApplyToAnyWorkload()
+    {
+        var plain = MachineRunner.ConfigFor(Settings(ComputeWorkload.Name));
+        var shaped = MachineRunner.ConfigFor(Settings(ComputeWorkload.Name) with { Frames = 200, SwapBlocks = 512 });
+
+        Assert.Equal((1024, null), (plain.FrameCount, plain.SwapDisk));
+        Assert.Equal((200, PagingWorkload.SwapDiskName, 512L), (shaped.FrameCount, shaped.SwapDisk, shaped.Disks[0].Geometry.BlockCount));
+    }
+
+    [Fact]
     public void CpuTime_IsConserved_BusyPlusIdleIsCpusTimesElapsed()
     {
         var programs = new ProgramRegistry().Register("one", async (env, args) => await env.Compute(100_000));

@@ -11,5 +11,9 @@ public static class BuiltinWorkloads
         .Register(ComputeWorkload.Name, ComputeWorkload.Run, ComputeWorkload.Description)
         .Register(InteractiveWorkload.Name, InteractiveWorkload.Run, InteractiveWorkload.Description)
         .Register(SuspendWorkload.Name, SuspendWorkload.Run, SuspendWorkload.Description)
-        .Register(IpcWorkload.Name, IpcWorkload.Run, IpcWorkload.Description);
+        .Register(IpcWorkload.Name, IpcWorkload.Run, IpcWorkload.Description)
+        .Register(PagingWorkload.Name, PagingWorkload.Run, PagingWorkload.Description);
+
+    /// <summary>True for the workloads that need a machine with swap (<see cref="PagingWorkload.WithSwap"/>) and few frames.</summary>
+    public static bool NeedsSwap(string name) => name == PagingWorkload.Name;
 }

@@ -2,6 +2,7 @@ using MachActors.Hardware;
 using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs.Workloads;
+using MachActors.Pagers.Default;
 
 namespace MachActors.Tests.Unit.Kernel.Programs;
 
@@ -18,7 +19,9 @@ public class WorkloadTests
     private static Ran Run(string workload, int cpus = 2, DispatcherKind dispatcher = DispatcherKind.Controlled, ulong seed = 1)
     {
         var system = ActorSystem.Create("m", new ActorSystemOptions { Dispatcher = dispatcher, Seed = seed });
-        var machine = Machine.Boot(system, new MachineConfig { CpuCount = cpus }, BuiltinWorkloads.Registry());
+        var config = new MachineConfig { CpuCount = cpus };
+        if (BuiltinWorkloads.NeedsSwap(workload)) config = PagingWorkload.WithSwap(config with { FrameCount = PagingWorkload.DefaultFrames });
+        var machine = Machine.Boot(system, config, BuiltinWorkloads.Registry(), defaultPager: config.SwapDisk is null ? null : DefaultPagerBoot.Create);
         Assert.Equal(KernReturn.Success, machine.StartTask(workload).Result);
         var result = machine.RunUntilThreadsEnd(Duration.FromSeconds(10));
         return new Ran(machine, result, machine.Threads());
@@ -39,7 +42,9 @@ public class WorkloadTests
         using var ran = Run(workload);
 
         AssertEndedCleanly(ran);
-        Assert.True(ran.Result.Now.SinceBoot < Duration.FromSeconds(2), $"{workload} took {ran.Result.Now}");
+        // Paging waits for the swap disk: 256 transfers of about 14 ms each.
+        var bound = BuiltinWorkloads.NeedsSwap(workload) ? Duration.FromSeconds(6) : Duration.FromSeconds(2);
+        Assert.True(ran.Result.Now.SinceBoot < bound, $"{workload} took {ran.Result.Now}");
     }
 
     [Theory]
@@ -84,6 +89,59 @@ public class WorkloadTests
         Assert.Equal((16, SchedPolicy.Timeshare), (byName["ts-16"].BasePriority, byName["ts-16"].Policy));
         Assert.Equal(24, byName["batch-24"].BasePriority);
         Assert.All(workers, t => Assert.True(t.CpuTime > Duration.Zero));
+    }
+
+    [Theory]
+    [InlineData(DispatcherKind.Controlled)]
+    [InlineData(DispatcherKind.Parallel)]
+    public void Paging_TwicePhysicalMemory_PagesOutAndInAndChecksEveryPage(DispatcherKind dispatcher)
+    {
+        using var ran = Run(PagingWorkload.Name, dispatcher: dispatcher);
+
+        AssertEndedCleanly(ran);
+        var pages = PagingWorkload.MemoryFactor * PagingWorkload.DefaultFrames;
+        var vm = ran.Machine.Status.Vm;
+        Assert.Equal(pages, vm.ZeroFills);
+        Assert.True(vm.Pageouts >= pages - PagingWorkload.DefaultFrames, $"pageouts {vm.Pageouts}");
+        Assert.True(vm.Pageins > 0, $"pageins {vm.Pageins}");
+        Assert.Equal(PagingWorkload.DefaultFrames, vm.FreeFrames); // the region was deallocated
+        Assert.Equal(["lower", "upper"], ran.Threads.Where(t => t.Thread.Name != PagingWorkload.Name).Select(t => t.Thread.Name));
+    }
+
+    [Fact]
+    public void Paging_WithoutSwap_FaultsWhenMemoryRunsOut()
+    {
+        using var system = ActorSystem.Create("m", new ActorSystemOptions { Seed = 1 });
+        var machine = Machine.Boot(system, new MachineConfig { FrameCount = PagingWorkload.DefaultFrames }, BuiltinWorkloads.Registry());
+        Assert.Equal(KernReturn.Success, machine.StartTask(PagingWorkload.Name).Result);
+
+        machine.RunUntilThreadsEnd(Duration.FromSeconds(10));
+
+        Assert.NotEmpty(machine.Status.Faults);
+        Assert.Equal(0, machine.Status.Vm.Pageouts);
+    }
+
+    [Fact]
+    public void Paging_Pattern_IsDistinctPerPageAndNeverZero()
+    {
+        var a = PagingWorkload.Pattern(0, 4096);
+        var b = PagingWorkload.Pattern(256, 4096);
+
+        Assert.NotEqual(a, b);
+        Assert.NotEqual(a.AsSpan(8).ToArray(), b.AsSpan(8).ToArray());
+        Assert.NotEqual(new byte[4096], a);
+    }
+
+    [Fact]
+    public void WithSwap_AddsASwapDiskSizedForTheFrames()
+    {
+        var config = PagingWorkload.WithSwap(new MachineConfig { FrameCount = 1024 });
+
+        var disk = Assert.Single(config.Disks);
+        Assert.Equal(PagingWorkload.SwapDiskName, config.SwapDisk);
+        Assert.Equal(1024L * PagingWorkload.SwapPagesPerFrame * 8, disk.Geometry.BlockCount);
+        Assert.Empty(config.Validate());
+        Assert.Equal(100, Assert.Single(PagingWorkload.WithSwap(new MachineConfig(), 100).Disks).Geometry.BlockCount);
     }
 
     [Fact]
