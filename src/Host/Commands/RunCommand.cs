@@ -62,7 +62,7 @@ internal static class RunCommand
         };
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
-                                         + "per-CPU utilisation and context switches, per-thread CPU time and state, and totals.")
+                                         + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC and VM counters.")
         {
             cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, list,
         };
