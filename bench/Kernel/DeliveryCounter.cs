@@ -8,9 +8,12 @@ public sealed class DeliveryCounter : ITraceSink
 {
     public Dictionary<string, long> ByType { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Counts only while true (default), so a report can leave a set-up phase out.</summary>
+    public bool Enabled { get; set; } = true;
+
     public void OnEvent(in TraceEvent traceEvent)
     {
-        if (traceEvent.Kind != TraceKind.Deliver || traceEvent.Message is null) return;
+        if (!Enabled || traceEvent.Kind != TraceKind.Deliver || traceEvent.Message is null) return;
         var name = traceEvent.Message.GetType().Name;
         ByType[name] = ByType.GetValueOrDefault(name) + 1;
     }
