@@ -21,6 +21,7 @@ public sealed partial class VmObject : Actor
     private readonly StagedFrames _frames = new();
     private readonly VmObjectState _state;
     private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo)> _zeroFills = [];
+    private readonly Dictionary<(IActorRef ReplyTo, long FaultId), ObjectFault> _waiting = [];
     private readonly ImmutableArray<byte> _zeros;
     private long _nextRequest;
     private int _references = 1;
@@ -94,7 +95,8 @@ public sealed partial class VmObject : Actor
         switch (answer.Outcome)
         {
             case VmFaultOutcome.Wait:
-                return; // a Resume follows
+                _waiting[(replyTo, f.FaultId)] = f; // a Resume follows
+                return;
             case VmFaultOutcome.Unavailable when answer.Shadow is null:
                 StartZeroFill(f, replyTo);
                 return;
@@ -136,9 +138,17 @@ public sealed partial class VmObject : Actor
                     break;
                 case VmObjectEffect.Resume { Answer: { Outcome: VmFaultOutcome.Unavailable, Shadow: null } } r:
                     // data_unavailable from the pager: zero fill at the top (the access does not matter: no page lock)
-                    StartZeroFill(new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo);
+                    _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var asked);
+                    StartZeroFill(asked ?? new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo);
+                    break;
+                case VmObjectEffect.Resume { Answer.Outcome: VmFaultOutcome.Retry } r
+                    when _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var original):
+                    // The page it waited for changed (supplied, freed, unlocked): ask again here, so the
+                    // task gets the final answer and the thread does not trap and fault a second time.
+                    Fault(original, r.Waiter.ReplyTo);
                     break;
                 case VmObjectEffect.Resume r:
+                    _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId));
                     r.Waiter.ReplyTo.Tell(new ObjectFaultAnswer(r.Waiter.FaultId, r.Answer), Self);
                     break;
                 case VmObjectEffect.StartPagerTimer t:
