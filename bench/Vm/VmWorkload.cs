@@ -210,7 +210,7 @@ public sealed class VmWorkload
         var (faults, zeroFills, pageins, pageouts) = Kind switch
         {
             VmKind.ZeroFill => ((long)Pages, Pages, 0L, 0L),
-            VmKind.PagerFaults => (2L * Pages, 0, Pages, 0),
+            VmKind.PagerFaults => ((long)Pages, 0, Pages, 0), // one fault per pagein: the object asks again itself
             _ => (Pages, Pages, 0, ExpectedPageouts),
         };
         if (Measured.Faults != faults || Measured.ZeroFills != zeroFills || Measured.Pageins != pageins || Measured.Pageouts != pageouts)
