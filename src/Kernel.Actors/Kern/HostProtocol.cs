@@ -16,7 +16,8 @@ internal sealed record ThreadRegistered(ThreadHandle Thread, TaskHandle Task);
 /// <param name="Set">Inherited processor set.</param>
 /// <param name="Reply">Where TaskCreated goes.</param>
 /// <param name="Ports">What the child inherits (bootstrap, exception, registered ports; already counted at their ports).</param>
-internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply, SpecialPorts Ports);
+/// <param name="Space">The address space it inherits (task_create with inherit_memory), or null.</param>
+internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply, SpecialPorts Ports, ForkedSpace? Space = null);
 
 /// <summary>Task -> its new thread's object: the thread's handle with its kernel port.</summary>
 /// <param name="Thread">The handle.</param>
@@ -34,7 +35,8 @@ internal sealed record SelfPorts(Ipc.PortName Task, Ipc.PortName Thread, Ipc.Por
 /// <param name="MainThread">The main thread's program, or null for task_create.</param>
 /// <param name="ThreadName">The main thread's name.</param>
 /// <param name="DeviceMaster">For a first task, the device master port (the task makes its send right); null otherwise.</param>
-internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null);
+/// <param name="Space">For task_create with inherit_memory: the address space made by fork.</param>
+internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null, ForkedSpace? Space = null);
 
 /// <summary>Machine boot -> host and device server: the device master port (the host hands it to the tasks it starts; the server serves it).</summary>
 /// <param name="Port">The device master port.</param>

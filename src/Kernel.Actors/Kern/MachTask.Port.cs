@@ -52,7 +52,7 @@ public sealed partial class MachTask
         public KernReturn TaskCreate(PortName targetTask, bool inheritMemory, out PortName childTask)
         {
             childTask = default;
-            return (KernReturn)task.Defer(request, new TaskCreate(), (r, req) => r is TaskCreated { Result: KernReturn.Success, Task: { } child }
+            return (KernReturn)task.Defer(request, new TaskCreate(InheritMemory: inheritMemory), (r, req) => r is TaskCreated { Result: KernReturn.Success, Task: { } child }
                 ? MachTaskServer.TaskCreateReply(Handle, KernReturn.Success, req.GiveMadeSend(child.Port))
                 : MachTaskServer.TaskCreateReply(Handle, r is TaskCreated c ? c.Result : CodeOf(r), PortName.Null));
         }

@@ -13,19 +13,15 @@ namespace MachActors.Kernel.Kern;
 /// </summary>
 public sealed partial class MachTask
 {
-    /// <summary>How long a fault waits for a pager before it fails (rule 4).</summary>
-    private static readonly Duration PagerTimeout = Duration.FromSeconds(30);
-
     private readonly ShootdownTracker _shootdowns = new();
     private readonly Dictionary<int, IActorRef> _cpus = [];
-    private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Dictionary<long, PendingFault> _faults = [];
     private readonly Dictionary<long, PendingShootdown> _awaitingAcks = [];
     private VmMap? _map;
     private Pmap? _pmap;
     private long _nextFault, _nextObject;
 
-    private VmMap Map => _map ??= VmMap.ForTask(_services.Config, () => (Self.Id.Value << 24) + ++_nextObject);
+    private VmMap Map => _map ??= VmMap.ForTask(_services.Config, NewObjectId);
 
     private Pmap Pmap => _pmap ??= new Pmap(Self.Id.Value);
 
@@ -70,7 +66,8 @@ public sealed partial class MachTask
     }
 
     /// <summary>
-    /// ObjectFaultAnswer: a blocked fault goes on. RemoveFrameMappings (an object evicting a page): every
+    /// ObjectFaultAnswer: a blocked fault goes on. VmObjectSpawned: an object's actor is known (messages
+    /// held for it go out). RemoveFrameMappings (an object evicting a page): every
     /// pmap entry of the frame goes, with a shootdown; FrameMappingsRemoved answers after the last ack.
     /// TlbShootdownAck: a waiting call may complete. False for other messages.
     /// </summary>
@@ -79,10 +76,13 @@ public sealed partial class MachTask
         switch (message)
         {
             case ObjectFaultAnswer a when _faults.Remove(a.FaultId, out var fault):
-                Answered(fault, a.Answer);
+                Answered(fault, a.Answer, a.ReadOnly);
                 return true;
             case ObjectFaultAnswer:
                 return true; // a fault forgotten (its task ended): stale
+            case VmObjectSpawned spawned:
+                ObjectResolved(spawned);
+                return true;
             case RemoveFrameMappings r:
                 var removed = Pmap.RemoveFrame(ResidentMemory.ToFrame(r.Frame)).Changes.ToList();
                 Shootdown(new PendingShootdown(KernReturn.Success, null, [], (Sender, new FrameMappingsRemoved(r.Token))), removed);
@@ -113,7 +113,7 @@ public sealed partial class MachTask
             return;
         }
         var address = (ulong)f.Page * (ulong)PageSize;
-        var found = Map.Materialize(address, out var entry);
+        var found = (access & VmProt.Write) != 0 ? Map.MaterializeForWrite(address, out var entry) : Map.Materialize(address, out entry);
         ApplyMapEffects(found, null);
         if (found != KernReturn.Success || entry is null)
         {
@@ -131,10 +131,10 @@ public sealed partial class MachTask
         _faults[id] = fault;
         reply.Block(channel, Self);
         _services.Status.VmFault();
-        _objects[fault.ObjectId].Tell(new ObjectFault(id, (long)(entry.Offset + (address - entry.Start)), access), Self);
+        SendToObject(fault.ObjectId, new ObjectFault(id, (long)(entry.Offset + (address - entry.Start)), access));
     }
 
-    private void Answered(PendingFault fault, VmFaultAnswer answer)
+    private void Answered(PendingFault fault, VmFaultAnswer answer, bool readOnly)
     {
         var address = (ulong)fault.Page * (ulong)PageSize;
         switch (answer.Outcome)
@@ -144,7 +144,15 @@ public sealed partial class MachTask
                 if (!_terminated && Map.Lookup(address, out var entry) && entry.Object?.Id == fault.ObjectId
                     && (long)(entry.Offset + (address - entry.Start)) == answer.Offset)
                 {
-                    Pmap.Enter(fault.Page, ResidentMemory.ToFrame(frame), entry.Protection);
+                    if (Pmap.Lookup(fault.Page, out var old) && old.Frame != ResidentMemory.ToFrame(frame))
+                    {
+                        // A page copied up replaces a read-only mapping of the frame below: shoot that down first.
+                        var removed = Pmap.Remove(fault.Page, 1).Changes.ToList();
+                        Shootdown(new PendingShootdown(KernReturn.Success, null, [], Then: () => Answered(fault, answer, readOnly)), removed);
+                        return;
+                    }
+                    var protection = readOnly || entry.NeedsCopy ? entry.Protection & ~VmProt.Write : entry.Protection;
+                    Pmap.Enter(fault.Page, ResidentMemory.ToFrame(frame), protection);
                 }
                 fault.Reply.Wake(fault.Channel, MemoryTrapResult.Retry, Self);
                 return;
@@ -159,23 +167,28 @@ public sealed partial class MachTask
     }
 
     /// <summary>
-    /// Carries out the map's effects: objects created get their actors; pmap removals and downgrades
-    /// are shot down; released objects are told only when the shootdown completed, and so is
-    /// <paramref name="reply"/> (with <paramref name="code"/>) when given.
+    /// Carries out the map's effects: objects created get their actors (VmObjects.cs), references are
+    /// taken at once; pmap removals and downgrades are shot down; released objects are told only when
+    /// the shootdown completed, and so is <paramref name="reply"/> (with <paramref name="code"/>) when
+    /// given, then <paramref name="then"/> runs.
     /// </summary>
-    private void ApplyMapEffects(KernReturn code, CallerReply? reply)
+    private void ApplyMapEffects(KernReturn code, CallerReply? reply, Action? then = null)
     {
-        var releases = new List<IActorRef>();
+        var (releases, changes) = CarryOutMapEffects();
+        Shootdown(new PendingShootdown(code, reply, releases, Then: then), changes);
+    }
+
+    /// <summary>Carries out the map's object effects now; returns the objects to release and the pmap changes to shoot down first.</summary>
+    private (List<long> Releases, List<PmapChange> Changes) CarryOutMapEffects()
+    {
+        var releases = new List<long>();
         var changes = new List<PmapChange>();
         foreach (var effect in Map.TakeEffects())
         {
             switch (effect)
             {
-                case VmMapEffect.ObjectCreated c:
-                    _objects[c.Object.Id] = Context.Spawn(Props.Create(() => new VmObject(c.Object.Id, PageSize, _services.Memory, PagerTimeout, _services.DefaultPager)));
-                    break;
-                case VmMapEffect.ObjectReleased r when _objects.Remove(r.Object.Id, out var obj):
-                    releases.Add(obj);
+                case VmMapEffect.ObjectReleased r:
+                    releases.Add(r.Object.Id);
                     break;
                 case VmMapEffect.PmapRemove r:
                     changes.AddRange(Pmap.Remove(PageOf(r.Start), PageOf(r.End - 1) - PageOf(r.Start) + 1).Changes);
@@ -183,9 +196,12 @@ public sealed partial class MachTask
                 case VmMapEffect.PmapProtect p:
                     changes.AddRange(Pmap.Protect(PageOf(p.Start), PageOf(p.End - 1) - PageOf(p.Start) + 1, p.Protection).Changes);
                     break;
+                default:
+                    ObjectEffect(effect);
+                    break;
             }
         }
-        Shootdown(new PendingShootdown(code, reply, releases), changes);
+        return (releases, changes);
     }
 
     /// <summary>Starts one shootdown covering <paramref name="changes"/> on every CPU that may cache them; completes at once when none does.</summary>
@@ -209,17 +225,19 @@ public sealed partial class MachTask
     /// <summary>Every CPU dropped the translations: objects may free their frames now, and the call returns.</summary>
     private void Complete(PendingShootdown pending)
     {
-        foreach (var obj in pending.Releases) obj.Tell(ObjectRelease.Instance, Self);
+        foreach (var obj in pending.Releases) SendToObject(obj, ObjectRelease.Instance);
         pending.Reply?.Send(pending.Code, Self);
         if (pending.Notify is { } notify) notify.To.Tell(notify.Message, Self);
+        pending.Then?.Invoke();
     }
 
-    /// <summary>Task termination: every mapping goes (a whole-pmap shootdown), then every object is released.</summary>
+    /// <summary>Task termination: every mapping goes (a whole-pmap shootdown), then the map's reference on every object it names is released.</summary>
     private void ReleaseAddressSpace()
     {
-        var releases = _objects.Values.ToList();
-        _objects.Clear();
         _faults.Clear();
+        if (_map is null) return;
+        Map.Deallocate(Map.Min, Map.Max - Map.Min);
+        var releases = Map.TakeEffects().OfType<VmMapEffect.ObjectReleased>().Select(r => r.Object.Id).ToList();
         if (_pmap is null && releases.Count == 0) return;
         var cpus = _shootdowns.CpusCaching(Pmap.Id);
         var pending = new PendingShootdown(KernReturn.Success, null, releases);
@@ -240,5 +258,5 @@ public sealed partial class MachTask
 
     private sealed record PendingFault(CallerReply Reply, WaitChannel Channel, long Page, VmProt Access, long ObjectId);
 
-    private sealed record PendingShootdown(KernReturn Code, CallerReply? Reply, List<IActorRef> Releases, (IActorRef To, object Message)? Notify = null);
+    private sealed record PendingShootdown(KernReturn Code, CallerReply? Reply, List<long> Releases, (IActorRef To, object Message)? Notify = null, Action? Then = null);
 }

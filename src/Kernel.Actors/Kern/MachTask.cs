@@ -50,6 +50,7 @@ public sealed partial class MachTask : KernelObject
             ApplySpaceEffects();
         }
         _created = Context.Now;
+        if (_start?.Space is { } space) AdoptSpace(space);
         switch (_start)
         {
             case { MainThread: { } body } start:
@@ -87,7 +88,9 @@ public sealed partial class MachTask : KernelObject
                 var inherited = new List<Ipc.IpcEffect>();
                 var ports = _special.Inherit(inherited);
                 SpecialPorts.Apply(inherited, Self); // the copies are counted before the child holds them (rule 3)
-                _services.Host.Tell(new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply, ports), Self);
+                var create = new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply, ports);
+                if (c.InheritMemory) Fork(create);
+                else _services.Host.Tell(create, Self);
                 break;
             case TaskTerminate:
                 Terminate();

@@ -6,9 +6,15 @@ namespace MachActors.Kernel.Kern;
 // The task calls of the seeds' table (create, terminate, suspend, resume, priority, assign, info,
 // threads) plus thread creation. Sent to a task's kernel object; each reply says its type.
 
-/// <summary>task_create: a child of the target task, inheriting its priority and processor set. Reply: <see cref="TaskCreated"/>.</summary>
+/// <summary>
+/// task_create: a child of the target task, inheriting its priority and processor set, and with
+/// <paramref name="InheritMemory"/> its address space by each region's inheritance (share, copy-on-write
+/// copy, none: docs/VM.md, as built: copy-on-write); answered after the parent's copied pages were
+/// write-protected on every CPU. Reply: <see cref="TaskCreated"/>.
+/// </summary>
 /// <param name="Name">The child's name (default: parent's name + "-child").</param>
-public sealed record TaskCreate(string? Name = null) : KernelRequest;
+/// <param name="InheritMemory">Fork the address space (else the child's is empty).</param>
+public sealed record TaskCreate(string? Name = null, bool InheritMemory = false) : KernelRequest;
 
 /// <summary>The answer to <see cref="TaskCreate"/>.</summary>
 /// <param name="Result">Success, or InvalidArgument for a terminated parent.</param>

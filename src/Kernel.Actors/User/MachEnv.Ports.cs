@@ -68,11 +68,12 @@ public sealed partial class MachEnv
     /// <summary>
     /// task_create with a name for the host's reports (names are not Mach's: this form is the
     /// KernelPortCall trap naming the parent by port, the MIG routine carries no name). Otherwise as
-    /// <see cref="TaskCreate(PortName)"/>: a send right to the child's port in this space.
+    /// <see cref="TaskCreate(PortName)"/>: a send right to the child's port in this space. With
+    /// <paramref name="inheritMemory"/> the child's address space is forked from the parent's (copy-on-write).
     /// </summary>
-    public async Task<(KernReturn Code, PortName Child)> TaskCreate(PortName parent, string name)
+    public async Task<(KernReturn Code, PortName Child)> TaskCreate(PortName parent, string name, bool inheritMemory = false)
     {
-        var created = await PortCall<TaskCreated>(parent, new TaskCreate(name));
+        var created = await PortCall<TaskCreated>(parent, new TaskCreate(name, inheritMemory));
         return (created.Result, created.Port);
     }
 

@@ -11,6 +11,7 @@ public sealed partial class VmObject
     private readonly Dictionary<long, ImmutableArray<byte>> _supplyFrames = [];
     private readonly Queue<PagerControlMessage> _heldControl = new();
     private readonly Dictionary<long, PageEvict> _evicting = [];
+    private readonly Dictionary<long, int> _unmapping = [];
     private DataSupply? _staging;
     private long _nextIncarnation;
 
@@ -19,9 +20,10 @@ public sealed partial class VmObject
     /// incarnation first stages one frame per page filled with its data at the resident memory, and the
     /// messages behind it wait; then the state takes it (I4) and the unused frames go back. Others go to
     /// the state at once (a stale or foreign one is ignored there, rule 3). PageEvict (the daemon): a
-    /// resident, not busy page still in that frame starts its pageout (busy: faults wait, I8) and the task
-    /// is asked to remove the frame's mappings; anything else is declined. FrameMappingsRemoved: the
-    /// resident memory is told (with the object's dirty bit). PageEvicted: a clean page is dropped (its
+    /// resident, not busy page still in that frame starts its pageout (busy: faults wait, I8) and every
+    /// task that mapped a page of the object is asked to remove the frame's mappings; anything else is
+    /// declined. FrameMappingsRemoved: once every one of them answered, the resident memory is told
+    /// (with the object's dirty bit). PageEvicted: a clean page is dropped (its
     /// frame is already free); a dirty one gets the default pager (memory_object_create) if it has none,
     /// goes out with data_return, and only then is its frame freed. False for other messages.
     /// </summary>
@@ -38,8 +40,9 @@ public sealed partial class VmObject
             case PageEvict e:
                 Evict(e);
                 return true;
-            case FrameMappingsRemoved r when _evicting.TryGetValue(r.Token, out var e):
-                _memory.Tell(new PageUnmapped(r.Token, _state.Page(e.Offset)?.Dirty == true), Self);
+            case FrameMappingsRemoved r when _evicting.TryGetValue(r.Token, out var e) && _unmapping.TryGetValue(r.Token, out var left):
+                if (left > 1) _unmapping[r.Token] = left - 1;
+                else Unmapped(r.Token, e);
                 return true;
             case FrameMappingsRemoved:
                 return true; // not expected: the eviction is no longer ours
@@ -94,7 +97,19 @@ public sealed partial class VmObject
             return;
         }
         _evicting[e.Token] = e;
-        Context.Parent.Tell(new RemoveFrameMappings(e.Token, e.Frame), Self);
+        if (_mappers.Count == 0)
+        {
+            Unmapped(e.Token, e);
+            return;
+        }
+        _unmapping[e.Token] = _mappers.Count;
+        foreach (var mapper in _mappers) mapper.Tell(new RemoveFrameMappings(e.Token, e.Frame), Self);
+    }
+
+    private void Unmapped(long token, PageEvict e)
+    {
+        _unmapping.Remove(token);
+        _memory.Tell(new PageUnmapped(token, _state.Page(e.Offset)?.Dirty == true), Self);
     }
 
     private void Evicted(PageEvict e, PageEvicted v)

@@ -10,7 +10,10 @@ namespace MachActors.Kernel.Vm;
 /// state answers Unavailable without a shadow (at once, or resumed after the pager's data_unavailable)
 /// stages a zeroed frame from <see cref="VmResident"/>, installs it (<see cref="VmObjectState.InstallPage"/>)
 /// and asks again. Pages are evicted and paged in as VmObject.Paging says. Frames are given back
-/// (<see cref="FrameFree"/>) when the last map reference goes (<see cref="ObjectRelease"/>).
+/// (<see cref="FrameFree"/>) when the last reference goes (<see cref="ObjectRelease"/>; references come
+/// from every map naming the object and every shadow object backed by it, <see cref="ObjectReference"/>).
+/// A shadow object follows its chain as VmObject.Chain says. The tasks that mapped its pages are
+/// remembered (the mappers), so an eviction removes the page from every pmap.
 /// </summary>
 public sealed partial class VmObject : Actor
 {
@@ -23,21 +26,24 @@ public sealed partial class VmObject : Actor
     private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo)> _zeroFills = [];
     private readonly Dictionary<(IActorRef ReplyTo, long FaultId), ObjectFault> _waiting = [];
     private readonly ImmutableArray<byte> _zeros;
+    private readonly VmShadowLink? _backing;
     private long _nextRequest;
     private int _references = 1;
 
     /// <summary>
     /// Object <paramref name="id"/> of <paramref name="pageSize"/>-byte pages, taking frames from
     /// <paramref name="memory"/>; one reference (its creator's). Its dirty pages are paged out to
-    /// <paramref name="defaultPager"/> when one is given.
+    /// <paramref name="defaultPager"/> when one is given. With <paramref name="backing"/> it is a shadow
+    /// object: it holds one reference on the backing object (taken by its creator), dropped when it ends.
     /// </summary>
-    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null)
+    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null, VmShadowLink? backing = null)
     {
         _id = id;
         _memory = memory;
         _pagerTimeout = pagerTimeout;
         _defaultPager = defaultPager;
-        _state = new VmObjectState(pageSize, _frames, id);
+        _state = new VmObjectState(pageSize, _frames, id) { Shadow = backing };
+        _backing = backing;
         _zeros = [.. new byte[pageSize]];
     }
 
@@ -46,8 +52,10 @@ public sealed partial class VmObject : Actor
     /// Resume; Unavailable at the top without a shadow is zero-filled first. FrameAllocated: the
     /// staged frame is installed and the fault asked again (no frame: MemoryError ResourceShortage), or
     /// it belongs to a supply being staged. ObjectRelease: at the last reference the pager binding is
-    /// terminated, every frame is freed and the actor stops. Pager timer: the state's PagerTimedOut.
+    /// terminated, every frame is freed, the backing object (if any) released and the actor stops.
+    /// ObjectReference: one more reference. Pager timer: the state's PagerTimedOut.
     /// PagerControlMessage, PageEvict, FrameMappingsRemoved, PageEvicted: VmObject.Paging.
+    /// ObjectFaultAnswer (from the backing object), copied frames: VmObject.Chain.
     /// </summary>
     protected override void OnReceive(object message)
     {
@@ -62,18 +70,26 @@ public sealed partial class VmObject : Actor
             case FrameAllocated a when _supplyFrames.Remove(a.RequestId, out var contents):
                 SupplyFrameStaged(a.Frame, contents);
                 break;
+            case FrameAllocated a when _copies.Remove(a.RequestId, out var copy):
+                Copied(a, copy.Fault, copy.ReplyTo);
+                break;
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
                 break;
+            case ObjectReference:
+                _references++;
+                break;
             case ObjectRelease when --_references == 0:
                 Release();
+                break;
+            case ObjectRelease:
                 break;
             case PagerTimer t:
                 _state.PagerTimedOut(t.Offset, t.Seqno);
                 CarryOut();
                 break;
             default:
-                if (!OnPagingMessage(message)) Unhandled(message);
+                if (!OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }
@@ -85,6 +101,7 @@ public sealed partial class VmObject : Actor
         _frames.FreeAll();
         var freed = _frames.TakeFreed();
         _memory.Tell(new FrameFree(freed, _id), Self);
+        _backing?.Object.Tell(ObjectRelease.Instance, Self);
         Context.Stop(Self);
     }
 
@@ -97,11 +114,8 @@ public sealed partial class VmObject : Actor
             case VmFaultOutcome.Wait:
                 _waiting[(replyTo, f.FaultId)] = f; // a Resume follows
                 return;
-            case VmFaultOutcome.Unavailable when answer.Shadow is null:
-                StartZeroFill(f, replyTo);
-                return;
             default:
-                replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer), Self);
+                Answer(f, replyTo, answer);
                 return;
         }
     }
@@ -136,10 +150,10 @@ public sealed partial class VmObject : Actor
                 case VmObjectEffect.Send s:
                     s.To.Tell(s.Message, Self);
                     break;
-                case VmObjectEffect.Resume { Answer: { Outcome: VmFaultOutcome.Unavailable, Shadow: null } } r:
-                    // data_unavailable from the pager: zero fill at the top (the access does not matter: no page lock)
+                case VmObjectEffect.Resume { Answer.Outcome: VmFaultOutcome.Unavailable } r:
+                    // data_unavailable from the pager: down the chain, or zero fill at the top (the access does not matter: no page lock)
                     _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var asked);
-                    StartZeroFill(asked ?? new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo);
+                    Answer(asked ?? new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo, r.Answer);
                     break;
                 case VmObjectEffect.Resume { Answer.Outcome: VmFaultOutcome.Retry } r
                     when _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var original):
@@ -148,8 +162,8 @@ public sealed partial class VmObject : Actor
                     Fault(original, r.Waiter.ReplyTo);
                     break;
                 case VmObjectEffect.Resume r:
-                    _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId));
-                    r.Waiter.ReplyTo.Tell(new ObjectFaultAnswer(r.Waiter.FaultId, r.Answer), Self);
+                    _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var waited);
+                    Answer(waited ?? new ObjectFault(r.Waiter.FaultId, r.Answer.Offset, VmProt.Read), r.Waiter.ReplyTo, r.Answer);
                     break;
                 case VmObjectEffect.StartPagerTimer t:
                     Context.Timers.StartSingleTimer(TimerKey(t.RequestSeqno), new PagerTimer(t.Offset, t.RequestSeqno), _pagerTimeout);

@@ -1,15 +1,37 @@
+using MachActors.Actors;
+
 namespace MachActors.Kernel.Vm;
 
-/// <summary>Fault path (a task) -> <see cref="VmObject"/>: fault <paramref name="FaultId"/> needs the page at <paramref name="Offset"/> for <paramref name="Access"/>; answered with <see cref="ObjectFaultAnswer"/> (at once or after a wait).</summary>
-/// <param name="FaultId">The task's id for the fault.</param>
+/// <summary>
+/// Fault path (a task) -> <see cref="VmObject"/>: fault <paramref name="FaultId"/> needs the page at
+/// <paramref name="Offset"/> for <paramref name="Access"/>; answered with <see cref="ObjectFaultAnswer"/>
+/// (at once or after a wait). A shadow object asks its backing object the same way, with
+/// <paramref name="Chained"/> set: the backing object then answers Unavailable instead of zero-filling
+/// (a missing page at the bottom of a chain is zero-filled in the top object).
+/// </summary>
+/// <param name="FaultId">The asker's id for the fault.</param>
 /// <param name="Offset">The page's offset in the object.</param>
 /// <param name="Access">The access wanted.</param>
-public sealed record ObjectFault(long FaultId, long Offset, VmProt Access);
+/// <param name="Mapper">The task that will enter the page in its pmap (null: the sender); recorded by the object whose frame is answered, so its eviction asks that task to remove the mapping.</param>
+/// <param name="Chained">Asked by a shadow object on a fault's behalf.</param>
+public sealed record ObjectFault(long FaultId, long Offset, VmProt Access, IActorRef? Mapper = null, bool Chained = false);
 
 /// <summary><see cref="VmObject"/> -> fault path: the answer to fault <paramref name="FaultId"/> (Resident with a frame, or MemoryError).</summary>
 /// <param name="FaultId">The fault.</param>
-/// <param name="Answer">The answer.</param>
-public sealed record ObjectFaultAnswer(long FaultId, VmFaultAnswer Answer);
+/// <param name="Answer">The answer (its offset is the asked object's).</param>
+/// <param name="ReadOnly">The frame belongs to an object lower in the chain: it may only be mapped without write access.</param>
+public sealed record ObjectFaultAnswer(long FaultId, VmFaultAnswer Answer, bool ReadOnly = false)
+{
+    /// <summary>For a Resident answer: the object page that holds the frame (a copy checks it still does).</summary>
+    public PageOwner? Owner { get; init; }
+}
+
+/// <summary>A map (or a new shadow object) -> <see cref="VmObject"/>: one more reference; each is dropped by one <see cref="ObjectRelease"/>.</summary>
+public sealed record ObjectReference
+{
+    /// <summary>The one instance.</summary>
+    public static readonly ObjectReference Instance = new();
+}
 
 /// <summary>
 /// A map -> <see cref="VmObject"/>: the map dropped its reference. At the last reference the object

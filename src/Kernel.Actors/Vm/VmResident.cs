@@ -17,6 +17,9 @@ namespace MachActors.Kernel.Vm;
 /// </summary>
 public sealed class VmResident : Actor
 {
+    /// <summary>How long a VM object's fault waits for a pager before it fails (rule 4).</summary>
+    public static readonly Duration PagerTimeout = Duration.FromSeconds(30);
+
     /// <summary>How often the daemon looks again while it is below free_target and waits for its laundry.</summary>
     public static readonly Duration DaemonPeriod = Duration.FromMilliseconds(10);
 
@@ -25,6 +28,8 @@ public sealed class VmResident : Actor
     private readonly MachineStatus? _status;
     private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Queue<(FrameAllocate Request, IActorRef ReplyTo)> _waiting = new();
+    private readonly int _pageSize;
+    private IActorRef? _defaultPager;
     private bool _paging, _timerArmed;
     private long _accesses;
 
@@ -34,6 +39,7 @@ public sealed class VmResident : Actor
         ArgumentNullException.ThrowIfNull(config);
         _resident = new ResidentMemory(PhysicalMemory.Create(config));
         _daemon = new PagingDaemon(_resident.Queues);
+        _pageSize = config.PageSize;
         _status = status;
         _status?.VmFreeFrames(_resident.Queues.FreeCount);
     }
@@ -45,6 +51,8 @@ public sealed class VmResident : Actor
     /// are ignored); waiting requests are served. MemoryAccess: performed, answered MemoryAccessDone (a
     /// refusal is a code). EnablePaging: the daemon runs from now on. PageUnmapped, PageEvictDeclined,
     /// the daemon's timer: the eviction protocol (docs/VM.md, as built: paging). GetVmResidentStats: the counts.
+    /// SpawnVmObject: the object's actor is made here (a child; shadowing its backing object's actor when
+    /// that is known) and the sender told; ResolveVmObject: the sender is told the actor (null when gone).
     /// </summary>
     protected override void OnReceive(object message)
     {
@@ -64,8 +72,15 @@ public sealed class VmResident : Actor
                 _accesses++;
                 Sender.Tell(_resident.Access(access), Self);
                 break;
-            case EnablePaging:
+            case EnablePaging e:
                 _paging = true;
+                _defaultPager = e.DefaultPager;
+                break;
+            case SpawnVmObject s:
+                Sender.Tell(new VmObjectSpawned(s.Id, Spawn(s)), Self);
+                break;
+            case ResolveVmObject r:
+                Sender.Tell(new VmObjectSpawned(r.Id, _objects.GetValueOrDefault(r.Id)), Self);
                 break;
             case PageUnmapped u:
                 Unmapped(u);
@@ -87,12 +102,33 @@ public sealed class VmResident : Actor
         _status?.VmFreeFrames(_resident.Queues.FreeCount);
     }
 
+    private IActorRef Spawn(SpawnVmObject s)
+    {
+        if (_objects.GetValueOrDefault(s.Id) is { } existing) return existing;
+        VmShadowLink? backing = s.BackingId is { } b && _objects.GetValueOrDefault(b) is { } backingRef ? new VmShadowLink(backingRef, s.BackingOffset) : null;
+        var pager = _defaultPager;
+        var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, PagerTimeout, pager, backing)));
+        _objects[s.Id] = made;
+        return made;
+    }
+
     private bool TryServe(FrameAllocate a, IActorRef replyTo, bool wait)
     {
-        var frame = _resident.AllocateFilled(a.Owner, a.Contents);
+        var contents = a.Contents;
+        if (a.CopyOf is { } source)
+        {
+            var frameNumber = ResidentMemory.ToFrame(source.Frame);
+            if (_resident.Queues.Get(frameNumber, out var info) != PageStatus.Success || info.Owner != source.Owner)
+            {
+                replyTo.Tell(new FrameAllocated(a.RequestId, null, SourceGone: true), Self);
+                return true;
+            }
+            contents = _resident.Read(source.Frame);
+        }
+        var frame = _resident.AllocateFilled(a.Owner, contents);
         if (frame is null && wait) return false;
         if (frame is not null) _status?.VmFrameFilled(pagein: !a.Contents.IsDefault);
-        replyTo.Tell(new FrameAllocated(a.RequestId, frame), Self);
+        replyTo.Tell(new FrameAllocated(a.RequestId, frame, a.CopyOf is null ? default : contents), Self);
         return true;
     }
 

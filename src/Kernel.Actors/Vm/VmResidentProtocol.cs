@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MachActors.Actors;
 
 namespace MachActors.Kernel.Vm;
 
@@ -10,12 +11,42 @@ namespace MachActors.Kernel.Vm;
 /// <param name="RequestId">The object's id for the request, echoed.</param>
 /// <param name="Owner">The object and offset the frame will hold.</param>
 /// <param name="Contents">The page's bytes (exactly one page), or default for zeros.</param>
-public sealed record FrameAllocate(long RequestId, PageOwner Owner, ImmutableArray<byte> Contents = default);
+/// <param name="CopyOf">A copy-on-write copy: fill the frame with this frame's bytes, if it still holds that object page (else <see cref="FrameAllocated.SourceGone"/>).</param>
+public sealed record FrameAllocate(long RequestId, PageOwner Owner, ImmutableArray<byte> Contents = default, FrameSource? CopyOf = null);
+
+/// <summary>Where a copied page comes from: <paramref name="Frame"/>, expected to hold <paramref name="Owner"/>.</summary>
+/// <param name="Frame">The source frame.</param>
+/// <param name="Owner">The object page it must still hold.</param>
+public readonly record struct FrameSource(VmFrame Frame, PageOwner Owner);
 
 /// <summary><see cref="VmResident"/> -> VM object: the frame for request <paramref name="RequestId"/>, or null when none is free.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="Frame">The zero-filled frame, now the object's, or null.</param>
-public sealed record FrameAllocated(long RequestId, VmFrame? Frame);
+/// <param name="Contents">For a copy: the bytes copied into the frame.</param>
+/// <param name="SourceGone">For a copy: the source frame no longer held the page (evicted meanwhile); no frame was taken.</param>
+public sealed record FrameAllocated(long RequestId, VmFrame? Frame, ImmutableArray<byte> Contents = default, bool SourceGone = false);
+
+/// <summary>
+/// A task -> <see cref="VmResident"/>: spawn the actor of VM object <paramref name="Id"/> (a child of the
+/// resident memory, so it outlives the task while another task maps it), shadowing
+/// <paramref name="BackingId"/> from <paramref name="BackingOffset"/> when given. Answered with
+/// <see cref="VmObjectSpawned"/>. The object starts with one reference (its creator's map); a shadow's
+/// reference on its backing object is taken by the creator (<see cref="ObjectReference"/>) before it
+/// releases its own.
+/// </summary>
+/// <param name="Id">The machine-wide object id.</param>
+/// <param name="BackingId">The object shadowed, or null.</param>
+/// <param name="BackingOffset">Offset in the backing object of the new object's offset 0.</param>
+public sealed record SpawnVmObject(long Id, long? BackingId = null, long BackingOffset = 0);
+
+/// <summary>A task -> <see cref="VmResident"/>: the actor of object <paramref name="Id"/> (a map inherited at fork names it); answered with <see cref="VmObjectSpawned"/>.</summary>
+/// <param name="Id">The object id.</param>
+public sealed record ResolveVmObject(long Id);
+
+/// <summary><see cref="VmResident"/> -> a task: object <paramref name="Id"/>'s actor, or null when it is gone.</summary>
+/// <param name="Id">The object id.</param>
+/// <param name="Object">Its actor.</param>
+public sealed record VmObjectSpawned(long Id, IActorRef? Object);
 
 /// <summary>
 /// VM object -> <see cref="VmResident"/>: the object no longer holds <paramref name="Frames"/>. Sent only

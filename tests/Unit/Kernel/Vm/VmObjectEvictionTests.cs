@@ -7,7 +7,7 @@ namespace MachActors.Tests.Unit.Kernel.Vm;
 /// <summary>
 /// The eviction protocol of one <see cref="VmObject"/> actor, with the test actor as the resident memory,
 /// the default pager and the faulting task at once (one mailbox: the log is the object's send order),
-/// and a stub task as the object's parent answering RemoveFrameMappings.
+/// and a stub task, named as the mapper of the faults, answering RemoveFrameMappings.
 /// </summary>
 public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.TestKit
 {
@@ -16,10 +16,12 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
 
     private static ImmutableArray<byte> Data(byte seed) => Enumerable.Range(0, PageSize).Select(i => (byte)(seed + i)).ToImmutableArray();
 
+    private IActorRef? _task;
+
     private IActorRef SpawnObject()
     {
         var world = TestActor;
-        var task = Sys.Spawn(Props.Create(() => new TaskStub(world)), "task");
+        var task = _task = Sys.Spawn(Props.Create(() => new TaskStub(world)), "task");
         task.Tell(GetObject.Instance, TestActor);
         return ExpectMsg<IActorRef>();
     }
@@ -27,7 +29,7 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
     /// <summary>A zero-filled resident page at offset 0 in <see cref="Frame"/>.</summary>
     private void ZeroFill(IActorRef obj, long faultId)
     {
-        obj.Tell(new ObjectFault(faultId, 0, VmProt.Write), TestActor);
+        obj.Tell(new ObjectFault(faultId, 0, VmProt.Write, _task), TestActor);
         var allocate = ExpectMsg<FrameAllocate>();
         obj.Tell(new FrameAllocated(allocate.RequestId, Frame), TestActor);
         Assert.Equal(VmFaultOutcome.Resident, ExpectMsg<ObjectFaultAnswer>().Answer.Outcome);
@@ -97,7 +99,7 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
         public static readonly GetObject Instance = new();
     }
 
-    /// <summary>The object's parent: removes "mappings" at once (no CPU caches them).</summary>
+    /// <summary>The mapping task: removes "mappings" at once (no CPU caches them).</summary>
     private sealed class TaskStub(IActorRef world) : Actor
     {
         private IActorRef? _object;
