@@ -53,6 +53,11 @@ public sealed class ParallelDispatcherTests
         var relay = a.Sys.Spawn(LambdaActor.Props((_, m) => echoInB.Tell(m, a.TestActor)));
 
         relay.Tell("across");
+        // Each system only drives (and detects quiescence of) itself: let a's relay send, then b's
+        // echo answer, before a waits; otherwise a could go quiet and run its clock to the timeout
+        // while b's pool thread had not yet answered.
+        a.Sys.RunUntilQuiescent();
+        b.Sys.RunUntilQuiescent();
 
         a.ExpectMsg("across");
         Assert.Equal(echoInB, a.Probe.LastSender);
