@@ -38,7 +38,11 @@ public static class SerializabilityRun
             var (index, program, log) = (a, workload.Programs[a], receipts[a]);
             peers[a] = system.Spawn(Props.Create(() => new RoutingNode(index, program, peers, log)), "a" + a);
         }
-        for (var i = 0; i < workload.Host.Length; i++) peers[workload.Host[i].Target].Tell(new Token(new MsgId(-1, i, 0), workload.Host[i].Ttl), null);
+        // The host's tells are one serial step: an actor sends them all in one turn, which the parallel
+        // dispatcher releases together. Tells from host code while actors already run would be outside
+        // the dispatcher's guarantee (src/Actors/README.md), and a run could then be unserializable.
+        var host = system.Spawn(Props.Create(() => new HostStep(workload.Host, peers)), "host");
+        host.Tell(HostStep.Go, null);
         SystemAssert.RunToQuiescence(system);
         return receipts;
     }
@@ -52,5 +56,19 @@ public static class SerializabilityRun
         var violation = graph.Violation();
         Assert.True(violation is null, $"{mode}: {violation}\nreceipts: "
             + string.Join("\n", receipts.Select((log, a) => $"a{a}: {string.Join(' ', log)}")));
+    }
+}
+
+/// <summary>Sends the workload's host tells, in order, in one turn (the "host" transaction of the precedence graph).</summary>
+public sealed class HostStep(HostTell[] tells, IActorRef[] peers) : Actor
+{
+    /// <summary>The message that makes it send.</summary>
+    public static readonly object Go = new();
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        if (!ReferenceEquals(message, Go)) { Unhandled(message); return; }
+        for (var i = 0; i < tells.Length; i++) peers[tells[i].Target].Tell(new Token(new MsgId(-1, i, 0), tells[i].Ttl), Self);
     }
 }
