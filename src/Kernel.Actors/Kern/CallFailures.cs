@@ -16,6 +16,8 @@ public static class CallFailures
         TaskInfo => new TaskInfoReply(code, null),
         VmAllocate => new VmAllocated(code, 0),
         VmRegionCall => new VmRegionReply(code, null),
+        VmReadCall => new VmReadReply(code, 0),
+        VmTaskResolve v => For(v.Call, KernReturn.InvalidTask), // the port named no live task
         TaskThreads => new TaskThreadsReply(code, []),
         ThreadInfo => new ThreadInfoReply(code, null),
         ThreadJoin => new JoinResult(code, null),

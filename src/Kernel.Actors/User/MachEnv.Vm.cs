@@ -40,4 +40,28 @@ public sealed partial class MachEnv
         var reply = await PortCall<VmRegionReply>(task, new VmRegionCall(address));
         return (reply.Result, reply.Region);
     }
+
+    /// <summary>vm_copy: the pages of [source, source + size) are copied (copy-on-write) over those at <paramref name="destination"/>, in the task <paramref name="task"/> names. Codes: InvalidArgument (unaligned), InvalidAddress (unmapped), ProtectionFailure (source unreadable or destination not writable).</summary>
+    public Hardware.Execution.TrapAwaitable<KernReturn> VmCopy(PortName task, ulong source, ulong size, ulong destination) =>
+        PortCall<KernReturn>(task, new VmCopyCall(source, size, destination));
+
+    /// <summary>
+    /// vm_read: a copy-on-write copy of [address, address + size) of the task <paramref name="task"/> names,
+    /// mapped anywhere in this task; the address of its first byte. Codes: InvalidAddress (unmapped),
+    /// ProtectionFailure (unreadable), InvalidName (no send right), InvalidTask (not a live task's port).
+    /// </summary>
+    public async Task<(KernReturn Code, ulong Address)> VmRead(PortName task, ulong address, ulong size)
+    {
+        var reply = await Call<VmReadReply>(Task.Ref, new VmReadCall(task, address, size));
+        return (reply.Result, reply.Address);
+    }
+
+    /// <summary>
+    /// vm_write: the pages at <paramref name="address"/> in the task <paramref name="task"/> names take a
+    /// copy-on-write copy of this task's [data, data + size). Codes: InvalidArgument (unaligned),
+    /// InvalidAddress (unmapped), ProtectionFailure (data unreadable or destination not writable),
+    /// InvalidName, InvalidTask.
+    /// </summary>
+    public Hardware.Execution.TrapAwaitable<KernReturn> VmWrite(PortName task, ulong address, ulong data, ulong size) =>
+        Call<KernReturn>(Task.Ref, new VmWriteCall(task, address, data, size));
 }
