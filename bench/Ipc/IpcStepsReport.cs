@@ -21,18 +21,18 @@ public static class IpcStepsReport
         try
         {
             var pingPong = new ActorPingPong();
-            var baseline = Median(runs, () => pingPong.Prepare(), () => pingPong.Run(), pingPong.Release, pingPong.RoundTrips, out var ppAllocated);
+            var baseline = HostTiming.Median(HostTiming.PerOperation(runs, () => pingPong.Prepare(), () => pingPong.Run(), pingPong.Release, pingPong.RoundTrips, out var ppAllocated));
             Console.WriteLine(string.Create(inv,
                 $"PingPong, controlled ({pingPong.RoundTrips:N0} round trips): host ~{baseline:F0} ns/round trip (median), {(double)ppAllocated / pingPong.RoundTrips:F0} B/round trip allocated"));
             foreach (var (name, workload) in IpcSizes.All())
             {
                 var handoffs = workload.CountHandoffs();
                 workload.WarmUp(IpcSizes.WarmUpRuns);
-                var time = Median(runs, () => workload.Prepare(), () => workload.Run(), () =>
+                var time = HostTiming.Median(HostTiming.PerOperation(runs, () => workload.Prepare(), () => workload.Run(), () =>
                 {
                     workload.Verify();
                     workload.Release();
-                }, workload.Operations, out var allocated);
+                }, workload.Operations, out var allocated));
                 double ops = workload.Operations;
                 Console.WriteLine(string.Create(inv, $"{name} ({workload})"));
                 Console.WriteLine(string.Create(inv,
@@ -58,22 +58,4 @@ public static class IpcStepsReport
     }
 
     /// <summary>Median host ns per operation over <paramref name="runs"/> timed runs; the last run's allocated bytes (this thread).</summary>
-    private static double Median(int runs, Action prepare, Action run, Action release, long operations, out long allocated)
-    {
-        var times = new List<double>();
-        allocated = 0;
-        for (var r = 0; r < runs; r++)
-        {
-            prepare();
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            run();
-            watch.Stop();
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            release();
-            times.Add(watch.Elapsed.TotalNanoseconds / operations);
-        }
-        times.Sort();
-        return times[times.Count / 2];
-    }
 }

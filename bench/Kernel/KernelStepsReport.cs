@@ -21,20 +21,11 @@ public static class KernelStepsReport
             {
                 if (workload.Operations != declared) throw new InvalidOperationException($"{name}: declares {declared} operations, runs {workload.Operations}");
                 workload.WarmUp(KernelSizes.WarmUpRuns);
-                var times = new List<double>();
-                long allocated = 0;
-                for (var r = 0; r < runs; r++)
+                var times = HostTiming.PerOperation(runs, () => workload.Prepare(), () => workload.Run(), () =>
                 {
-                    workload.Prepare();
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    var watch = Stopwatch.StartNew();
-                    workload.Run();
-                    watch.Stop();
-                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                     workload.Verify();
                     workload.Release();
-                    times.Add(watch.Elapsed.TotalNanoseconds / workload.Operations);
-                }
+                }, workload.Operations, out var allocated);
                 Print(name, workload, times, allocated);
                 PrintBreakdown(workload);
             }
@@ -51,13 +42,12 @@ public static class KernelStepsReport
     {
         var inv = CultureInfo.InvariantCulture;
         var runs = string.Join(", ", times.Select(t => t.ToString("F0", inv)));
-        times.Sort();
         Console.WriteLine(string.Create(inv, $"{name} ({workload})"));
         Console.WriteLine(string.Create(inv,
             $"  {workload.Operations:N0} ops, {workload.Steps:N0} steps = {(double)workload.Steps / workload.Operations:F3} steps/op, " +
             $"{workload.Decisions:N0} decisions, {workload.VirtualElapsed} virtual"));
         Console.WriteLine(string.Create(inv,
-            $"  host ~{times[times.Count / 2]:F0} ns/op (median; runs {runs}), {(double)allocated / workload.Operations:F0} B/op allocated"));
+            $"  host ~{HostTiming.Median(times):F0} ns/op (median; runs {runs}), {(double)allocated / workload.Operations:F0} B/op allocated"));
     }
 
     /// <summary>One more run with a trace sink: deliveries per operation by message type.</summary>

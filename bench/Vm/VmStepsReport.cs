@@ -24,22 +24,11 @@ public static class VmStepsReport
             foreach (var (name, workload) in VmSizes.All())
             {
                 workload.WarmUp(VmSizes.WarmUpRuns);
-                var times = new List<double>();
-                long allocated = 0;
-                for (var r = 0; r < runs; r++)
+                var time = HostTiming.Median(HostTiming.PerOperation(runs, () => workload.Prepare(), () => workload.Run(), () =>
                 {
-                    workload.Prepare();
-                    var before = GC.GetAllocatedBytesForCurrentThread();
-                    var watch = Stopwatch.StartNew();
-                    workload.Run();
-                    watch.Stop();
-                    allocated = GC.GetAllocatedBytesForCurrentThread() - before;
                     workload.Verify();
                     workload.Release();
-                    times.Add(watch.Elapsed.TotalNanoseconds / workload.Operations);
-                }
-                times.Sort();
-                var time = times[times.Count / 2];
+                }, workload.Operations, out var allocated));
                 zeroFill ??= time;
                 double ops = workload.Operations;
                 var m = workload.Measured;
