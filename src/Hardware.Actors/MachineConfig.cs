@@ -40,6 +40,12 @@ public sealed record MachineConfig
     /// <summary>The console, created at boot and reachable by its name; null (the default): no console.</summary>
     public ConsoleConfig? Console { get; init; }
 
+    /// <summary>
+    /// How long, in virtual time, a page fault waits for a pager (an answer to data_request, or ready
+    /// after init) before it fails with a memory error (docs/VM.md rule 4). Default 30 s; must be positive.
+    /// </summary>
+    public Duration PagerTimeout { get; init; } = Duration.FromSeconds(30);
+
     /// <summary>The interval between clock interrupts.</summary>
     public Duration TickPeriod => CyclesToDuration(CyclesPerTick);
 
@@ -73,6 +79,7 @@ public sealed record MachineConfig
         if (TrapCycles < 0) problems.Add(string.Create(inv, $"trap cycles must not be negative, not {TrapCycles}"));
         if (PageSize < 512 || (PageSize & (PageSize - 1)) != 0) problems.Add(string.Create(inv, $"page size must be a power of two of at least 512, not {PageSize}"));
         if (FrameCount < 1) problems.Add(string.Create(inv, $"frame count must be positive, not {FrameCount}"));
+        if (PagerTimeout <= Duration.Zero) problems.Add($"pager timeout must be positive, not {PagerTimeout}");
         ValidateDevices(problems);
         return problems;
     }

@@ -40,6 +40,8 @@ public sealed class Machine
         Status = status;
     }
 
+    private IActorRef? _memoryObjects;
+
     /// <summary>The actor system the machine runs in.</summary>
     public ActorSystem System { get; }
 
@@ -120,6 +122,22 @@ public sealed class Machine
         var all = Call<HostThreadsReply>(Host, new HostThreads()).Threads;
         return all.Select(t => Call<ThreadInfoReply>(t, new ThreadInfo()).Info!).ToList();
     }
+
+    /// <summary>
+    /// Starts an external pager made from <paramref name="pager"/> (an actor speaking the pager protocol,
+    /// docs/VM.md "As built: external pagers"); a pager that throws is stopped, not restarted. Returns its ref.
+    /// </summary>
+    public IActorRef StartPager(Props pager) => Call<IActorRef>(Host, new StartPager(pager));
+
+    /// <summary>The actor pagers ask for memory object ports (<see cref="MemoryObjectPortCreate"/>).</summary>
+    public IActorRef MemoryObjects => _memoryObjects ??= Call<IActorRef>(Host, new HostMemoryObjects());
+
+    /// <summary>Makes a memory object port served by <paramref name="pager"/> for its object <paramref name="key"/> (as the pager would ask itself).</summary>
+    public Ipc.PortRef CreateMemoryObject(IActorRef pager, long key) =>
+        MemoryObjects.Ask<MemoryObjectPortCreated>(new MemoryObjectPortCreate(key, pager)).GetAwaiter().GetResult().Port;
+
+    /// <summary>Checks a send right to <paramref name="port"/> in with the name server under <paramref name="name"/>, for programs' netname_look_up.</summary>
+    public Mig.Interfaces.NetnameReturn PublishPort(string name, Ipc.PortRef port) => Call<Mig.Interfaces.NetnameReturn>(Host, new PublishPort(name, port));
 
     /// <summary>Stops the hardware clock (so the actor system can become quiescent).</summary>
     public void StopClock() => System.Stop(Clock);

@@ -14,6 +14,8 @@ public sealed partial class Host
     private PortRef _port = null!;
     private PortRef? _deviceMaster;
     private PortRef? _nameServer;
+    private Actors.IActorRef _names = null!;
+    private Actors.IActorRef? _pagers;
 
     /// <summary>
     /// A MIG request on the host port: mach_host's host_kernel_version and host_info (BASIC: max and
@@ -28,6 +30,7 @@ public sealed partial class Host
         var actor = Context.Spawn(Port.ForKernelObject(Self), "host-port");
         _port = new PortRef(actor.Id.Value, actor);
         var names = Context.Spawn(Actors.Props.Create(() => new NameServer()), "name-server");
+        _names = names;
         var namesPort = Context.Spawn(Port.ForKernelObject(names), "name-server-port");
         _nameServer = new PortRef(namesPort.Id.Value, namesPort);
     }

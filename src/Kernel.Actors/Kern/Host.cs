@@ -59,7 +59,8 @@ public sealed partial class Host : KernelObject
     /// <summary>
     /// StartTask: a task running a registered program (InvalidArgument for an unknown name or a bad
     /// priority). ProcessorSetCreate, ProcessorAssign (InvalidArgument for a bad CPU or the master CPU 0),
-    /// HostProcessorSets, HostThreads. Replies as each call's record says.
+    /// HostProcessorSets, HostThreads. StartPager (spawned under the pager supervisor), HostMemoryObjects,
+    /// PublishPort (forwarded to the name server). Replies as each call's record says.
     /// </summary>
     protected override void OnCall(object request, CallerReply reply)
     {
@@ -87,6 +88,16 @@ public sealed partial class Host : KernelObject
                 break;
             case HostThreads:
                 reply.Send(new HostThreadsReply([.. _threads]), Self);
+                break;
+            case StartPager s:
+                _pagers ??= Context.Spawn(Props.Create(() => new PagerSupervisor()), "pagers");
+                _pagers.Tell(new SpawnPager(s.Pager, reply), Self);
+                break;
+            case HostMemoryObjects:
+                reply.Send(_services.Memory, Self);
+                break;
+            case PublishPort p:
+                Forward(_names, p, reply);
                 break;
             default:
                 reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);

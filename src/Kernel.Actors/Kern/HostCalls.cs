@@ -67,3 +67,23 @@ public sealed record ProcessorSetBasicInfo(ProcessorSetHandle Set, IReadOnlyList
 /// <param name="Result">Success.</param>
 /// <param name="Info">The information.</param>
 public sealed record ProcessorSetInfoReply(KernReturn Result, ProcessorSetBasicInfo? Info);
+
+/// <summary>
+/// Host code -> host: start an external pager, an actor made from <paramref name="Pager"/> under the
+/// kernel's pager supervisor (a pager that throws is stopped, never restarted, so its objects see it
+/// die, R11). Reply: the pager's <see cref="MachActors.Actors.IActorRef"/>.
+/// </summary>
+/// <param name="Pager">The pager's props.</param>
+public sealed record StartPager(MachActors.Actors.Props Pager) : KernelRequest;
+
+/// <summary>Host code -> host: the actor that makes memory object ports (<see cref="Vm.MemoryObjectPortCreate"/>). Reply: its <see cref="MachActors.Actors.IActorRef"/>.</summary>
+public sealed record HostMemoryObjects : KernelRequest;
+
+/// <summary>
+/// Host code -> host: check a send right to <paramref name="Port"/> in with the built-in name server
+/// under <paramref name="Name"/> (no signature), so programs find it with netname_look_up. The right is
+/// made (counted at the port) before the table holds it. Reply: <see cref="Mig.Interfaces.NetnameReturn"/>.
+/// </summary>
+/// <param name="Name">The name.</param>
+/// <param name="Port">The port.</param>
+public sealed record PublishPort(string Name, Ipc.PortRef Port) : KernelRequest;

@@ -44,21 +44,27 @@ public abstract class KernelObject : Actor
     /// Serves a MIG request that arrived on the object's kernel port (docs/IPC.md rule 7): normally
     /// its generated demux through <see cref="ServeMig"/>. Default: MIG_BAD_ID (the object serves no subsystem).
     /// </summary>
-    protected virtual void OnPortMessage(KernelPortRequest request) => ServeMig(request, r => MigServer.Fail(MigReplyHandle.For(r.Message), MigReturn.BadId));
+    protected virtual void OnPortMessage(KernelPortRequest request) => RefuseMig(request, Self);
+
+    /// <summary>Answers <paramref name="request"/> MIG_BAD_ID (when it has a reply port) and releases its rights, as <paramref name="self"/>: a port whose kernel object serves no subsystem.</summary>
+    internal static void RefuseMig(KernelPortRequest request, IActorRef self) =>
+        ServeMigAs(request, r => MigServer.Fail(MigReplyHandle.For(r.Message), MigReturn.BadId), self);
 
     /// <summary>
     /// Runs <paramref name="demux"/> on <paramref name="request"/>: an immediate reply (an error such as
     /// MIG_BAD_ID or MIG_BAD_ARGUMENTS, or a routine answered at once) is sent and the unclaimed rights
     /// released. A routine that deferred (MIG_NO_REPLY through <see cref="Defer"/>) handed the request to its call.
     /// </summary>
-    protected void ServeMig(KernelPortRequest request, Func<KernelPortRequest, MigDemuxResult> demux)
+    protected void ServeMig(KernelPortRequest request, Func<KernelPortRequest, MigDemuxResult> demux) => ServeMigAs(request, demux, Self);
+
+    private static void ServeMigAs(KernelPortRequest request, Func<KernelPortRequest, MigDemuxResult> demux, IActorRef self)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(demux);
         var result = demux(request);
         if (result.RetCode == (int)MigReturn.NoReply) return;
-        if (result.Reply is { } reply) request.SendReply(reply, Self);
-        else request.Abandon(Self);
+        if (result.Reply is { } reply) request.SendReply(reply, self);
+        else request.Abandon(self);
     }
 
     /// <summary>

@@ -33,7 +33,8 @@ public sealed partial class MachTask
     /// MemoryFault (from a CPU): a translation at once when the pmap has one allowing the access;
     /// BadAccess for an unmapped address (KERN_INVALID_ADDRESS) or an access above the entry's
     /// protection (KERN_PROTECTION_FAILURE); otherwise the thread blocks until the object has the page
-    /// and is woken with Retry. vm_copy, vm_read, vm_write: MachTask.VmCopy.cs. False for other calls.
+    /// and is woken with Retry. vm_copy, vm_read, vm_write: MachTask.VmCopy.cs. vm_map:
+    /// MachTask.VmMap.cs. False for other calls.
     /// </summary>
     private bool OnVmCall(object request, CallerReply reply)
     {
@@ -61,7 +62,7 @@ public sealed partial class MachTask
                 Fault(f, reply);
                 return true;
             default:
-                return OnVmCopyCall(request, reply);
+                return OnVmCopyCall(request, reply) || OnVmMapCall(request, reply);
         }
     }
 
@@ -92,7 +93,7 @@ public sealed partial class MachTask
                 if (outcome.State == ShootdownState.Completed && _awaitingAcks.Remove(ack.Token, out var pending)) Complete(pending);
                 return true;
             default:
-                return OnVmCopyMessage(message);
+                return OnVmCopyMessage(message) || OnVmMapMessage(message);
         }
     }
 

@@ -17,8 +17,24 @@ public sealed class NameServer : KernelObject
 
     private readonly NameTable _table = new();
 
-    /// <summary>No calls: InvalidArgument.</summary>
-    protected override void OnCall(object request, CallerReply reply) => reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
+    /// <summary>
+    /// PublishPort (host code, through the host): a send right to the port is made (counted at the port
+    /// first, rule 3) and checked in under the name without a signature; answers the NetnameReturn (a
+    /// refused right is released). Other calls: InvalidArgument.
+    /// </summary>
+    protected override void OnCall(object request, CallerReply reply)
+    {
+        if (request is not PublishPort p)
+        {
+            reply.Send(CallFailures.For(request, KernReturn.InvalidArgument), Self);
+            return;
+        }
+        p.Port.Actor.Tell(new PortRightsChanged(1, 0, 1), Self);
+        var effects = new List<IpcEffect>();
+        var code = _table.CheckIn(p.Name, CarriedRight.Null, CarriedRight.Send(p.Port), effects);
+        SpecialPorts.Apply(effects, Self);
+        reply.Send(code, Self);
+    }
 
     /// <summary>
     /// A netname request (1040-1043, generated <c>NetnameServer</c>): check_in takes the signature and

@@ -1,3 +1,4 @@
+using MachActors.Actors;
 using MachActors.Kernel.Vm;
 
 namespace MachActors.Kernel.Kern;
@@ -39,3 +40,44 @@ public sealed record VmRegionCall(ulong Address) : KernelRequest;
 /// <param name="Result">Success, or NoSpace past the last region.</param>
 /// <param name="Region">The region.</param>
 public sealed record VmRegionReply(KernReturn Result, VmRegionInfo? Region);
+
+/// <summary>
+/// vm_map on a task: <paramref name="Size"/> bytes of the memory object named by
+/// <paramref name="MemoryObject"/> (a send right in the calling task's space) from <paramref name="Offset"/>,
+/// or of anonymous zero-fill memory for <see cref="Ipc.PortName.Null"/>. Answer: <see cref="VmMapped"/>.
+/// </summary>
+/// <param name="Address">Where (rounded down to a page), or the hint.</param>
+/// <param name="Size">Bytes (rounded up to pages).</param>
+/// <param name="Mask">Alignment mask of the start when placed anywhere.</param>
+/// <param name="Anywhere">Any free range at or above the hint.</param>
+/// <param name="MemoryObject">The memory object port's name, or NULL for anonymous memory.</param>
+/// <param name="Offset">Page-aligned offset in the memory object.</param>
+/// <param name="Copy">Map a copy-on-write copy instead of the object itself.</param>
+/// <param name="Protection">Current protection (cut to the maximum).</param>
+/// <param name="MaxProtection">Maximum protection.</param>
+/// <param name="Inheritance">What a child task gets.</param>
+public sealed record VmMapCall(
+    ulong Address, ulong Size, ulong Mask, bool Anywhere, Ipc.PortName MemoryObject, ulong Offset, bool Copy,
+    VmProt Protection, VmProt MaxProtection, VmInherit Inheritance) : KernelRequest;
+
+/// <summary>The answer to <see cref="VmMapCall"/>.</summary>
+/// <param name="Result">Success; InvalidName (no send right), InvalidArgument (not a memory object, unaligned offset, bad protection or inheritance), NoSpace, InvalidAddress.</param>
+/// <param name="Address">The start of the mapping.</param>
+public sealed record VmMapped(KernReturn Result, ulong Address);
+
+/// <summary>
+/// A task -> a port named in vm_map: the kernel object behind a memory object port (the resident
+/// memory) finds or makes the memory object's VM object, takes one reference on it for the caller, and
+/// answers <see cref="MemoryObjectResolved"/> to <paramref name="Caller"/>; an ordinary port, a dead
+/// port or another kernel object answers the call InvalidArgument.
+/// </summary>
+/// <param name="Call">The vm_map call.</param>
+/// <param name="Caller">The calling task.</param>
+internal sealed record MemoryObjectResolve(KernelRequest Call, IActorRef Caller) : KernelRequest;
+
+/// <summary>The resident memory -> the calling task: the VM object of the memory object, with one reference held for the caller (released after it mapped).</summary>
+/// <param name="Call">The vm_map call.</param>
+/// <param name="ObjectId">The VM object's id.</param>
+/// <param name="Object">The VM object's actor.</param>
+/// <param name="Reply">Where the call's answer goes.</param>
+internal sealed record MemoryObjectResolved(KernelRequest Call, long ObjectId, IActorRef Object, CallerReply Reply);

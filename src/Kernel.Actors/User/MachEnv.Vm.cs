@@ -22,6 +22,23 @@ public sealed partial class MachEnv
         return (allocated.Result, allocated.Address);
     }
 
+    /// <summary>
+    /// vm_map: maps <paramref name="size"/> bytes of the memory object <paramref name="memoryObject"/>
+    /// (a send right to a memory object port, e.g. from netname_look_up) from <paramref name="offset"/>
+    /// into the task <paramref name="task"/> names, anywhere from <paramref name="address"/> (aligned to
+    /// <paramref name="mask"/> + 1) or there; <see cref="PortName.Null"/> maps anonymous memory. With
+    /// <paramref name="copy"/> a copy-on-write copy is mapped. Returns the code and the start. Codes:
+    /// InvalidName (no send right), InvalidArgument (not a memory object, unaligned offset, bad
+    /// protection or inheritance), NoSpace, InvalidAddress.
+    /// </summary>
+    public async Task<(KernReturn Code, ulong Address)> VmMap(
+        PortName task, ulong address, ulong size, ulong mask, bool anywhere, PortName memoryObject, ulong offset, bool copy,
+        VmProt protection = VmProt.Read | VmProt.Write, VmProt maxProtection = VmProt.All, Vm.VmInherit inheritance = Vm.VmInherit.Copy)
+    {
+        var mapped = await PortCall<VmMapped>(task, new VmMapCall(address, size, mask, anywhere, memoryObject, offset, copy, protection, maxProtection, inheritance));
+        return (mapped.Result, mapped.Address);
+    }
+
     /// <summary>vm_deallocate: returns once no CPU can reach the memory any more.</summary>
     public Hardware.Execution.TrapAwaitable<KernReturn> VmDeallocate(PortName task, ulong address, ulong size) =>
         PortCall<KernReturn>(task, new VmDeallocate(address, size));

@@ -16,7 +16,10 @@ public abstract record PagerMessage(long Seqno);
 /// <param name="Control">The new incarnation's control port.</param>
 /// <param name="Name">The object's name port (an identity token).</param>
 /// <param name="PageSize">The kernel's page size in bytes.</param>
-public sealed record MemoryObjectInit(long Seqno, ControlIncarnation Control, long Name, int PageSize) : PagerMessage(Seqno);
+/// <param name="Key">Which memory object: the pager's key given when the memory object port was made
+/// (<see cref="MemoryObjectPortCreate"/>); the pager maps <paramref name="Control"/> to it, since every
+/// later message of the incarnation names only the control port. 0 when bound without a port.</param>
+public sealed record MemoryObjectInit(long Seqno, ControlIncarnation Control, long Name, int PageSize, long Key = 0) : PagerMessage(Seqno);
 
 /// <summary>memory_object_data_request: a cache miss; the pager answers data_supply, data_unavailable or data_error.</summary>
 /// <param name="Seqno">Per-object sequence number.</param>

@@ -30,10 +30,15 @@ public sealed record RemoveFrameMappings(long Token, VmFrame Frame);
 /// <param name="Token">The eviction.</param>
 public sealed record FrameMappingsRemoved(long Token);
 
-/// <summary>VM object -> <see cref="VmResident"/>: the page is unmapped everywhere (and busy in the object); <paramref name="ObjectDirty"/>: the object holds it dirty.</summary>
+/// <summary>
+/// VM object -> <see cref="VmResident"/>: the page is unmapped everywhere (and busy in the object);
+/// <paramref name="ObjectDirty"/>: the object holds it dirty; <paramref name="Precious"/>: the object
+/// must hand it back even when clean (I9), so it is paged out, not dropped.
+/// </summary>
 /// <param name="Token">The eviction.</param>
 /// <param name="ObjectDirty">Whether the object's own state says the page is dirty (folded in with the modify bit).</param>
-public sealed record PageUnmapped(long Token, bool ObjectDirty);
+/// <param name="Precious">Whether the page is precious (its data goes back with data_return, dirty = false when unmodified).</param>
+public sealed record PageUnmapped(long Token, bool ObjectDirty, bool Precious = false);
 
 /// <summary>
 /// <see cref="VmResident"/> -> VM object: the eviction's outcome. Not paged out: the page was clean and
@@ -43,4 +48,5 @@ public sealed record PageUnmapped(long Token, bool ObjectDirty);
 /// <param name="Token">The eviction.</param>
 /// <param name="PagedOut">Whether the page must be paged out.</param>
 /// <param name="Data">The page's bytes (paged out only).</param>
-public sealed record PageEvicted(long Token, bool PagedOut, ImmutableArray<byte> Data);
+/// <param name="Modified">Paged out: the page was modified (false only for a clean precious page, returned with dirty = false).</param>
+public sealed record PageEvicted(long Token, bool PagedOut, ImmutableArray<byte> Data, bool Modified = true);

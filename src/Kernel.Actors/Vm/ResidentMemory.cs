@@ -69,6 +69,21 @@ public sealed class ResidentMemory : IVmFrames
         return Memory.ReadPage(ToFrame(frame), bytes) == MemoryStatus.Success ? [.. bytes] : [];
     }
 
+    /// <summary>
+    /// The bytes of <paramref name="frame"/> and whether a CPU wrote it since the bit was last cleared;
+    /// the modify bit is cleared (the caller now owns the dirtiness, e.g. a lock_request's clean).
+    /// </summary>
+    public FrameContents Snapshot(VmFrame frame)
+    {
+        var number = ToFrame(frame);
+        var modified = (Memory.GetBits(number) & FrameBits.Modified) != 0;
+        Memory.ClearBits(number, FrameBits.Modified);
+        return new FrameContents(frame, modified, Read(frame));
+    }
+
+    /// <summary>Whether a CPU wrote <paramref name="frame"/> since its modify bit was last cleared (the bit is left).</summary>
+    public bool Modified(VmFrame frame) => (Memory.GetBits(ToFrame(frame)) & FrameBits.Modified) != 0;
+
     /// <inheritdoc />
     public void Free(VmFrame frame)
     {

@@ -53,6 +53,9 @@ public sealed class StagedFrames : IVmFrames
     /// </summary>
     public ImmutableArray<byte> Read(VmFrame frame) => _lent.Remove(frame, out var bytes) ? bytes : [];
 
+    /// <summary>Forgets every lent byte array not read (a snapshot lent more pages than the call returned).</summary>
+    public void ClearLent() => _lent.Clear();
+
     /// <inheritdoc />
     public void Free(VmFrame frame)
     {

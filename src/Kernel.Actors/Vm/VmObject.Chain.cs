@@ -28,7 +28,8 @@ public sealed partial class VmObject
             case VmFaultOutcome.Resident:
                 var mapper = f.Chained ? f.Mapper : f.Mapper ?? replyTo;
                 if (mapper is not null && !_mappers.Contains(mapper)) _mappers.Add(mapper);
-                replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer) { Owner = new PageOwner(_id, answer.Offset) }, Self);
+                var writeLocked = _state.Page(answer.Offset) is { } locked && (locked.PageLock & VmProt.Write) != 0; // mapped without write: a write faults and asks data_unlock
+                replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer, writeLocked) { Owner = new PageOwner(_id, answer.Offset) }, Self);
                 return;
             case VmFaultOutcome.Unavailable when answer.Shadow is { } link:
                 var request = ++_nextRequest;
@@ -110,6 +111,6 @@ public sealed partial class VmObject
         _state.InstallPage(f.Offset, a.Contents, dirty: true); // MemoryPresent: another fault copied it first
         _frames.ReleaseStaged();
         FlushFreed();
-        Fault(f, replyTo);
+        Ask(f, replyTo);
     }
 }

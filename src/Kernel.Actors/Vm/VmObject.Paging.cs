@@ -23,9 +23,11 @@ public sealed partial class VmObject
     /// resident, not busy page still in that frame starts its pageout (busy: faults wait, I8) and every
     /// task that mapped a page of the object is asked to remove the frame's mappings; anything else is
     /// declined. FrameMappingsRemoved: once every one of them answered, the resident memory is told
-    /// (with the object's dirty bit). PageEvicted: a clean page is dropped (its
-    /// frame is already free); a dirty one gets the default pager (memory_object_create) if it has none,
-    /// goes out with data_return, and only then is its frame freed. False for other messages.
+    /// (with the object's dirty and precious bits). PageEvicted: a clean page is dropped (its
+    /// frame is already free); a dirty one (of an internal object) gets the default pager
+    /// (memory_object_create) if it has none; a dirty or precious one goes out with data_return to the
+    /// object's pager (dirty = false for an unmodified precious page), and only then is its frame freed.
+    /// An external object whose pager died keeps the page (declined). False for other messages.
     /// </summary>
     private bool OnPagingMessage(object message)
     {
@@ -56,21 +58,15 @@ public sealed partial class VmObject
         }
     }
 
-    private void Control(PagerControlMessage m)
+    private void StageSupply(DataSupply s)
     {
-        if (m is DataSupply s && s.Control == _state.Control && Stageable(s))
+        _staging = s;
+        for (var i = 0; i < s.Pages.Length; i++)
         {
-            _staging = s;
-            for (var i = 0; i < s.Pages.Length; i++)
-            {
-                var request = ++_nextRequest;
-                _supplyFrames[request] = s.Pages[i];
-                _memory.Tell(new FrameAllocate(request, new PageOwner(_id, s.Offset + ((long)i * _state.PageSize)), s.Pages[i]), Self);
-            }
-            return;
+            var request = ++_nextRequest;
+            _supplyFrames[request] = s.Pages[i];
+            _memory.Tell(new FrameAllocate(request, new PageOwner(_id, s.Offset + ((long)i * _state.PageSize)), s.Pages[i]), Self);
         }
-        _state.Receive(m);
-        CarryOut();
     }
 
     private bool Stageable(DataSupply s) =>
@@ -85,7 +81,7 @@ public sealed partial class VmObject
         _state.Receive(supply);
         _frames.ReleaseStaged();
         CarryOut();
-        while (_staging is null && _heldControl.TryDequeue(out var next)) Control(next);
+        while (_staging is null && _quiesce is null && _heldControl.TryDequeue(out var next)) Control(next);
     }
 
     private void Evict(PageEvict e)
@@ -109,7 +105,8 @@ public sealed partial class VmObject
     private void Unmapped(long token, PageEvict e)
     {
         _unmapping.Remove(token);
-        _memory.Tell(new PageUnmapped(token, _state.Page(e.Offset)?.Dirty == true), Self);
+        var page = _state.Page(e.Offset);
+        _memory.Tell(new PageUnmapped(token, page?.Dirty == true, page?.Precious == true), Self);
     }
 
     private void Evicted(PageEvict e, PageEvicted v)
@@ -121,11 +118,18 @@ public sealed partial class VmObject
             CarryOut();
             return;
         }
-        if (_state.Binding == VmPagerBinding.None && _defaultPager is { } pager)
+        if (v.Modified) _state.SetDirty(e.Offset);
+        if (_external is not null && _state.Binding == VmPagerBinding.Dead)
+        {
+            _state.AbortPageOut(e.Offset); // the pager is gone: its data cannot go back, so the page stays resident
+            _memory.Tell(new PageEvictDeclined(e.Token), Self);
+            CarryOut();
+            return;
+        }
+        if (_external is null && _state.Binding == VmPagerBinding.None && _defaultPager is { } pager)
         {
             _state.CreateForDefaultPager(pager, new ControlIncarnation(Self, ++_nextIncarnation), _id, 0);
         }
-        _state.SetDirty(e.Offset);
         _frames.Lend(e.Frame, v.Data);
         if (_state.FinishPageOut(e.Offset) != KernReturn.Success)
         {

@@ -13,7 +13,10 @@ namespace MachActors.Kernel.Vm;
 /// (<see cref="FrameFree"/>) when the last reference goes (<see cref="ObjectRelease"/>; references come
 /// from every map naming the object and every shadow object backed by it, <see cref="ObjectReference"/>).
 /// A shadow object follows its chain as VmObject.Chain says. The tasks that mapped its pages are
-/// remembered (the mappers), so an eviction removes the page from every pmap.
+/// remembered (the mappers), so an eviction removes the page from every pmap. An external object (the
+/// VM object of a memory object port, <see cref="VmExternalPager"/>) binds to its pager, watches it, and
+/// ends incarnations at its last reference (VmObject.External.cs); a pager's lock_request runs after the
+/// mappings of its pages are gone and their bytes are known (VmObject.Lock.cs).
 /// </summary>
 public sealed partial class VmObject : Actor
 {
@@ -27,6 +30,7 @@ public sealed partial class VmObject : Actor
     private readonly Dictionary<(IActorRef ReplyTo, long FaultId), ObjectFault> _waiting = [];
     private readonly ImmutableArray<byte> _zeros;
     private readonly VmShadowLink? _backing;
+    private readonly VmExternalPager? _external;
     private long _nextRequest;
     private int _references = 1;
 
@@ -35,15 +39,17 @@ public sealed partial class VmObject : Actor
     /// <paramref name="memory"/>; one reference (its creator's). Its dirty pages are paged out to
     /// <paramref name="defaultPager"/> when one is given. With <paramref name="backing"/> it is a shadow
     /// object: it holds one reference on the backing object (taken by its creator), dropped when it ends.
+    /// With <paramref name="external"/> it caches that pager's memory object (no default pager, no shadow).
     /// </summary>
-    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null, VmShadowLink? backing = null)
+    public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null, VmShadowLink? backing = null, VmExternalPager? external = null)
     {
         _id = id;
         _memory = memory;
         _pagerTimeout = pagerTimeout;
         _defaultPager = defaultPager;
-        _state = new VmObjectState(pageSize, _frames, id) { Shadow = backing };
+        _state = new VmObjectState(pageSize, _frames, id) { Shadow = backing, MemoryObjectKey = external?.Key ?? 0 };
         _backing = backing;
+        _external = external;
         _zeros = [.. new byte[pageSize]];
     }
 
@@ -53,16 +59,28 @@ public sealed partial class VmObject : Actor
     /// staged frame is installed and the fault asked again (no frame: MemoryError ResourceShortage), or
     /// it belongs to a supply being staged. ObjectRelease: at the last reference the pager binding is
     /// terminated, every frame is freed, the backing object (if any) released and the actor stops.
-    /// ObjectReference: one more reference. Pager timer: the state's PagerTimedOut.
-    /// PagerControlMessage, PageEvict, FrameMappingsRemoved, PageEvicted: VmObject.Paging.
-    /// ObjectFaultAnswer (from the backing object), copied frames: VmObject.Chain.
+    /// ObjectReference: one more reference. Pager timer: the state's PagerTimedOut; ready timer: its
+    /// ReadyTimedOut. PagerControlMessage, PageEvict, FrameMappingsRemoved, PageEvicted: VmObject.Paging.
+    /// ObjectFaultAnswer (from the backing object), copied frames: VmObject.Chain. While a lock_request
+    /// (or a termination) waits for unmapping and bytes, faults, pager calls, evictions and references
+    /// are held and replayed in order afterwards (VmObject.Lock). External objects: VmObject.External.
     /// </summary>
     protected override void OnReceive(object message)
+    {
+        if (_quiesce is not null && HeldWhileQuiescing(message))
+        {
+            _held.Enqueue((message, Sender));
+            return;
+        }
+        Dispatch(message, Sender);
+    }
+
+    private void Dispatch(object message, IActorRef sender)
     {
         switch (message)
         {
             case ObjectFault f:
-                Fault(f, Sender);
+                Fault(f, sender);
                 break;
             case FrameAllocated a when _zeroFills.Remove(a.RequestId, out var pending):
                 ZeroFilled(a.Frame, pending.Fault, pending.ReplyTo);
@@ -76,8 +94,14 @@ public sealed partial class VmObject : Actor
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
                 break;
+            case ObjectReference when _external is not null:
+                ExternalReferenced();
+                break;
             case ObjectReference:
                 _references++;
+                break;
+            case ObjectRelease when _external is not null:
+                ExternalReleased();
                 break;
             case ObjectRelease when --_references == 0:
                 Release();
@@ -88,8 +112,12 @@ public sealed partial class VmObject : Actor
                 _state.PagerTimedOut(t.Offset, t.Seqno);
                 CarryOut();
                 break;
+            case ReadyTimer t:
+                _state.ReadyTimedOut(t.Generation);
+                CarryOut();
+                break;
             default:
-                if (!OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
+                if (!OnLockMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }
@@ -138,7 +166,7 @@ public sealed partial class VmObject : Actor
         _state.InstallPage(fault.Offset, _zeros, dirty: false); // MemoryPresent: another fault filled it first
         _frames.ReleaseStaged(); // left over when the install found the page present
         FlushFreed();
-        Fault(fault, replyTo);
+        Ask(fault, replyTo);
     }
 
     private void CarryOut()
@@ -159,7 +187,7 @@ public sealed partial class VmObject : Actor
                     when _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var original):
                     // The page it waited for changed (supplied, freed, unlocked): ask again here, so the
                     // task gets the final answer and the thread does not trap and fault a second time.
-                    Fault(original, r.Waiter.ReplyTo);
+                    Ask(original, r.Waiter.ReplyTo);
                     break;
                 case VmObjectEffect.Resume r:
                     _waiting.Remove((r.Waiter.ReplyTo, r.Waiter.FaultId), out var waited);
@@ -171,8 +199,14 @@ public sealed partial class VmObject : Actor
                 case VmObjectEffect.CancelPagerTimer t:
                     Context.Timers.Cancel(TimerKey(t.RequestSeqno));
                     break;
+                case VmObjectEffect.StartReadyTimer t:
+                    Context.Timers.StartSingleTimer(ReadyTimerKey, new ReadyTimer(t.Generation), _pagerTimeout);
+                    break;
+                case VmObjectEffect.CancelReadyTimer:
+                    Context.Timers.Cancel(ReadyTimerKey);
+                    break;
                 case VmObjectEffect.RestrictMappings:
-                    break; // only a pager's lock_request narrows mappings; the default pager sends none
+                    break; // a lock_request's pages were unmapped before it reached the state (VmObject.Lock); refaults see the page lock
             }
         }
         FlushFreed();
@@ -184,7 +218,18 @@ public sealed partial class VmObject : Actor
         if (freed.Count > 0) _memory.Tell(new FrameFree(freed), Self);
     }
 
+    /// <summary>Asks the state for the page again (a waiting fault woke), or holds the fault while a lock_request is being prepared.</summary>
+    private void Ask(ObjectFault f, IActorRef replyTo)
+    {
+        if (_quiesce is not null) _held.Enqueue((f, replyTo));
+        else Fault(f, replyTo);
+    }
+
+    private const string ReadyTimerKey = "pager-ready";
+
     private static string TimerKey(long seqno) => "pager-" + seqno;
 
     private sealed record PagerTimer(long Offset, long Seqno);
+
+    private sealed record ReadyTimer(long Generation);
 }

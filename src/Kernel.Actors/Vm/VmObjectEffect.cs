@@ -29,6 +29,14 @@ public abstract record VmObjectEffect
     /// <param name="RequestSeqno">The request's sequence number.</param>
     public sealed record CancelPagerTimer(long Offset, long RequestSeqno) : VmObjectEffect;
 
+    /// <summary>Start the ready timer <paramref name="Generation"/> (faults wait for ready after init); on expiry the host calls <see cref="VmObjectState.ReadyTimedOut"/>.</summary>
+    /// <param name="Generation">Names the timer.</param>
+    public sealed record StartReadyTimer(long Generation) : VmObjectEffect;
+
+    /// <summary>Cancel the ready timer <paramref name="Generation"/> (ready came, or the waiters were failed otherwise).</summary>
+    /// <param name="Generation">The timer.</param>
+    public sealed record CancelReadyTimer(long Generation) : VmObjectEffect;
+
     /// <summary>Reduce every hardware mapping of the page at <paramref name="Offset"/> to <paramref name="Allowed"/> (a lock_request removed access).</summary>
     /// <param name="Offset">The page.</param>
     /// <param name="Allowed">The accesses still allowed (None: unmap).</param>

@@ -26,7 +26,8 @@ public sealed partial class VmObjectState
         StartIncarnation(pager, control, VmPagerBinding.InitSent);
         var name = Name;
         var pageSize = PageSize;
-        Emit(pager, s => new MemoryObjectInit(s, control, name, pageSize));
+        var key = MemoryObjectKey;
+        Emit(pager, s => new MemoryObjectInit(s, control, name, pageSize, key));
         return KernReturn.Success;
     }
 
@@ -110,7 +111,7 @@ public sealed partial class VmObjectState
         MayCache = mayCache;
         CopyStrategy = strategy;
         Binding = VmPagerBinding.Ready;
-        WakeAll(_readyWaiters, Retry(0));
+        WakeReadyWaiters(Retry(0));
         return KernReturn.Success;
     }
 

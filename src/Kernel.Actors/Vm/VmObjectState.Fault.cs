@@ -11,7 +11,7 @@ public sealed partial class VmObjectState
     /// Wait, with data_unlock for access | unlock_request unless an equal or larger unlock is
     /// outstanding, the page not kept busy (I7, R8); a missing or absent page with a ready pager ->
     /// Wait, after a busy + absent placeholder was inserted and exactly one data_request emitted with
-    /// its pager timer (I1); a pager not yet ready -> Wait for readiness (I3); AbsentMax requests
+    /// its pager timer (I1); a pager not yet ready -> Wait for readiness (I3), with the ready timer; AbsentMax requests
     /// outstanding -> Wait for a slot (I2); no pager -> Unavailable (shadow or zero-fill); pager dead,
     /// object terminating, or a bad offset -> MemoryError. A waiting fault is resumed later by a
     /// <see cref="VmObjectEffect.Resume"/>, usually with Retry (ask again).
@@ -37,8 +37,7 @@ public sealed partial class VmObjectState
             case VmPagerBinding.Dead:
                 return Failed(offset);
             case VmPagerBinding.InitSent:
-                _readyWaiters.Add(waiter);
-                return new(VmFaultOutcome.Wait, offset);
+                return WaitForReady(waiter, offset);
         }
         if (AbsentCount >= AbsentMax)
         {
@@ -66,11 +65,7 @@ public sealed partial class VmObjectState
     private VmFaultAnswer RequestUnlock(VmPage page, VmProt access, VmFaultWaiter waiter)
     {
         if (Binding == VmPagerBinding.Dead) return Failed(page.Offset);
-        if (Binding != VmPagerBinding.Ready)
-        {
-            _readyWaiters.Add(waiter);
-            return new(VmFaultOutcome.Wait, page.Offset);
-        }
+        if (Binding != VmPagerBinding.Ready) return WaitForReady(waiter, page.Offset);
         page.UnlockWaiters.Add(waiter);
         if ((access & ~page.UnlockRequest) != 0)
         {

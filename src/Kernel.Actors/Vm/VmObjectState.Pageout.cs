@@ -59,13 +59,31 @@ public sealed partial class VmObjectState
                 result = KernReturn.Failure;
             }
         }
+        EndPageOut(page, flush);
+        return result;
+    }
+
+    /// <summary>
+    /// Undoes the pageout begun by <see cref="BeginPageOut"/> without sending anything: the page stays
+    /// resident as it is (its dirtiness as set), faults parked on it resume (Retry), waiting supplies and
+    /// lock requests go on, a waiting termination completes. Used when the data cannot go to a pager
+    /// (the pager died): the page stays rather than being discarded. Returns InvalidAddress without a pageout begun there.
+    /// </summary>
+    public KernReturn AbortPageOut(long offset)
+    {
+        if (!_pageouts.Remove(offset)) return KernReturn.InvalidAddress;
+        EndPageOut(_pages[offset], flush: false);
+        return KernReturn.Success;
+    }
+
+    private void EndPageOut(VmPage page, bool flush)
+    {
         page.Busy = false;
         if (flush) RemovePage(page);
-        WakeAll(page.BusyWaiters, Retry(offset));
-        RunDeferred(offset);
+        WakeAll(page.BusyWaiters, Retry(page.Offset));
+        RunDeferred(page.Offset);
         PagingInProgress--;
         CheckTerminationReady();
-        return result;
     }
 
     /// <summary>Pages out the page at <paramref name="offset"/> in one step (<see cref="BeginPageOut"/> then <see cref="FinishPageOut"/>), for a page with no hardware mappings.</summary>

@@ -20,7 +20,7 @@ public sealed partial class VmObjectState
         if (Life != VmObjectLife.Active) return KernReturn.Failure;
         Life = VmObjectLife.Terminating;
         RetireControl();
-        WakeAll(_readyWaiters, Failed(0));
+        WakeReadyWaiters(Failed(0));
         WakeAll(_absentWaiters, Failed(0));
         _deferred.Clear();
         CheckTerminationReady();
@@ -93,7 +93,7 @@ public sealed partial class VmObjectState
             WakeAll(page.BusyWaiters, Failed(page.Offset));
             RemovePage(page);
         }
-        WakeAll(_readyWaiters, Failed(0));
+        WakeReadyWaiters(Failed(0));
         WakeAll(_absentWaiters, Failed(0));
         return KernReturn.Success;
     }

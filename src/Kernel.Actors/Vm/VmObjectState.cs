@@ -52,6 +52,9 @@ public sealed partial class VmObjectState
     /// <summary>The name port.</summary>
     public long Name { get; }
 
+    /// <summary>The pager's key for the memory object, carried in init (0 when none).</summary>
+    public long MemoryObjectKey { get; init; }
+
     /// <summary>The pager port (the pager's per-object mailbox), or null when unbound.</summary>
     public IActorRef? Pager { get; private set; }
 

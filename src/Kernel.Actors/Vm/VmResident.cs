@@ -15,11 +15,8 @@ namespace MachActors.Kernel.Vm;
 /// any <see cref="FrameFree"/> that the shootdown's completion allowed: a freed frame is never
 /// touched through a stale translation (property f).
 /// </summary>
-public sealed class VmResident : Actor
+public sealed partial class VmResident : Actor
 {
-    /// <summary>How long a VM object's fault waits for a pager before it fails (rule 4).</summary>
-    public static readonly Duration PagerTimeout = Duration.FromSeconds(30);
-
     /// <summary>How often the daemon looks again while it is below free_target and waits for its laundry.</summary>
     public static readonly Duration DaemonPeriod = Duration.FromMilliseconds(10);
 
@@ -29,6 +26,7 @@ public sealed class VmResident : Actor
     private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Queue<(FrameAllocate Request, IActorRef ReplyTo)> _waiting = new();
     private readonly int _pageSize;
+    private readonly Duration _pagerTimeout;
     private IActorRef? _defaultPager;
     private bool _paging, _timerArmed;
     private long _accesses;
@@ -40,6 +38,7 @@ public sealed class VmResident : Actor
         _resident = new ResidentMemory(PhysicalMemory.Create(config));
         _daemon = new PagingDaemon(_resident.Queues);
         _pageSize = config.PageSize;
+        _pagerTimeout = config.PagerTimeout;
         _status = status;
         _status?.VmFreeFrames(_resident.Queues.FreeCount);
     }
@@ -51,6 +50,8 @@ public sealed class VmResident : Actor
     /// are ignored); waiting requests are served. MemoryAccess: performed, answered MemoryAccessDone (a
     /// refusal is a code). EnablePaging: the daemon runs from now on. PageUnmapped, PageEvictDeclined,
     /// the daemon's timer: the eviction protocol (docs/VM.md, as built: paging). GetVmResidentStats: the counts.
+    /// FrameSnapshot: the frames' bytes and modify bits (the bits cleared), answered FrameSnapshotted.
+    /// Memory object ports: VmResident.MemoryObjects.cs.
     /// SpawnVmObject: the object's actor is made here (a child; shadowing its backing object's actor when
     /// that is known) and the sender told; ResolveVmObject: the sender is told the actor (null when gone).
     /// </summary>
@@ -91,11 +92,14 @@ public sealed class VmResident : Actor
             case DaemonTick:
                 _timerArmed = false;
                 break;
+            case FrameSnapshot s:
+                Sender.Tell(new FrameSnapshotted(s.Token, s.Frames.Select(_resident.Snapshot).ToList()), Self);
+                break;
             case GetVmResidentStats:
                 Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses), Self);
                 break;
             default:
-                Unhandled(message);
+                if (!OnMemoryObjectMessage(message)) Unhandled(message);
                 return;
         }
         RunDaemon();
@@ -107,7 +111,7 @@ public sealed class VmResident : Actor
         if (_objects.GetValueOrDefault(s.Id) is { } existing) return existing;
         VmShadowLink? backing = s.BackingId is { } b && _objects.GetValueOrDefault(b) is { } backingRef ? new VmShadowLink(backingRef, s.BackingOffset) : null;
         var pager = _defaultPager;
-        var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, PagerTimeout, pager, backing)));
+        var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, _pagerTimeout, pager, backing)));
         _objects[s.Id] = made;
         return made;
     }
@@ -146,7 +150,9 @@ public sealed class VmResident : Actor
     private void Unmapped(PageUnmapped u)
     {
         if (_daemon.Find(u.Token) is not { } eviction || _objects.GetValueOrDefault(eviction.Owner.ObjectId) is not { } obj) return;
-        switch (_daemon.Unmapped(u.Token, u.ObjectDirty))
+        var frame = new VmFrame(eviction.Frame.Value);
+        var modified = !u.Precious || u.ObjectDirty || _resident.Modified(frame); // read before the unmap folds the bit in
+        switch (_daemon.Unmapped(u.Token, u.ObjectDirty || u.Precious))
         {
             case { Action: ScanAction.Freed }:
                 obj.Tell(new PageEvicted(u.Token, false, []), Self);
@@ -154,7 +160,7 @@ public sealed class VmResident : Actor
                 break;
             case { Action: ScanAction.Pageout }:
                 _status?.VmPageout();
-                obj.Tell(new PageEvicted(u.Token, true, _resident.Read(new VmFrame(eviction.Frame.Value))), Self);
+                obj.Tell(new PageEvicted(u.Token, true, _resident.Read(frame), modified), Self);
                 break;
         }
     }

@@ -56,6 +56,26 @@ public sealed record VmObjectSpawned(long Id, IActorRef? Object);
 /// <param name="ObjectGone">The id of the object when it stopped (the resident memory forgets it), else null.</param>
 public sealed record FrameFree(IReadOnlyList<VmFrame> Frames, long? ObjectGone = null);
 
+/// <summary>
+/// VM object -> <see cref="VmResident"/>: the bytes and modify bits of <paramref name="Frames"/> (the
+/// object holds them and has removed every mapping first, so no CPU writes meanwhile); each modify
+/// bit is cleared. Answered with <see cref="FrameSnapshotted"/>.
+/// </summary>
+/// <param name="Token">The object's id for the request, echoed.</param>
+/// <param name="Frames">The frames.</param>
+public sealed record FrameSnapshot(long Token, IReadOnlyList<VmFrame> Frames);
+
+/// <summary><see cref="VmResident"/> -> VM object: the answer to <see cref="FrameSnapshot"/>, in the request's order.</summary>
+/// <param name="Token">The request.</param>
+/// <param name="Frames">Each frame's bytes and modify bit.</param>
+public sealed record FrameSnapshotted(long Token, IReadOnlyList<FrameContents> Frames);
+
+/// <summary>One frame's bytes and whether a CPU wrote it since its modify bit was last cleared.</summary>
+/// <param name="Frame">The frame.</param>
+/// <param name="Modified">The hardware modify bit (now cleared).</param>
+/// <param name="Bytes">The page's bytes.</param>
+public sealed record FrameContents(VmFrame Frame, bool Modified, ImmutableArray<byte> Bytes);
+
 /// <summary>Anyone -> <see cref="VmResident"/>: replies <see cref="VmResidentStats"/>.</summary>
 public sealed record GetVmResidentStats
 {

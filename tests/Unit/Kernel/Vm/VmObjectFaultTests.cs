@@ -68,10 +68,28 @@ public sealed class VmObjectFaultTests
         var answer = obj.RequestPage(Page(0), VmProt.Read, Fault(1));
 
         Assert.Equal(VmFaultOutcome.Wait, answer.Outcome);
-        Assert.Empty(obj.TakeEffects());
+        Assert.Equal(["StartReadyTimer"], Kinds(obj.TakeEffects())); // nothing is sent to the pager
         Assert.Equal(KernReturn.Success, obj.Receive(new Ready(Incarnation(), false, VmCopyStrategy.Delay)));
-        Assert.Equal(["Resume:1:Retry"], Kinds(obj.TakeEffects()));
+        Assert.Equal(["CancelReadyTimer", "Resume:1:Retry"], Kinds(obj.TakeEffects()));
         RequestAndTake(obj, Page(0), 1);
+    }
+
+    [Fact]
+    public void ReadyTimedOut_PagerSilentAfterInit_WaitersFailAndALaterFaultWaitsAgain()
+    {
+        var obj = ReadyObject(out _, ready: false);
+        obj.RequestPage(Page(0), VmProt.Read, Fault(1));
+        obj.RequestPage(Page(1), VmProt.Read, Fault(2));
+        var timer = Assert.IsType<VmObjectEffect.StartReadyTimer>(Assert.Single(obj.TakeEffects()));
+
+        Assert.Equal(KernReturn.Success, obj.ReadyTimedOut(timer.Generation));
+
+        Assert.Equal(["Resume:1:MemoryError", "Resume:2:MemoryError"], Kinds(obj.TakeEffects()));
+        Assert.Equal(2, obj.Counts.TimedOut);
+        Assert.Equal(KernReturn.InvalidArgument, obj.ReadyTimedOut(timer.Generation)); // stale
+        Assert.Equal(VmFaultOutcome.Wait, obj.RequestPage(Page(0), VmProt.Read, Fault(3)).Outcome);
+        var again = Assert.IsType<VmObjectEffect.StartReadyTimer>(Assert.Single(obj.TakeEffects()));
+        Assert.NotEqual(timer.Generation, again.Generation);
     }
 
     [Fact]

@@ -1,0 +1,63 @@
+using MachActors.Actors;
+
+namespace MachActors.Kernel.Vm;
+
+public sealed partial class VmObject
+{
+    private bool _pagerDead;
+
+    /// <summary>An external object binds to its pager at once (init; faults wait for ready, I3) and watches it (R11). Its first reference is the vm_map that made it.</summary>
+    protected override void PreStart()
+    {
+        if (_external is not { } external) return;
+        Context.Watch(external.Pager);
+        _state.AddReference();
+        _state.Bind(external.Pager, new ControlIncarnation(Self, ++_nextIncarnation));
+        CarryOut();
+    }
+
+    /// <summary>Terminated of the pager: the pager died (R11); waiting faults take a memory error, later misses too. False for other messages.</summary>
+    private bool OnExternalMessage(object message)
+    {
+        if (message is not Terminated t || _external is null || !t.ActorRef.Equals(_external.Pager)) return false;
+        _pagerDead = true;
+        _state.PagerDied();
+        CarryOut();
+        return true;
+    }
+
+    /// <summary>One more reference; the first after the incarnation ended (or while it ends) starts a fresh one: init after terminate (I11).</summary>
+    private void ExternalReferenced()
+    {
+        _references++;
+        _state.AddReference();
+        if (_references == 1 && _state.Life != VmObjectLife.Active && !_pagerDead)
+        {
+            _state.Bind(_external!.Pager, new ControlIncarnation(Self, ++_nextIncarnation));
+            CarryOut();
+        }
+    }
+
+    /// <summary>
+    /// A reference is gone. At the last: a may_cache object stays as it is (a later vm_map finds it with
+    /// its pages); otherwise the incarnation ends (I10): the bytes and modify bits of the resident pages
+    /// are fetched (no mapping is left), dirty and precious pages go back with data_return, every frame
+    /// is freed, then terminate. The actor stays: it is the memory object's one VM object.
+    /// </summary>
+    private void ExternalReleased()
+    {
+        if (_references == 0) return; // not expected: more releases than references
+        _references--;
+        if (_references > 0 || _state.MayCache || _pagerDead || _state.Life != VmObjectLife.Active)
+        {
+            _state.RemoveReference();
+            CarryOut();
+            return;
+        }
+        Quiesce(ResidentPages(_ => true), unmap: false, () =>
+        {
+            _state.RemoveReference();
+            CarryOut();
+        });
+    }
+}
