@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using MachActors.Hardware;
+using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
+using MachActors.Kernel.Vm;
+using MachActors.Tests.Unit.Kernel.Vm.Pagers;
+
+namespace MachActors.Tests.Unit.Kernel.Vm;
+
+/// <summary>Hostile pagers and bad vm_map input on whole machines: the kernel never throws, faults end in EXC_BAD_ACCESS or the right data, other memory is not touched.</summary>
+public sealed class HostilePagerTests
+{
+    private static readonly Duration Timeout = Duration.FromSeconds(2);
+
+    public static TheoryData<DispatcherKind> Dispatchers => MachineKit.Dispatchers;
+
+    private static MachineConfig Config => new() { PagerTimeout = Timeout };
+
+    private static ExternalPagerKit Make<T>(DispatcherKind dispatcher, Func<PagerLog, int, T> make)
+        where T : TestPager => new(dispatcher, (log, size) => Props.Create(() => make(log, size)), Config);
+
+    /// <summary>A program reads page 0 of the memory object; the one fault is returned.</summary>
+    private static ThreadFaulted ReadFaults(ExternalPagerKit x)
+    {
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            await env.Mem.Read(at, 8);
+        });
+        x.Kit.RunToEnd(Duration.FromSeconds(30));
+        var fault = Assert.Single(x.Kit.Machine.Status.Faults);
+        Assert.Equal(ExceptionType.BadAccess, fault.Exception!.Value.Type);
+        Assert.Equal((int)KernReturn.MemoryError, fault.Exception!.Value.Code);
+        return fault;
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Silence_NoReadyAfterInit_BadAccessAfterTheTimeout(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new MuteInitPager(log, size));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero >= Timeout, $"faulted at {fault.At}");
+        Assert.Empty(x.Log.Of<DataRequest>());
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Silence_NoAnswerToDataRequest_BadAccessAfterTheTimeout(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new SilentPager(log, size));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero >= Timeout, $"faulted at {fault.At}");
+        Assert.Single(x.Log.Of<DataRequest>());
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void DataError_FaultTakesBadAccessAtOnce(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new ErrorPager(log, size));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero < Timeout, $"faulted at {fault.At}");
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MalformedSupply_WrongSize_IgnoredAndTheFaultTimesOut(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new MalformedSupplyPager(log, size, unaligned: false));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero >= Timeout, $"faulted at {fault.At}");
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MalformedSupply_UnalignedOffset_IgnoredAndTheFaultTimesOut(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new MalformedSupplyPager(log, size, unaligned: true));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero >= Timeout, $"faulted at {fault.At}");
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void DuplicateSupply_SecondRefusedWithMemoryPresent_DataStaysTheFirst(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new DuplicateSupplyPager(log, size));
+        byte[] read = [];
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            read = await env.Mem.Read(at, env.Machine.PageSize);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, x.PageSize), read);
+        var completions = x.Log.Of<SupplyCompleted>();
+        Assert.Equal([KernReturn.Success, KernReturn.MemoryPresent], completions.Select(c => c.Result));
+        Assert.Equal(0, completions[1].ErrorOffset);
+        Assert.Empty(x.Kit.Machine.Status.Faults);
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void UnsolicitedSupply_NothingResident_AcceptedAndNoRequestGoesOut(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new EagerPager(log, size));
+        byte[] read = [];
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 2);
+            read = await env.Mem.Read(at + (ulong)env.Machine.PageSize, 4);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Equal(Enumerable.Repeat(EagerPager.Unsolicited, 4), read);
+        Assert.Empty(x.Log.Of<DataRequest>());
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void StaleAndUnknownControl_AfterTerminate_NotAppliedToTheNewIncarnation(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new TestPager(log, size));
+        var size = x.PageSize;
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            await env.Mem.Read(at, 4);
+            await env.VmDeallocate(env.TaskSelf, at, (ulong)size);
+        });
+        x.Kit.RunToEnd();
+        x.Kit.RunFor(MachineKit.Ms(50));
+        Assert.Single(x.Log.Of<Terminate>());
+        var old = x.Log.Of<MemoryObjectInit>()[0].Control;
+        ImmutableArray<byte> junk = [.. Enumerable.Repeat((byte)0xEE, size)];
+        x.Pager.Tell(new PagerCommand(p =>
+        {
+            p.Send(new DataSupply(old, 0, [junk], VmProt.None, false, null));
+            p.Send(new DataSupply(old with { Id = 999 }, 0, [junk], VmProt.None, false, null));
+        }));
+        x.Kit.RunFor(MachineKit.Ms(10));
+        byte[] read = [];
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            read = await env.Mem.Read(at, 4);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, size).Take(4), read);
+        Assert.Equal(2, x.Log.Of<DataRequest>().Count); // the new incarnation asked: nothing was installed from the stale calls
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void PagerDies_FaultPending_BadAccessAndOtherMemoryUnaffected(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new DyingPager(log, size));
+        byte[] anonymous = [];
+        x.Kit.Start(async env =>
+        {
+            var (code, at) = await env.VmAllocate(env.TaskSelf, 0, (ulong)env.Machine.PageSize);
+            Assert.Equal(KernReturn.Success, code);
+            await env.Mem.Write(at, [1, 2, 3, 4]);
+            await MachineKit.ComputeMs(env, 20);
+            anonymous = await env.Mem.Read(at, 4);
+        }, "bystander");
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero < Timeout, $"faulted at {fault.At}");
+        Assert.Equal(new byte[] { 1, 2, 3, 4 }, anonymous);
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void PagerThrows_StoppedNotRestarted_FaultTakesBadAccess(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new ThrowingPager(log, size));
+
+        var fault = ReadFaults(x);
+
+        Assert.True(fault.At - VirtualTime.Zero < Timeout, $"faulted at {fault.At}"); // the death path, not the timeout
+        Assert.Equal(1, x.Kit.Sys.FailureCount); // the pager's own exception; the kernel threw nothing
+    }
+
+    [Fact]
+    public void VmMap_BadInput_Codes()
+    {
+        using var x = Make(DispatcherKind.Controlled, (log, size) => new TestPager(log, size));
+        var codes = new List<KernReturn>();
+        byte[] anonymous = [];
+        x.Kit.Start(async env =>
+        {
+            var page = (ulong)env.Machine.PageSize;
+            codes.Add((await env.VmMap(env.TaskSelf, 0, page, 0, true, new PortName(4242), 0, false)).Code);
+            var plain = await env.MachReplyPort();
+            await env.PortInsertRight(plain, plain, MsgType.MakeSend);
+            codes.Add((await env.VmMap(env.TaskSelf, 0, page, 0, true, plain, 0, false)).Code);
+            codes.Add((await env.VmMap(env.TaskSelf, 0, page, 0, true, env.TaskSelf, 0, false)).Code);
+            var mo = await ExternalPagerKit.LookUp(env);
+            codes.Add((await env.VmMap(env.TaskSelf, 0, page, 0, true, mo, 1, false)).Code);
+            var (code, at) = await env.VmMap(env.TaskSelf, 0, page, 0, true, PortName.Null, 0, false);
+            codes.Add(code);
+            anonymous = await env.Mem.Read(at, 4);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Equal([KernReturn.InvalidName, KernReturn.InvalidArgument, KernReturn.InvalidArgument, KernReturn.InvalidArgument, KernReturn.Success], codes);
+        Assert.Equal(new byte[4], anonymous);
+        Assert.Empty(x.Log.Received); // no VM object was made for the memory object
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Fact]
+    public void Validate_PagerTimeoutNotPositive_Reported()
+    {
+        var problems = new MachineConfig { PagerTimeout = Duration.Zero }.Validate();
+
+        Assert.Contains(problems, p => p.StartsWith("pager timeout must be positive", StringComparison.Ordinal));
+    }
+}
