@@ -37,6 +37,9 @@ public sealed record MachineConfig
     /// </summary>
     public string? SwapDisk { get; init; }
 
+    /// <summary>Test-only: bugs seeded on purpose (<see cref="Hardware.SeededBugs"/>); none by default.</summary>
+    internal SeededBugs SeededBugs { get; init; }
+
     /// <summary>The console, created at boot and reachable by its name; null (the default): no console.</summary>
     public ConsoleConfig? Console { get; init; }
 

@@ -90,7 +90,7 @@ public sealed partial class Cpu : Actor
             case MemoryAccessDone:
                 break; // an access of a thread that is gone: stale
             case TlbShootdown shootdown:
-                _tlb.Apply(shootdown);
+                if ((_config.SeededBugs & SeededBugs.CpuAcksWithoutInvalidating) == 0) _tlb.Apply(shootdown);
                 Sender.Tell(new TlbShootdownAck(Id, shootdown.Token), Self);
                 break;
             case KernelCallReply reply when _inKernelCall && reply.CallId == _callId:

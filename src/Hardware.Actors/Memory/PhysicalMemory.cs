@@ -31,8 +31,11 @@ public sealed class PhysicalMemory
     public static PhysicalMemory Create(MachineConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new PhysicalMemory(config.PageSize, config.FrameCount);
+        return new PhysicalMemory(config.PageSize, config.FrameCount) { SeededBugs = config.SeededBugs };
     }
+
+    /// <summary>Test-only: the machine's seeded bugs (the page queues read them); none by default.</summary>
+    internal SeededBugs SeededBugs { get; init; }
 
     /// <summary>Bytes per frame.</summary>
     public int PageSize { get; }

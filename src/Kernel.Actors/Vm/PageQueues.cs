@@ -1,3 +1,4 @@
+using MachActors.Hardware;
 using MachActors.Hardware.Memory;
 
 namespace MachActors.Kernel.Vm;
@@ -60,13 +61,21 @@ public sealed class PageQueues
     public FrameNumber? Allocate(PageOwner owner, bool privileged = false)
     {
         if (_free.First is not { } first) return null;
-        if (!privileged && _free.Count < Targets.FreeReserved) return null;
+        if (SeededSteal(out var victim)) first = victim; // tests only
+        else if (!privileged && _free.Count < Targets.FreeReserved) return null;
         var page = _pages[first.Value.Value];
         Dequeue(page);
         page.Owner = owner;
         page.Flags = PageFlags.None;
         _memory.ClearBits(first.Value, FrameBits.Referenced | FrameBits.Modified);
         return first.Value;
+    }
+
+    /// <summary>Test-only seeded bug (<see cref="SeededBugs.AllocateStealsInactivePage"/>): below free_target, the head of the inactive queue, still its object's.</summary>
+    private bool SeededSteal(out LinkedListNode<FrameNumber> victim)
+    {
+        victim = _inactive.First!;
+        return (_memory.SeededBugs & SeededBugs.AllocateStealsInactivePage) != 0 && victim is not null && _free.Count < Targets.FreeTarget;
     }
 
     /// <summary>Returns <paramref name="frame"/> to the tail of the free queue, forgetting its owner and flags. FrameFree if it already is.</summary>
@@ -191,7 +200,8 @@ public sealed class PageQueues
         var page = _pages[frame.Value];
         if (page.Queue == PageQueue.Free) return PageStatus.FrameFree;
         if (!page.Evicting) return PageStatus.NotEvicting;
-        if ((_memory.GetBits(frame) & FrameBits.Modified) != 0) page.Flags |= PageFlags.Dirty;
+        var modified = (_memory.GetBits(frame) & FrameBits.Modified) != 0 && (_memory.SeededBugs & SeededBugs.DaemonIgnoresModifyBit) == 0; // the bug: tests only
+        if (modified) page.Flags |= PageFlags.Dirty;
         _memory.ClearBits(frame, FrameBits.Referenced | FrameBits.Modified);
         page.Evicting = false;
         var owner = page.Owner;

@@ -1,3 +1,5 @@
+using MachActors.Hardware;
+
 namespace MachActors.Kernel.Vm;
 
 public sealed partial class VmMap
@@ -30,6 +32,7 @@ public sealed partial class VmMap
             switch (e.Inheritance)
             {
                 case VmInherit.Share:
+                case VmInherit.Copy when (SeededBugs & SeededBugs.ForkCopyShares) != 0: // the seeded bug: tests only
                     e = ShareEntry(i);
                     child.Insert(child.Count, e);
                     break;

@@ -52,8 +52,11 @@ public sealed partial class VmMap
     public static VmMap ForTask(MachineConfig config, Func<long> newObjectId)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new VmMap((ulong)config.PageSize, 1UL << 32, config.PageSize, newObjectId);
+        return new VmMap((ulong)config.PageSize, 1UL << 32, config.PageSize, newObjectId) { SeededBugs = config.SeededBugs };
     }
+
+    /// <summary>Test-only: the machine's seeded bugs (fork reads <see cref="SeededBugs.ForkCopyShares"/>); none by default.</summary>
+    internal SeededBugs SeededBugs { get; init; }
 
     /// <summary>Lowest address of the map.</summary>
     public ulong Min { get; }

@@ -42,12 +42,18 @@ public sealed partial class VmObject : Actor
     /// With <paramref name="external"/> it caches that pager's memory object (no default pager, no shadow).
     /// </summary>
     public VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager = null, VmShadowLink? backing = null, VmExternalPager? external = null)
+        : this(id, pageSize, memory, pagerTimeout, defaultPager, backing, external, default)
+    {
+    }
+
+    /// <summary>As the public constructor, with test-only <paramref name="seededBugs"/> (docs/VM.md, "Properties").</summary>
+    internal VmObject(long id, int pageSize, IActorRef memory, Duration pagerTimeout, IActorRef? defaultPager, VmShadowLink? backing, VmExternalPager? external, Hardware.SeededBugs seededBugs)
     {
         _id = id;
         _memory = memory;
         _pagerTimeout = pagerTimeout;
         _defaultPager = defaultPager;
-        _state = new VmObjectState(pageSize, _frames, id) { Shadow = backing, MemoryObjectKey = external?.Key ?? 0 };
+        _state = new VmObjectState(pageSize, _frames, id) { Shadow = backing, MemoryObjectKey = external?.Key ?? 0, SeededBugs = seededBugs };
         _backing = backing;
         _external = external;
         _zeros = [.. new byte[pageSize]];

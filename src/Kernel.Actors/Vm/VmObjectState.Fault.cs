@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using MachActors.Hardware;
 
 namespace MachActors.Kernel.Vm;
 
@@ -20,7 +21,8 @@ public sealed partial class VmObjectState
     {
         if (!Aligned(offset) || Life != VmObjectLife.Active) return Failed(offset);
         _pages.TryGetValue(offset, out var page);
-        if (page is { Busy: true })
+        var seededRefault = page is { Busy: true, Absent: true } && Binding == VmPagerBinding.Ready && (SeededBugs & SeededBugs.RefaultRequestsAgain) != 0; // tests only
+        if (page is { Busy: true } && !seededRefault)
         {
             page.BusyWaiters.Add(waiter);
             return new(VmFaultOutcome.Wait, offset);

@@ -1,3 +1,4 @@
+using MachActors.Hardware;
 using MachActors.Actors;
 
 namespace MachActors.Kernel.Vm;
@@ -48,6 +49,9 @@ public sealed partial class VmObjectState
 
     /// <summary>The page size in bytes.</summary>
     public int PageSize { get; }
+
+    /// <summary>Test-only: seeded bugs (<see cref="SeededBugs.RefaultRequestsAgain"/>); none by default.</summary>
+    internal SeededBugs SeededBugs { get; init; }
 
     /// <summary>The name port.</summary>
     public long Name { get; }

@@ -68,7 +68,8 @@ public sealed partial class VmResident
         var timeout = _pagerTimeout;
         var pageSize = _pageSize;
         var external = new VmExternalPager(entry.Pager, entry.Key);
-        var made = Context.Spawn(Props.Create(() => new VmObject(id, pageSize, Self, timeout, null, null, external)));
+        var bugs = _seededBugs;
+        var made = Context.Spawn(Props.Create(() => new VmObject(id, pageSize, Self, timeout, null, null, external, bugs)));
         _objects[id] = made;
         return new VmObjectRef(id, made);
     }

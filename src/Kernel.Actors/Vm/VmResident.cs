@@ -27,6 +27,7 @@ public sealed partial class VmResident : Actor
     private readonly Queue<(FrameAllocate Request, IActorRef ReplyTo)> _waiting = new();
     private readonly int _pageSize;
     private readonly Duration _pagerTimeout;
+    private readonly SeededBugs _seededBugs;
     private IActorRef? _defaultPager;
     private bool _paging, _timerArmed;
     private long _accesses;
@@ -39,6 +40,7 @@ public sealed partial class VmResident : Actor
         _daemon = new PagingDaemon(_resident.Queues);
         _pageSize = config.PageSize;
         _pagerTimeout = config.PagerTimeout;
+        _seededBugs = config.SeededBugs;
         _status = status;
         _status?.VmFreeFrames(_resident.Queues.FreeCount);
     }
@@ -111,7 +113,7 @@ public sealed partial class VmResident : Actor
         if (_objects.GetValueOrDefault(s.Id) is { } existing) return existing;
         VmShadowLink? backing = s.BackingId is { } b && _objects.GetValueOrDefault(b) is { } backingRef ? new VmShadowLink(backingRef, s.BackingOffset) : null;
         var pager = _defaultPager;
-        var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, _pagerTimeout, pager, backing)));
+        var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, _pagerTimeout, pager, backing, null, _seededBugs)));
         _objects[s.Id] = made;
         return made;
     }

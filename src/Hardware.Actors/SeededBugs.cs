@@ -1,0 +1,29 @@
+namespace MachActors.Hardware;
+
+/// <summary>
+/// Test-only seeded bugs (docs/VM.md, "Properties"): each switch makes one part of the machine
+/// misbehave in a realistic way, so that a property test can show it finds that bug. Set through
+/// <see cref="MachineConfig.SeededBugs"/> (internal, visible to the kernel and the test projects);
+/// the default, <see cref="None"/>, changes nothing. Never set outside tests.
+/// </summary>
+[Flags]
+internal enum SeededBugs
+{
+    /// <summary>A correct machine.</summary>
+    None = 0,
+
+    /// <summary>A CPU acknowledges a TLB shootdown without invalidating its entries (property f).</summary>
+    CpuAcksWithoutInvalidating = 1,
+
+    /// <summary>Below free_target the page queues hand out the oldest inactive page, which still belongs to its object, instead of a free one (property c).</summary>
+    AllocateStealsInactivePage = 2,
+
+    /// <summary>The daemon ignores the hardware modify bit when an eviction completes, so a page written through the TLB is freed without data_return (property d).</summary>
+    DaemonIgnoresModifyBit = 4,
+
+    /// <summary>A fault on a page whose data_request is outstanding sends another data_request instead of waiting (property e).</summary>
+    RefaultRequestsAgain = 8,
+
+    /// <summary>Fork with copy inheritance shares the memory instead of copying it (property b).</summary>
+    ForkCopyShares = 16,
+}
