@@ -10,10 +10,13 @@ public sealed partial class IpcSpace
     /// <see cref="IpcLimits.MsgSizeMax"/>); header dispositions (SendInvalidHeader); the destination
     /// (SendInvalidDest: no such name, a dead name, or a name without the right its disposition
     /// needs); the reply (SendInvalidReply), both header rights checked together (two moves of a
-    /// single uref fail); body descriptors (SendInvalidType). Nothing is changed when these fail.
+    /// single uref fail); body descriptors (SendInvalidType); out-of-line regions (SendInvalidMemory,
+    /// see <see cref="CheckMemory"/>). Nothing is changed when these fail.
     /// Then the header rights are copied in together and the body in order; the first body right the
     /// space does not hold gives SendInvalidRight, and the rights already copied in are released
-    /// (the message is destroyed). On Success <paramref name="message"/> is the message in transit,
+    /// (the message is destroyed, copies of out-of-line memory taken so far discarded). Out-of-line
+    /// regions become virtual copies (<see cref="IMessageMemory.Copyin"/>); those with the deallocate bit
+    /// leave the address space after the whole body is in. On Success <paramref name="message"/> is the message in transit,
     /// and the effects hold the accounting the ports must see before it (rule 3).
     /// </summary>
     public MachMsgReturn Copyin(MachMessage program, out KernelMessage? message) => Copyin(program, null, out message);
@@ -39,6 +42,7 @@ public sealed partial class IpcSpace
         {
             if (item is MsgItem.Port { Disposition: var d } && !IsBodyType(d)) return MachMsgReturn.SendInvalidType;
             if (item is MsgItem.PortArray { Disposition: var a } && !IsBodyType(a)) return MachMsgReturn.SendInvalidType;
+            if (item is MsgItem.Memory m && CheckMemory(m) is var memory and not MachMsgReturn.Success) return memory;
         }
 
         // The header: copies and makes before moves, so MOVE_SEND + COPY_SEND of one uref works (spec 2.7).
@@ -70,17 +74,46 @@ public sealed partial class IpcSpace
                     : null,
                 MsgItem.PortArray { Disposition: MsgType.PortNameOnly } => new KernelItem.Data(item),
                 MsgItem.PortArray a => CopyinArray(a),
+                MsgItem.Memory m => Memory!.Copyin(m.Address, m.Length),
                 _ => new KernelItem.Data(item),
             };
             if (copied is null)
             {
-                Notifications.Destroy(partial with { Body = body.ToImmutable() }, _effects);
-                return MachMsgReturn.SendInvalidRight;
+                DestroyPartial(partial, body);
+                return item is MsgItem.Memory ? MachMsgReturn.SendInvalidMemory : MachMsgReturn.SendInvalidRight;
             }
             body.Add(copied);
         }
+        // The deallocate bit acts only once the whole message is in: a failed send leaves the sender's memory alone.
+        foreach (var item in program.Body)
+        {
+            if (item is MsgItem.Memory { Deallocate: true, Length: > 0 } m) Memory!.Deallocate(m.Address, m.Length);
+        }
         message = partial with { Body = body.ToImmutable() };
         return MachMsgReturn.Success;
+    }
+
+    /// <summary>
+    /// An out-of-line region a send may carry: SendInvalidMemory when this space has no address space,
+    /// the region is larger than <see cref="IpcLimits.OutOfLineMax"/>, or a page of it is unmapped or
+    /// unreadable (an empty region is always fine).
+    /// </summary>
+    private MachMsgReturn CheckMemory(MsgItem.Memory m)
+    {
+        if (m.Length == 0) return Memory is null ? MachMsgReturn.SendInvalidMemory : MachMsgReturn.Success;
+        if (Memory is null || m.Length > IpcLimits.OutOfLineMax) return MachMsgReturn.SendInvalidMemory;
+        return Memory.CheckCopyin(m.Address, m.Length);
+    }
+
+    /// <summary>A copyin that failed part way: copies taken go back to the address space, rights are released (the message is destroyed).</summary>
+    private void DestroyPartial(KernelMessage partial, ImmutableArray<KernelItem>.Builder body)
+    {
+        foreach (var item in body)
+        {
+            if (item is KernelItem.Memory m) Memory!.Discard(m);
+        }
+        body.RemoveAll(i => i is KernelItem.Memory);
+        Notifications.Destroy(partial with { Body = body.ToImmutable() }, _effects);
     }
 
     /// <summary>

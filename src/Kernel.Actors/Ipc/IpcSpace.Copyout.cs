@@ -10,11 +10,21 @@ public sealed partial class IpcSpace
     /// reversed: Local names the receive right it came through (NULL if the right has left the
     /// space), with the disposition the sender used; Remote is the reply right. Without it (a
     /// pseudo-receive after a failed send) the destination right comes back as Remote and the reply
-    /// as Local. Body rights become names (see <see cref="CopyoutRight"/>); data items pass through.
+    /// as Local. Body rights become names (see <see cref="CopyoutRight"/>); data items pass through;
+    /// out-of-line memory is mapped anywhere (<see cref="IMessageMemory.Copyout"/>).
     /// </summary>
-    public MachMessage Copyout(KernelMessage message, bool reverse)
+    public MachMessage Copyout(KernelMessage message, bool reverse) => Copyout(message, reverse, out _);
+
+    /// <summary>
+    /// <see cref="Copyout(KernelMessage, bool)"/>; <paramref name="body"/> is Success, or
+    /// RcvBodyError | VmSpace when an out-of-line region did not fit in the address space (as Mach:
+    /// its copy is discarded, the item reads address 0 with its length, and the rest of the message is
+    /// delivered).
+    /// </summary>
+    public MachMessage Copyout(KernelMessage message, bool reverse, out MachMsgReturn body)
     {
         ArgumentNullException.ThrowIfNull(message);
+        body = MachMsgReturn.Success;
         MsgHeader header;
         if (reverse)
         {
@@ -29,25 +39,35 @@ public sealed partial class IpcSpace
             header = new MsgHeader(dest, message.DestinationRight, reply, DispositionOf(message.Reply), message.Id);
         }
         if (message.Body.IsEmpty) return new MachMessage(header, []) { Seqno = message.Seqno };
-        var body = ImmutableArray.CreateBuilder<MsgItem>(message.Body.Length);
+        var items = ImmutableArray.CreateBuilder<MsgItem>(message.Body.Length);
         foreach (var item in message.Body)
         {
             switch (item)
             {
                 case KernelItem.Data d:
-                    body.Add(d.Item);
+                    items.Add(d.Item);
                     break;
                 case KernelItem.Rights { IsArray: false } r:
-                    body.Add(new MsgItem.Port(CopyoutRight(r.Carried[0]), r.Arrives));
+                    items.Add(new MsgItem.Port(CopyoutRight(r.Carried[0]), r.Arrives));
                     break;
                 case KernelItem.Rights r:
                     var names = ImmutableArray.CreateBuilder<PortName>(r.Carried.Length);
                     foreach (var right in r.Carried) names.Add(CopyoutRight(right));
-                    body.Add(new MsgItem.PortArray(names.MoveToImmutable(), r.Arrives, r.OutOfLine));
+                    items.Add(new MsgItem.PortArray(names.MoveToImmutable(), r.Arrives, r.OutOfLine));
+                    break;
+                case KernelItem.Memory m:
+                    var address = 0UL;
+                    if (Memory is null || !Memory.Copyout(m, out address))
+                    {
+                        if (Memory is null) Notifications.DiscardMemory(m, _effects);
+                        body = MachMsgReturn.RcvBodyError | MachMsgReturn.VmSpace;
+                        address = 0;
+                    }
+                    items.Add(new MsgItem.Memory(address, m.Copy.Size));
                     break;
             }
         }
-        return new MachMessage(header, body.MoveToImmutable()) { Seqno = message.Seqno };
+        return new MachMessage(header, items.MoveToImmutable()) { Seqno = message.Seqno };
     }
 
     /// <summary>

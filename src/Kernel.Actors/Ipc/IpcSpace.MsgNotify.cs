@@ -48,13 +48,14 @@ public sealed partial class IpcSpace
     /// <paramref name="notify"/> that is not NULL: it must name a receive right, else the message is
     /// destroyed (its rights released) and <paramref name="code"/> is RcvInvalidNotify (null returned);
     /// when the reply right gets a new name here, a dead-name request for that name is registered with
-    /// a send-once right made from the notify port. <paramref name="code"/> is Success otherwise.
+    /// a send-once right made from the notify port. <paramref name="code"/> is Success otherwise, or
+    /// RcvBodyError | VmSpace when out-of-line memory did not fit (the message is still delivered).
     /// </summary>
     public MachMessage? CopyoutReceived(KernelMessage message, MachMsgOption options, PortName notify, out MachMsgReturn code)
     {
         ArgumentNullException.ThrowIfNull(message);
         code = MachMsgReturn.Success;
-        if ((options & MachMsgOption.ReceiveNotify) == 0 || notify == PortName.Null) return Copyout(message, reverse: true);
+        if ((options & MachMsgOption.ReceiveNotify) == 0 || notify == PortName.Null) return Copyout(message, reverse: true, out code);
         if (ReceiveRightPort(notify) is not { } notifyPort)
         {
             Notifications.ReleaseCarried(message, _effects); // dequeued: the destination right was consumed at the port
@@ -62,7 +63,7 @@ public sealed partial class IpcSpace
             return null;
         }
         var isNew = message.Reply.Port is { } p && (message.Reply.Right == MsgType.PortSendOnce || !_reverse.ContainsKey(p.Id));
-        var received = Copyout(message, reverse: true);
+        var received = Copyout(message, reverse: true, out code);
         if (isNew && Lookup(received.Header.Remote) is { DeadNameRequest: null } entry && entry.Has(PortType.Send | PortType.SendOnce))
         {
             Tell(notifyPort, new PortRightsChanged(0, 1, 0));

@@ -37,6 +37,9 @@ public sealed partial class IpcSpace
     /// <summary>The actor hosting the space.</summary>
     public IActorRef Owner { get; }
 
+    /// <summary>The address space out-of-line memory is copied from and to (the hosting task); null: out-of-line memory is refused.</summary>
+    public IMessageMemory? Memory { get; set; }
+
     /// <summary>Names in use.</summary>
     public int Count => _table.Count;
 

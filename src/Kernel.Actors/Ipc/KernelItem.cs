@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using MachActors.Actors;
+using MachActors.Kernel.Vm;
 
 namespace MachActors.Kernel.Ipc;
 
@@ -23,5 +25,18 @@ public abstract record KernelItem
 
         /// <inheritdoc />
         public override int GetHashCode() => HashCode.Combine(Carried.Length, Arrives, IsArray);
+    }
+
+    /// <summary>
+    /// Out-of-line memory in transit: a virtual copy taken from the sender's map (after the shootdown of
+    /// its write-protections) holding one object reference per piece, with the actors of those objects
+    /// so that whoever destroys the message can release them (<see cref="Notifications.ReleaseCarried"/>).
+    /// </summary>
+    /// <param name="Copy">The copy; its references travel with it.</param>
+    /// <param name="Objects">The actor of every object the copy names, by id (complete once the message leaves the sender).</param>
+    public sealed record Memory(VmCopy Copy, IReadOnlyDictionary<long, IActorRef> Objects) : KernelItem
+    {
+        /// <summary>The object ids of the copy's pieces (one per piece reference).</summary>
+        public IEnumerable<long> ObjectIds => Copy.Pieces.Where(p => p.Object is not null).Select(p => p.Object!.Id);
     }
 }

@@ -26,7 +26,11 @@ public sealed class KernelPortRequest
     private uint _next = 2;
     private bool _replied;
 
-    /// <summary>Names <paramref name="message"/>'s rights: the reply right becomes the header's remote port, the body's rights their items.</summary>
+    /// <summary>
+    /// Names <paramref name="message"/>'s rights: the reply right becomes the header's remote port, the
+    /// body's rights their items. Out-of-line memory is not taken by kernel objects: its copy is released
+    /// with the unclaimed rights, and the item reads address 0 with its length.
+    /// </summary>
     public KernelPortRequest(KernelMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -41,6 +45,7 @@ public sealed class KernelPortRequest
                 KernelItem.Data d => d.Item,
                 KernelItem.Rights { IsArray: false } r => new MsgItem.Port(Name(r.Carried[0]), r.Arrives),
                 KernelItem.Rights r => new MsgItem.PortArray([.. r.Carried.Select(Name)], r.Arrives, r.OutOfLine),
+                KernelItem.Memory m => Released(m),
                 _ => throw new InvalidOperationException("unknown item"),
             });
         }
@@ -140,6 +145,12 @@ public sealed class KernelPortRequest
         _replied = true;
         Notifications.Release(Take(ReplyName), _effects);
         ReleaseUnclaimed(self);
+    }
+
+    private MsgItem.Memory Released(KernelItem.Memory memory)
+    {
+        Notifications.DiscardMemory(memory, _effects);
+        return new MsgItem.Memory(0, memory.Copy.Size);
     }
 
     private PortName Name(CarriedRight right)

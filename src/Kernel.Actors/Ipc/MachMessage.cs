@@ -71,6 +71,26 @@ public abstract record MsgItem
         public override int GetHashCode() => HashCode.Combine(Data.Length, OutOfLine, Deallocate);
     }
 
+    /// <summary>
+    /// Out-of-line memory of the sender's address space (a long-form descriptor whose data is an
+    /// address): on send the kernel takes a virtual (copy-on-write) copy of the pages of
+    /// [Address, Address + Length), and with <paramref name="Deallocate"/> removes those pages from the
+    /// sender once the message is copied in. On receive <paramref name="Address"/> is where the copy
+    /// lies in the receiver (same offset within its page as sent; 0 for an empty region or when it
+    /// could not be placed), and <paramref name="Deallocate"/> is false.
+    /// </summary>
+    /// <param name="Address">The region's first byte (need not be page-aligned).</param>
+    /// <param name="Length">Its byte count (at most <see cref="IpcLimits.OutOfLineMax"/>).</param>
+    /// <param name="Deallocate">Send: the region leaves the sender (mach_msg's deallocate bit).</param>
+    public sealed record Memory(ulong Address, ulong Length, bool Deallocate = false) : MsgItem
+    {
+        /// <inheritdoc />
+        public override int Size => 12 + 4;
+
+        /// <inheritdoc />
+        public override bool IsComplex => true;
+    }
+
     /// <summary>MACH_MSG_TYPE_STRING (a C string, inline, NUL-terminated).</summary>
     /// <param name="Value">The text.</param>
     public sealed record CString(string Value) : MsgItem

@@ -66,10 +66,31 @@ public static class Notifications
         if (sendOnce.Port is { } port) effects.Add(new IpcEffect.Tell(port.Actor, new PortRightsChanged(0, -1, 0)));
     }
 
-    /// <summary>Releases every right <paramref name="message"/> carries besides its destination right (the destination port accounts for that).</summary>
+    /// <summary>
+    /// Releases every right <paramref name="message"/> carries besides its destination right (the
+    /// destination port accounts for that), and discards its out-of-line memory (<see cref="DiscardMemory"/>).
+    /// </summary>
     public static void ReleaseCarried(KernelMessage message, List<IpcEffect> effects)
     {
         foreach (var right in message.CarriedRights()) Release(right, effects);
+        foreach (var item in message.Body)
+        {
+            if (item is KernelItem.Memory memory) DiscardMemory(memory, effects);
+        }
+    }
+
+    /// <summary>
+    /// Discards out-of-line memory that will never be mapped: one release per piece to the piece's
+    /// object (an object whose actor the item does not name is skipped; a message that left its sender
+    /// names them all). No frame is touched here: an object frees its pages when its last reference goes.
+    /// </summary>
+    public static void DiscardMemory(KernelItem.Memory memory, List<IpcEffect> effects)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        foreach (var id in memory.ObjectIds)
+        {
+            if (memory.Objects.TryGetValue(id, out var actor)) effects.Add(new IpcEffect.Tell(actor, Vm.ObjectRelease.Instance));
+        }
     }
 
     /// <summary>Destroys a message outside its destination port: its carried rights and its destination right are released.</summary>

@@ -13,13 +13,17 @@ public sealed partial class MachTask
     /// Serves an IPC call; false when <paramref name="request"/> is not one. MachMsgSend: copyin
     /// (its accounting goes out first, rule 3), then the message to its port with the sender
     /// (answered there, or by the receiver's space for a handoff); a copyin failure answers at
-    /// once. MachMsgReceive: the name is checked and the receive goes to the port or set. PortCall:
+    /// once; a message with out-of-line memory goes to its port only after the shootdown
+    /// (<see cref="SendWithMemory"/>). MachMsgReceive: the name is checked and the receive goes to the port or set. PortCall:
     /// see <see cref="ServePortCall"/>. KernelPortCall: see <see cref="ServeKernelPortCall"/>.
     /// </summary>
     private bool OnIpcCall(object request, CallerReply reply)
     {
         switch (request)
         {
+            case MachMsgSend s when CarriesMemory(s.Message):
+                SendWithMemory(s, reply);
+                break;
             case MachMsgSend s:
                 var code = _space.CopyinSend(s.Message, s.Options, s.Notify, out var message, out var notify);
                 var rights = code == MachMsgReturn.Success ? _space.FoldRightsFor(message!.Destination) : null;
@@ -29,9 +33,7 @@ public sealed partial class MachTask
                     reply.Send(new MachMsgResult(code), Self);
                     break;
                 }
-                _services.Status.MessageSent(s.Rpc);
-                var timeout = (s.Options & MachMsgOption.SendTimeout) != 0 ? s.Timeout ?? Duration.Zero : (Duration?)null;
-                message!.Destination.Actor.Tell(new PortEnqueue(message, new SendWait(reply, Self, s.Options, timeout, s.Rpc, notify), rights), Self);
+                Enqueue(s, reply, message!, notify, rights);
                 break;
             case MachMsgReceive r:
                 if (r.Handoff is not null) reply = reply with { DeclinesHandoffOnSend = true };
@@ -69,13 +71,14 @@ public sealed partial class MachTask
         switch (message)
         {
             case SpaceDeliver d when _terminated:
-                Release(d.Message.CarriedRights());
+                Destroy(d.Message, withDestination: false);
                 break;
             case SpaceDeliver d:
                 _services.Status.MessageReceived();
                 var copied = _space.CopyoutReceived(d.Message, d.Receiver.Options, d.Receiver.Notify, out var rcv);
                 var received = new MachMsgResult(rcv, copied);
                 ApplySpaceEffects();
+                ApplyMemoryCopyout(d.Message);
                 if (d.Channel is null) d.Receiver.Reply.Send(received, Self);
                 // Only an RPC whose sender will block for its reply keeps the receiver for the sender's CPU (rule 6);
                 // a one-way send wakes it as any wakeup does, so an idle CPU takes it at once.
@@ -83,11 +86,12 @@ public sealed partial class MachTask
                 d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result, Self); // after the receiver's wakeup: the handoff finds it queued
                 break;
             case SpaceSendReturned r when _terminated:
-                Release([.. r.Message.CarriedRights(), new CarriedRight(r.Message.Destination, r.Message.DestinationRight)]);
+                Destroy(r.Message, withDestination: true);
                 break;
             case SpaceSendReturned r:
                 var returned = new MachMsgResult(r.Code, _space.Copyout(r.Message, reverse: false));
                 ApplySpaceEffects();
+                ApplyMemoryCopyout(r.Message);
                 if (r.Channel is null) r.Sender.Reply.Send(returned, Self);
                 else r.Sender.Reply.Wake(r.Channel, returned, Self);
                 break;
@@ -242,6 +246,15 @@ public sealed partial class MachTask
     private static PortRef NewPortRef(IActorRef actor) => new(actor.Id.Value, actor);
 
     private void ApplySpaceEffects() => IpcEffects.Apply(_space.TakeEffects(), Context);
+
+    /// <summary>A message arriving at a terminated task: its rights are released and its memory discarded (and its destination right, for one that came back).</summary>
+    private void Destroy(KernelMessage message, bool withDestination)
+    {
+        var effects = new List<IpcEffect>();
+        if (withDestination) Notifications.Destroy(message, effects);
+        else Notifications.ReleaseCarried(message, effects);
+        IpcEffects.Apply(effects, Context);
+    }
 
     private void Release(IEnumerable<CarriedRight> rights)
     {

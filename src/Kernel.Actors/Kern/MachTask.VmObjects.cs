@@ -14,6 +14,7 @@ public sealed partial class MachTask
 {
     private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Dictionary<long, List<object>> _outbox = [];
+    private readonly List<(HashSet<long> Missing, Action Then)> _awaitingObjects = [];
 
     private long NewObjectId() => (Self.Id.Value << 24) + ++_nextObject;
 
@@ -34,13 +35,35 @@ public sealed partial class MachTask
         _services.Memory.Tell(new ResolveVmObject(id), Self);
     }
 
-    /// <summary>An object's actor is known: the messages held for it go out in order (none when it is gone: they are dropped).</summary>
+    /// <summary>An object's actor is known: the messages held for it go out in order (none when it is gone: they are dropped); waiters on it may run.</summary>
     private void ObjectResolved(VmObjectSpawned spawned)
     {
         _outbox.Remove(spawned.Id, out var held);
-        if (spawned.Object is not { } obj) return;
-        _objects[spawned.Id] = obj;
-        foreach (var message in held ?? []) obj.Tell(message, Self);
+        if (spawned.Object is { } obj)
+        {
+            _objects[spawned.Id] = obj;
+            foreach (var message in held ?? []) obj.Tell(message, Self);
+        }
+        if (_awaitingObjects.Count == 0) return;
+        var ready = _awaitingObjects.Where(w => w.Missing.Remove(spawned.Id) && w.Missing.Count == 0).ToList();
+        _awaitingObjects.RemoveAll(w => w.Missing.Count == 0);
+        foreach (var (_, then) in ready) then();
+    }
+
+    /// <summary>Runs <paramref name="then"/> once the actor of every object in <paramref name="ids"/> is known (at once when all are; a gone object counts as known).</summary>
+    private void WhenObjectsKnown(IEnumerable<long> ids, Action then)
+    {
+        var missing = ids.Where(id => !_objects.ContainsKey(id)).ToHashSet();
+        if (missing.Count == 0)
+        {
+            then();
+            return;
+        }
+        foreach (var id in missing)
+        {
+            if (_outbox.TryAdd(id, [])) _services.Memory.Tell(new ResolveVmObject(id), Self);
+        }
+        _awaitingObjects.Add((missing, then));
     }
 
     /// <summary>

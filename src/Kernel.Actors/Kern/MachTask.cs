@@ -41,7 +41,7 @@ public sealed partial class MachTask : KernelObject
     /// <summary>Registers the task and, for a started task, creates its main thread and answers the starter.</summary>
     protected override void PreStart()
     {
-        _space = new Ipc.IpcSpace(Self);
+        _space = new Ipc.IpcSpace(Self) { Memory = this };
         CreatePort();
         _handle = new TaskHandle(Self.Id.Value, _name) { Ref = Self, Port = _port };
         if (_start is { DeviceMaster: { } master })

@@ -2,7 +2,7 @@ using MachActors.Kernel.Ipc;
 
 namespace MachActors.Kernel.User;
 
-/// <summary>mach_msg_destroy: releasing the rights a received message brought into this space.</summary>
+/// <summary>mach_msg_destroy: releasing the rights and out-of-line memory a received message brought into this task.</summary>
 public sealed partial class MachEnv
 {
     /// <summary>
@@ -12,9 +12,11 @@ public sealed partial class MachEnv
     /// name it became) is released with mach_port_deallocate, a receive right with
     /// mach_port_mod_refs(RECEIVE, -1), which destroys its port. NULL and DEAD names and bare names
     /// (<see cref="MsgType.PortNameOnly"/>) hold nothing. The header's local port is the right the
-    /// sender used, consumed by the receive, so it is not touched. Out-of-line data is a copy the
-    /// message owns (no virtual memory yet), so nothing is freed for it. A message without rights
-    /// makes no kernel call. Returns the first failure's code, or Success.
+    /// sender used, consumed by the receive, so it is not touched. Out-of-line memory
+    /// (<see cref="MsgItem.Memory"/>) was mapped here by the receive: its pages are deallocated
+    /// (vm_deallocate). Out-of-line bytes (<see cref="MsgItem.Bytes"/>) are a copy the message owns,
+    /// so nothing is freed for them. A message without rights or memory makes no kernel call.
+    /// Returns the first failure's code, or Success.
     /// </summary>
     /// <example>
     /// <code>
@@ -36,6 +38,9 @@ public sealed partial class MachEnv
                     break;
                 case MsgItem.PortArray a:
                     foreach (var name in a.Names) first = Keep(first, await DestroyRight(name, a.Disposition));
+                    break;
+                case MsgItem.Memory { Address: not 0, Length: > 0 } m:
+                    first = Keep(first, await VmDeallocate(TaskSelf, m.Address, m.Length));
                     break;
             }
         }

@@ -14,10 +14,9 @@ public sealed partial class VmMap
     public KernReturn CopyIn(ulong address, ulong size, out VmCopy copy)
     {
         copy = VmCopy.Empty;
+        if (CheckCopyIn(address, size) is var check and not KernReturn.Success) return check;
         if (size == 0) return KernReturn.Success;
-        if (!VmAddress.TryPageRange(address, size, PageSize, out var start, out var end)) return KernReturn.InvalidAddress;
-        if (CheckMapped(start, end) is var mapped and not KernReturn.Success) return mapped;
-        if (Overlapping(start, end).Any(e => (e.Protection & VmProt.Read) == 0)) return KernReturn.ProtectionFailure;
+        VmAddress.TryPageRange(address, size, PageSize, out var start, out var end);
         var (first, last) = ClipRange(start, end);
         var pieces = new List<VmCopyPiece>(last - first);
         for (var i = first; i < last; i++)
@@ -43,6 +42,16 @@ public sealed partial class VmMap
         Coalesce(start, end);
         copy = new VmCopy(pieces, address - start, size);
         return KernReturn.Success;
+    }
+
+    /// <summary>Whether <see cref="CopyIn"/> of [address, address + size) would succeed; changes nothing.</summary>
+    /// <returns>Success (size 0 too); InvalidAddress or ProtectionFailure as <see cref="CopyIn"/>.</returns>
+    public KernReturn CheckCopyIn(ulong address, ulong size)
+    {
+        if (size == 0) return KernReturn.Success;
+        if (!VmAddress.TryPageRange(address, size, PageSize, out var start, out var end)) return KernReturn.InvalidAddress;
+        if (CheckMapped(start, end) is var mapped and not KernReturn.Success) return mapped;
+        return Overlapping(start, end).Any(e => (e.Protection & VmProt.Read) == 0) ? KernReturn.ProtectionFailure : KernReturn.Success;
     }
 
     /// <summary>
