@@ -18,6 +18,6 @@ public static class IpcLimits
     /// <summary>The largest message (header, descriptors and inline data; out-of-line regions count 4 bytes) a send accepts; larger gives SendNoBuffer.</summary>
     public const int MsgSizeMax = 64 * 1024;
 
-    /// <summary>The largest out-of-line region one item may carry (bigger is SendInvalidMemory until the VM issue maps memory).</summary>
+    /// <summary>The largest out-of-line region one <see cref="MsgItem.Memory"/> item may carry (bigger is SendInvalidMemory).</summary>
     public const int OutOfLineMax = 16 * 1024 * 1024;
 }

@@ -48,9 +48,9 @@ public abstract record MsgItem
     }
 
     /// <summary>
-    /// Bytes, inline or out of line. Out of line the message carries a logical copy taken at send
-    /// (the sender may change its buffer afterwards); with <paramref name="Deallocate"/> the region
-    /// also leaves the sender (a move, once virtual memory exists).
+    /// Bytes, inline or out of line, carried by value: the message holds a copy taken at send (the
+    /// sender may change its buffer afterwards). The deallocate bit is recorded, not acted on: the
+    /// bytes are not in the sender's address space (memory that is: <see cref="Memory"/>).
     /// </summary>
     /// <param name="Data">The bytes (the kernel copies them at send).</param>
     /// <param name="OutOfLine">Out of line (long-form descriptor, only an address inline).</param>
