@@ -71,6 +71,42 @@ public sealed class OutOfLineMemoryTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void Send_AnotherThreadWroteTheRegionBefore_ItsWritesAfterTheSendDoNotReachTheCopy(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(cpus: 2, dispatcher: dispatcher);
+        byte[] received = [], expected = [];
+        var size = 0;
+        kit.Start(async env =>
+        {
+            size = Pages * env.Machine.PageSize;
+            var port = await SelfPort(env);
+            var go = await SelfPort(env);
+            var (_, at) = await env.VmAllocate(env.TaskSelf, 0, (ulong)size);
+            expected = Pattern(1, size);
+            var wrote = false;
+            var writer = await env.CThreadFork(async w =>
+            {
+                await w.Mem.Write(at, expected);                 // this thread's CPU now holds writable translations
+                wrote = true;
+                await w.Receive(go);
+                await w.Mem.Write(at, Pattern(2, size));         // after the send: must fault and copy, not write the sent page
+                return null;
+            }, "writer");
+            while (!wrote) await env.Yield();
+            await env.Send(Carrying(port, new MsgItem.Memory(at, (ulong)size)));
+            await env.Send(Carrying(go, new MsgItem.Int32(0)));
+            await env.CThreadJoin(writer);
+            var got = await env.Receive(port);
+            received = await env.Mem.Read(((MsgItem.Memory)got.Message!.Body[0]).Address, size);
+        });
+        kit.RunToEnd();
+
+        Assert.Empty(kit.Machine.Status.Faults);
+        Assert.Equal(expected, received);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void Send_ToAnotherTaskThroughTheNameServer_WithDeallocate_DataArrivesAndLeavesTheSender(DispatcherKind dispatcher)
     {
         using var kit = new MachineKit(cpus: 2, dispatcher: dispatcher);
