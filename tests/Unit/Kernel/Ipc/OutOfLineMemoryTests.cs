@@ -154,6 +154,37 @@ public sealed class OutOfLineMemoryTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void Send_SharedRegion_CopyOfTheSharedObjectArrivesAndLaterWritesStayApart(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(cpus: 2, dispatcher: dispatcher);
+        var code = MachMsgReturn.SendInvalidData;
+        byte[] received = [], expected = [];
+        var size = 0;
+        kit.Start(async env =>
+        {
+            size = Pages * env.Machine.PageSize;
+            var port = await SelfPort(env);
+            var (_, at) = await env.VmAllocate(env.TaskSelf, 0, (ulong)size);
+            expected = Pattern(7, size);
+            await env.Mem.Write(at, expected);
+            await env.VmInherit(env.TaskSelf, at, (ulong)size, MachActors.Kernel.Vm.VmInherit.Share);
+            await env.TaskCreate(env.TaskSelf, "child", inheritMemory: true);   // the region is a shared object from now on
+            await env.Send(Carrying(port, new MsgItem.Memory(at, (ulong)size, Deallocate: true)));   // a new object: its actor is spawned meanwhile
+            var got = await env.Receive(port);
+            code = got.Return;
+            var copy = ((MsgItem.Memory)got.Message!.Body[0]).Address;
+            received = await env.Mem.Read(copy, size);
+            await env.Mem.Write(copy, Pattern(8, size));
+        });
+        kit.RunToEnd();
+
+        Assert.Empty(kit.Machine.Status.Faults);
+        Assert.Equal(MachMsgReturn.Success, code);
+        Assert.Equal(expected, received);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void Send_UnalignedAndEmptyRegions_PageOffsetKeptAndEmptyIsAddressZero(DispatcherKind dispatcher)
     {
         using var kit = new MachineKit(cpus: 2, dispatcher: dispatcher);
