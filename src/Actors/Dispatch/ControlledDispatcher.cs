@@ -41,7 +41,7 @@ internal sealed class ControlledDispatcher : Dispatcher
     internal void BeginShutdown()
     {
         _shuttingDown = true;
-        _strategy = ShutdownStrategy.Instance;
+        _strategy = new ShutdownStrategy(); // one per system: it counts turns
     }
 
     internal override long TotalSteps => _totalSteps;

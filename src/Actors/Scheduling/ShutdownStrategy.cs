@@ -2,13 +2,14 @@ namespace MachActors.Actors.Scheduling;
 
 /// <summary>
 /// The fixed order the controlled dispatcher uses while <see cref="ActorSystem.Terminate"/> stops
-/// every actor: first ready actor first, no early timers, system messages first, choices false / 0. Shutdown happens after
+/// every actor: the ready actors in turn (round robin by step, so two actors messaging each other forever
+/// cannot keep the guardians from running the stop), no early timers, system messages first, choices false / 0. Shutdown happens after
 /// the run under study, so it neither consults the run's strategy (a replay would be exhausted) nor
 /// adds decisions to the recorded schedule.
 /// </summary>
 internal sealed class ShutdownStrategy : ISchedulingStrategy
 {
-    public static readonly ShutdownStrategy Instance = new();
+    private int _turn;
 
     public string Name => "shutdown";
 
@@ -16,7 +17,7 @@ internal sealed class ShutdownStrategy : ISchedulingStrategy
 
     public ulong Seed => 0;
 
-    public ActorId NextActor(ReadyActors ready) => ready[0];
+    public ActorId NextActor(ReadyActors ready) => ready[(int)((uint)_turn++ % (uint)ready.Count)];
 
     public bool FireTimerEarly(TimerPoint timer, ReadyActors ready) => false;
 
