@@ -129,6 +129,14 @@ internal sealed partial class ActorCell : IActorContext, IThreadPoolWorkItem
         return Sys.Dispatcher.ChooseInt(this, maxExclusive);
     }
 
+    /// <inheritdoc />
+    public void Notify(object specificationEvent)
+    {
+        EnsureInside();
+        ArgumentNullException.ThrowIfNull(specificationEvent);
+        if (Sys.Tracer is { } tracer) Sys.TraceNotify(tracer, this, specificationEvent);
+    }
+
     /// <summary>Parallel dispatcher entry point: runs one turn of this cell on a pool thread.</summary>
     public void Execute() => Sys.Parallel!.RunTurn(this);
 

@@ -82,7 +82,7 @@ public sealed partial class ActorSystem
     {
         if (Tracer is { } t)
         {
-            t.OnEvent(new TraceEvent(TraceKind.Spawn, Now, Dispatcher.DecisionCount, child.Id, child.ParentCell?.Id ?? 0, null, child.Name));
+            t.OnEvent(new TraceEvent(TraceKind.Spawn, Now, Dispatcher.DecisionCount, child.Id, child.ParentCell?.Id ?? 0, child.ActorType, child.Name));
         }
         Dispatcher.Activate(child);
     }
@@ -99,6 +99,9 @@ public sealed partial class ActorSystem
 
     internal void TraceDeliver(ITraceSink tracer, ActorCell cell, IActorRef sender, object message) =>
         tracer.OnEvent(new TraceEvent(TraceKind.Deliver, Now, Dispatcher.DecisionCount, cell.Id, sender.Id.Value, message, null));
+
+    internal void TraceNotify(ITraceSink tracer, ActorCell cell, object specificationEvent) =>
+        tracer.OnEvent(new TraceEvent(TraceKind.Notify, Now, Dispatcher.DecisionCount, cell.Id, 0, specificationEvent, null));
 
     internal void TraceChoice(ITraceSink tracer, int chooser, int value) =>
         tracer.OnEvent(new TraceEvent(TraceKind.Choice, Now, Dispatcher.DecisionCount, chooser, value, null, null));

@@ -71,4 +71,11 @@ public interface IActorContext
 
     /// <summary>A nondeterministic value in [0, <paramref name="maxExclusive"/>) chosen (and recorded) by the scheduling strategy.</summary>
     int ChooseInt(int maxExclusive);
+
+    /// <summary>
+    /// Tells the specification monitors watching this run about <paramref name="specificationEvent"/>
+    /// (Coyote's <c>Monitor&lt;T&gt;(e)</c>): it is recorded as a <see cref="Tracing.TraceKind.Notify"/>
+    /// trace event and nothing else happens. Not a scheduling point, no message, no cost without a trace sink.
+    /// </summary>
+    void Notify(object specificationEvent);
 }

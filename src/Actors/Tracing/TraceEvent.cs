@@ -31,6 +31,7 @@ public readonly record struct TraceEvent(
     public static string Describe(object message) => message switch
     {
         Exception e => e.GetType().Name + ": " + e.Message,
+        Type t => t.Name,
         string s => "\"" + s + "\"",
         _ => message.ToString() ?? message.GetType().Name,
     };

@@ -9,7 +9,7 @@ public enum TraceKind
     /// <summary>A message was taken from a mailbox and handed to the actor. Actor = receiver, Other = sender.</summary>
     Deliver,
 
-    /// <summary>An actor was created. Actor = child, Other = parent, Text = name.</summary>
+    /// <summary>An actor was created. Actor = child, Other = parent, Message = the actor's class (a <see cref="Type"/>), Text = name.</summary>
     Spawn,
 
     /// <summary>An actor finished terminating (PostStop ran, watchers notified). Actor = the stopped actor.</summary>
@@ -29,4 +29,7 @@ public enum TraceKind
 
     /// <summary>The virtual clock advanced. Other = nanoseconds advanced.</summary>
     Clock,
+
+    /// <summary>An actor told the specification monitors something (<see cref="IActorContext.Notify"/>). Actor = the notifier, Message = the event.</summary>
+    Notify,
 }

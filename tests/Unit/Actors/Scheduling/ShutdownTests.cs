@@ -1,35 +1,17 @@
 using MachActors.Actors;
+using MachActors.Tests.Unit.Exploration;
 
 namespace MachActors.Tests.Unit.Actors.Scheduling;
 
 /// <summary>Terminate under the controlled dispatcher (ShutdownStrategy).</summary>
 public class ShutdownTests
 {
-    private sealed class Pinger : Actor
-    {
-        private IActorRef? _partner;
-
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case (IActorRef partner, bool start):
-                    _partner = partner;
-                    if (start) partner.Tell("ping", Self);
-                    break;
-                default:
-                    _partner?.Tell("ping", Self);
-                    break;
-            }
-        }
-    }
-
     [Fact]
     public void Terminate_OneMessageBouncingBetweenTwoActorsForever_StopsWithinAFewSteps()
     {
         var sys = ActorSystem.Create("shutdown", new ActorSystemOptions { Seed = 3, MaxStepsPerRun = 10_000 });
-        var a = sys.Spawn(Props.Create<Pinger>(), "a");
-        var b = sys.Spawn(Props.Create<Pinger>(), "b");
+        var a = sys.Spawn(Props.Create<ToyPinger>(), "a");
+        var b = sys.Spawn(Props.Create<ToyPinger>(), "b");
         a.Tell((b, true)); // one ping in flight: exactly one of the two is ready at any time
         b.Tell((a, false));
         sys.RunUntilQuiescent(maxSteps: 500);

@@ -23,6 +23,32 @@ public sealed class TraceTests : ActorTestBase
     }
 
     [Fact]
+    public void Spawn_Event_CarriesTheActorClass()
+    {
+        var typed = Sys.Spawn(Props.Create<EchoActor>(), "typed");
+
+        Single(TraceKind.Spawn, e => e.Actor == typed.Id.Value && Equals(e.Message, typeof(EchoActor)));
+    }
+
+    private sealed class Notifier : Actor
+    {
+        protected override void OnReceive(object message) => Context.Notify(new Msg("seen " + message));
+    }
+
+    [Fact]
+    public void Notify_FromAnActor_OneNotifyEventWithTheEventAndNoMessageSent()
+    {
+        var notifier = Sys.Spawn(Props.Create<Notifier>(), "notifier");
+        var sendsBefore = _trace.OfKind(TraceKind.Send).Count;
+
+        notifier.Tell("x");
+        Sys.RunUntilQuiescent();
+
+        Single(TraceKind.Notify, e => e.Actor == notifier.Id.Value && Equals(e.Message, new Msg("seen x")));
+        Assert.Equal(sendsBefore + 1, _trace.OfKind(TraceKind.Send).Count); // only the host's tell
+    }
+
+    [Fact]
     public void SendAndDeliver_FromHostAndFromActor_SenderAndTargetIds()
     {
         var echo = Sys.Spawn(Props.Create<EchoActor>());
@@ -118,9 +144,10 @@ public sealed class TraceTests : ActorTestBase
         var a = Sys.Spawn(Props.Create<EchoActor>(), "a");
 
         Assert.Equal(
-            $"           0 #0      Spawn      a{a.Id.Value} o2 [a]",
+            $"           0 #0      Spawn      a{a.Id.Value} o2 EchoActor [a]",
             _trace.Lines().Single(l => l.Contains("Spawn") && l.Contains("[a]")));
         Assert.Equal("\"text\"", TraceEvent.Describe("text"));
+        Assert.Equal("EchoActor", TraceEvent.Describe(typeof(EchoActor)));
         Assert.Equal("TestException: why", TraceEvent.Describe(new TestException("why")));
         Assert.Equal("Msg { Text = m }", TraceEvent.Describe(new Msg("m")));
     }
