@@ -85,11 +85,12 @@ internal static class IterationRunner
         switch (run.Outcome)
         {
             case RunOutcome.StepLimitReached:
-                if (options.FailOnMaxSteps) sink.Report(BugKind.MaxSteps, $"the run took its step bound ({run.Steps} steps) before the end condition");
+                if (options.FailOnMaxSteps) sink.Report(BugKind.MaxSteps, "the run reached its step bound before the end condition");
                 return IterationOutcome.BoundReached;
             case RunOutcome.DeadlineReached:
                 if (Hot(sink) is { } late) sink.Report(BugKind.Liveness, $"{late.Name} still hot at the time limit: {late.HotReason}");
-                return IterationOutcome.BoundReached;
+                else if (context.Blocked?.Invoke() is { } stuck) sink.Report(BugKind.Liveness, "still blocked at the time limit: " + stuck);
+                return sink.Bug is null ? IterationOutcome.BoundReached : IterationOutcome.Bug;
             case RunOutcome.Quiescent:
                 var blocked = context.Blocked?.Invoke();
                 var hot = Hot(sink);

@@ -39,7 +39,9 @@ public sealed class ScenarioContext
     /// <summary>
     /// Asked when nothing is left to deliver and no timer is pending before <see cref="Done"/>: a
     /// description of the work that now waits forever (a blocked thread, an unanswered fault), which
-    /// makes the run a deadlock; null when the run simply ended. Default: none.
+    /// makes the run a deadlock; null when the run simply ended. Also asked at <see cref="TimeLimit"/>:
+    /// work still blocked then is a liveness bug (a machine's clock keeps ticking, so it is never
+    /// quiescent). Default: none.
     /// </summary>
     public Func<string?>? Blocked { get; set; }
 

@@ -1,5 +1,6 @@
-using MachActors.Actors;
 using MachActors.Actors.Scheduling;
+using MachActors.Exploration;
+using MachActors.Exploration.Strategies;
 using MachActors.Tests.Coyote.Harness;
 using MachActors.Tests.Coyote.LostUpdate;
 using Xunit.Abstractions;
@@ -8,8 +9,8 @@ namespace MachActors.Tests.Coyote;
 
 /// <summary>
 /// Read-modify-write on a shared register by two clients without a lock.
-/// Budget: 100 iterations under RandomStrategy (no early timers; there are none to fire);
-/// iteration i's seed is DeterministicRandom.Derive(0x4D616368, i).
+/// Budget: 100 iterations under random (no early timers; there are none to fire), run seed
+/// 0x4D616368: iteration i's seed is DeterministicRandom.Derive(0x4D616368, i).
 /// </summary>
 public class LostUpdateTests(ITestOutputHelper output)
 {
@@ -17,32 +18,37 @@ public class LostUpdateTests(ITestOutputHelper output)
     private const ulong RunSeed = 0x4D616368; // "Mach"
     private const string Budget = "100 iterations of random(seed = Derive(0x4D616368, i))";
 
-    private static SweepResult Sweep(Func<ActorSystem, string?> scenario) =>
-        Exploration.Sweep(scenario, Iterations, RunSeed, seed => new RandomStrategy(seed));
+    private static readonly Scenario Racy = new DelegateScenario("lost-update", LostUpdateScenarios.Racy);
+
+    private static ExplorationReport Explore(Scenario scenario) =>
+        Explorer.Run(scenario, new RandomSource(), new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.OutputDirectory });
 
     [Fact]
     public void RacyIncrement_IsFound_AndItsScheduleReplaysTheSameFailure()
     {
-        var bug = BugReport.AssertFound(Sweep(LostUpdateScenarios.Racy), Budget, output);
+        var bug = ExplorationAssert.Found(Explore(Racy), Budget, output);
 
-        Assert.Contains("lost update", bug.Violation);
-        BugReport.AssertReplaysIdentically(LostUpdateScenarios.Racy, bug);
+        Assert.Contains("lost update", bug.Bug.Text);
+        ExplorationAssert.Replays(Racy, bug);
     }
 
     [Fact]
-    public void RacyIncrement_SameSeed_SameRun()
+    public void RacyIncrement_SameSeed_SameRuns()
     {
-        var seed = DeterministicRandom.Derive(RunSeed, 0);
+        var first = Explore(Racy);
+        var second = Explore(Racy);
 
-        var first = Exploration.RunOnce(LostUpdateScenarios.Racy, new RandomStrategy(seed));
-        var second = Exploration.RunOnce(LostUpdateScenarios.Racy, new RandomStrategy(seed));
-
-        Assert.Equal(first.Violation, second.Violation);
-        Assert.Equal(first.Schedule.Decisions, second.Schedule.Decisions);
-        Assert.Equal(first.Trace, second.Trace);
+        Assert.Equal(first.Bugs.Single().Iteration, second.Bugs.Single().Iteration);
+        Assert.Equal(first.ScheduleHashes, second.ScheduleHashes);
+        Assert.Equal(DeterministicRandom.Derive(RunSeed, (ulong)first.Bugs.Single().Iteration), first.Bugs.Single().Seed);
     }
 
     [Fact]
-    public void CompareAndSetIncrement_SurvivesTheSameBudget() =>
-        BugReport.AssertSurvived(Sweep(LostUpdateScenarios.WithCompareAndSet), Iterations, Budget);
+    public void CompareAndSetIncrement_SurvivesTheSameBudget()
+    {
+        var report = Explore(new DelegateScenario("cas-update", LostUpdateScenarios.WithCompareAndSet));
+
+        ExplorationAssert.NoBug(report, Budget);
+        Assert.Equal(Iterations, report.Iterations);
+    }
 }

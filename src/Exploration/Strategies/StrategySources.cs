@@ -126,3 +126,22 @@ public sealed class PortfolioSource(int depth, long unfairSteps, double earlyTim
     /// <inheritdoc />
     public override bool IsFair(ISchedulingStrategy strategy) => strategy is not PctStrategy;
 }
+
+/// <summary>Any strategy, made per iteration by <paramref name="make"/> from the iteration's seed (tests, custom strategies).</summary>
+/// <param name="name">The name shown in reports.</param>
+/// <param name="make">Makes iteration i's strategy from its seed.</param>
+/// <param name="fair">Whether the strategy is fair (liveness is judged).</param>
+public sealed class DelegateSource(string name, Func<ulong, ISchedulingStrategy> make, bool fair) : StrategySource
+{
+    /// <inheritdoc />
+    public override string Name => name;
+
+    /// <inheritdoc />
+    public override string Description => name;
+
+    /// <inheritdoc />
+    public override ISchedulingStrategy ForIteration(long index, ulong seed) => make(seed);
+
+    /// <inheritdoc />
+    public override bool IsFair(ISchedulingStrategy strategy) => fair;
+}

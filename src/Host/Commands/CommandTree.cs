@@ -16,7 +16,8 @@ internal static class CommandTree
         var root = new RootCommand(
             "MachActors: the Mach 3 microkernel rebuilt as actors on a simulated clock. "
             + "'run' boots the simulated machine (CPUs, clock, tasks, threads, the Mach scheduler), runs a built-in "
-            + "workload and prints what happened; 'workloads' lists them; 'demo' shows the actor runtime alone.");
+            + "workload and prints what happened; 'workloads' lists them; 'demo' shows the actor runtime alone; "
+            + "'explore' hunts races in a scenario and 'replay' reruns a found bug's schedule.");
         foreach (var option in root.Options)
         {
             switch (option)
@@ -32,6 +33,8 @@ internal static class CommandTree
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(WorkloadsCommand.Build());
         root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(ExploreCommand.Build());
+        root.Subcommands.Add(ReplayCommand.Build());
         root.SetAction(parse =>
         {
             // No subcommand: show what there is to run.

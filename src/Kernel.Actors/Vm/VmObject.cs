@@ -237,5 +237,12 @@ public sealed partial class VmObject : Actor
 
     private sealed record PagerTimer(long Offset, long Seqno);
 
+    /// <summary>Whether <paramref name="message"/> is a VM object's pager timeout for the data_request at <paramref name="offset"/> (for monitors watching the trace).</summary>
+    public static bool IsPagerTimer(object message, out long offset)
+    {
+        offset = message is PagerTimer t ? t.Offset : 0;
+        return message is PagerTimer;
+    }
+
     private sealed record ReadyTimer(long Generation);
 }

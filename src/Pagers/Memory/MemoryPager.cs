@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using MachActors.Actors;
+using MachActors.Actors.Timing;
+using MachActors.Kernel.Vm;
+
+namespace MachActors.Pagers.Memory;
+
+/// <summary>
+/// A pager that keeps its memory objects' pages in its own memory (a dictionary per object), for
+/// scenarios and examples. A never-written page holds <see cref="Initial"/>. init: ready (not cached,
+/// COPY_DELAY); data_request: data_supply of the stored page (or the initial bytes); data_return:
+/// stored; data_unlock: a lock_request lifting the lock; terminate: the incarnation is forgotten, the
+/// pages stay. With a latency, data_requests are answered that much later (data_returns and later
+/// requests are still taken in order, so a request never sees a page older than a return before it).
+/// Every step is a virtual method, so a variant (a seeded bug) overrides exactly one.
+/// The pager handles its messages in arrival order, which is the order each VM object sent them (I14).
+/// </summary>
+/// <param name="pageSize">The kernel's page size in bytes.</param>
+/// <param name="latency">How long a data_request takes to answer, in virtual time (a store's access time); zero answers at once.</param>
+public class MemoryPager(int pageSize, Duration latency = default) : Actor
+{
+    private long _nextDelayed;
+
+    private readonly Dictionary<ControlIncarnation, long> _keys = [];
+    private readonly Dictionary<(long Key, long Offset), ImmutableArray<byte>> _pages = [];
+
+    /// <summary>The kernel's page size.</summary>
+    protected int PageSize { get; } = pageSize;
+
+    /// <summary>The bytes of a never-written page: byte i of object <paramref name="key"/>'s page at <paramref name="offset"/>.</summary>
+    public static ImmutableArray<byte> Initial(long key, long offset, int pageSize) =>
+        [.. Enumerable.Range(0, pageSize).Select(i => (byte)((key * 31) + (offset / pageSize * 7) + i))];
+
+    /// <summary>Pages stored (written back at least once).</summary>
+    protected int StoredPages => _pages.Count;
+
+    /// <summary>
+    /// Kernel -> pager messages (<see cref="PagerMessage"/>): each goes to its step below; anything
+    /// else is unhandled. Replies go to the control port the message names.
+    /// </summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case MemoryObjectInit i:
+                _keys[i.Control] = i.Key;
+                OnInit(i);
+                break;
+            case DataRequest r when latency > Duration.Zero:
+                Context.Timers.StartSingleTimer("request-" + ++_nextDelayed, new Delayed(r), latency);
+                break;
+            case DataRequest r:
+                OnDataRequest(r);
+                break;
+            case Delayed d:
+                OnDataRequest(d.Request);
+                break;
+            case DataReturn d:
+                OnDataReturn(d);
+                break;
+            case DataUnlock u:
+                OnDataUnlock(u);
+                break;
+            case Terminate t:
+                _keys.Remove(t.Control);
+                break;
+            case PagerMessage:
+                break; // completions the pager did not ask for a reply to
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    /// <summary>Sends a call on the control port it names.</summary>
+    protected void Send(PagerControlMessage call) => call.Control.Object.Tell(call, Self);
+
+    /// <summary>The page of <paramref name="control"/>'s object at <paramref name="offset"/>: stored, or the initial bytes.</summary>
+    protected ImmutableArray<byte> Contents(ControlIncarnation control, long offset)
+    {
+        var key = _keys.GetValueOrDefault(control);
+        return _pages.TryGetValue((key, offset), out var stored) ? stored : Initial(key, offset, PageSize);
+    }
+
+    /// <summary>Stores <paramref name="data"/> as <paramref name="control"/>'s object's page at <paramref name="offset"/>.</summary>
+    protected void Store(ControlIncarnation control, long offset, ImmutableArray<byte> data) => _pages[(_keys.GetValueOrDefault(control), offset)] = data;
+
+    /// <summary>init: ready, not cached, COPY_DELAY.</summary>
+    protected virtual void OnInit(MemoryObjectInit init) => Send(new Ready(init.Control, false, VmCopyStrategy.Delay));
+
+    /// <summary>data_request: the page, supplied (not precious, no lock).</summary>
+    protected virtual void OnDataRequest(DataRequest request) =>
+        Send(new DataSupply(request.Control, request.Offset, [Contents(request.Control, request.Offset)], VmProt.None, false, null));
+
+    /// <summary>data_return: the page is stored.</summary>
+    protected virtual void OnDataReturn(DataReturn returned) => Store(returned.Control, returned.Offset, returned.Data);
+
+    /// <summary>data_unlock: the lock is lifted.</summary>
+    protected virtual void OnDataUnlock(DataUnlock unlock) =>
+        Send(new LockRequest(unlock.Control, unlock.Offset, unlock.Length, LockReturnPolicy.None, false, VmProt.None, null));
+
+    /// <summary>A data_request whose answer waited for the pager's latency.</summary>
+    private sealed record Delayed(DataRequest Request);
+}

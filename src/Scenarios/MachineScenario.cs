@@ -1,0 +1,117 @@
+using MachActors.Actors;
+using MachActors.Actors.Timing;
+using MachActors.Exploration;
+using MachActors.Hardware;
+using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Programs;
+using MachActors.Kernel.User;
+using MachActors.Pagers.Default;
+using MachActors.Pagers.Memory;
+using MachActors.Scenarios.Monitors;
+
+namespace MachActors.Scenarios;
+
+/// <summary>
+/// A scenario on a whole booted machine (docs/EXPLORATION.md, "Scenarios"). Every iteration boots a
+/// fresh machine from <see cref="Config"/> (with the default pager when it has swap), adds the fault
+/// liveness and data_request monitors, lets the scenario start its pagers and tasks
+/// (<see cref="Build"/>), and runs until every thread has ended. Threads still live when nothing is
+/// left to happen, or at the virtual time limit, are blocked work (a deadlock or a liveness bug).
+/// The check <see cref="Build"/> returns judges what the programs saw; by default no thread may fault.
+/// One scenario object serves iterations running in parallel: per-iteration state lives in what
+/// <see cref="Build"/> makes, never in the scenario's fields.
+/// </summary>
+public abstract class MachineScenario : Scenario
+{
+    /// <summary>The machine of each iteration. Default: 2 CPUs, a 300 ms pager timeout.</summary>
+    protected virtual MachineConfig Config => new() { CpuCount = 2, PagerTimeout = Duration.FromMilliseconds(300) };
+
+    /// <summary>Virtual time an iteration may take. Default 2 s.</summary>
+    protected virtual Duration TimeLimit => Duration.FromSeconds(2);
+
+    /// <summary>Boots the machine, adds the monitors, builds the scenario, and sets the end condition, blocked-work probe and check.</summary>
+    public sealed override void Setup(ScenarioContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var config = Config;
+        context.AddMonitor(new FaultLivenessMonitor());
+        context.AddMonitor(new DataRequestMonitor(config.PageSize));
+        var run = new MachineRun(context, config);
+        var check = Build(run);
+        context.Done = () => run.Machine.Status.LiveThreads == 0;
+        context.Blocked = () => run.Machine.Status.LiveThreads > 0 ? $"{run.Machine.Status.LiveThreads} thread(s) never ended" : null;
+        context.TimeLimit = TimeLimit;
+        context.Check = () => check is not null ? check() : NoFault(run);
+    }
+
+    /// <summary>Starts the scenario's pagers and tasks on <paramref name="run"/>; returns the final check (null: <see cref="NoFault"/>).</summary>
+    protected abstract Func<string?>? Build(MachineRun run);
+
+    /// <summary>A check: no thread faulted.</summary>
+    protected static string? NoFault(MachineRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Machine.Status.Faults.FirstOrDefault() is { } f ? $"thread {f.Thread.Id} faulted: {f.Error?.Message}" : null;
+    }
+}
+
+/// <summary>One iteration's machine, its programs, and the pagers it started.</summary>
+public sealed class MachineRun
+{
+    /// <summary>The name a memory object is published under (<see cref="PublishMemoryObject"/>).</summary>
+    public const string MemoryObjectName = "memory-object";
+
+    private readonly ProgramRegistry _programs = new();
+    private int _started;
+
+    internal MachineRun(ScenarioContext context, MachineConfig config)
+    {
+        Context = context;
+        Machine = Machine.Boot(context.System, config, _programs, null, config.SwapDisk is null ? null : DefaultPagerBoot.Create);
+    }
+
+    /// <summary>The iteration's context (its parameters).</summary>
+    public ScenarioContext Context { get; }
+
+    /// <summary>The booted machine.</summary>
+    public Machine Machine { get; }
+
+    /// <summary>The page size.</summary>
+    public int PageSize => Machine.Config.PageSize;
+
+    /// <summary>Starts a task whose main thread runs <paramref name="main"/>.</summary>
+    /// <exception cref="InvalidOperationException">The machine refused to start it.</exception>
+    public void Start(string name, Func<MachEnv, Task> main)
+    {
+        var program = name + "-" + ++_started;
+        _programs.Register(program, (env, _) => main(env));
+        var started = Machine.StartTask(program, null, name);
+        if (started.Result != KernReturn.Success) throw new InvalidOperationException($"task {name} did not start: {started.Result}");
+    }
+
+    /// <summary>
+    /// Starts <paramref name="pager"/> (by default a <see cref="MemoryPager"/> answering after 1 ms), makes
+    /// its memory object <paramref name="key"/> and publishes it as <see cref="MemoryObjectName"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The name server refused the name.</exception>
+    public IActorRef PublishMemoryObject(Props? pager = null, long key = 1)
+    {
+        var size = PageSize;
+        var actor = Machine.StartPager(pager ?? Props.Create(() => new MemoryPager(size, Duration.FromMilliseconds(1))));
+        var port = Machine.CreateMemoryObject(actor, key);
+        var code = Machine.PublishPort(MemoryObjectName, port);
+        if (code != Kernel.Mig.Interfaces.NetnameReturn.Success) throw new InvalidOperationException($"publishing the memory object failed: {code}");
+        return actor;
+    }
+
+    /// <summary>In a program: maps <paramref name="pages"/> pages of the published memory object anywhere; the address, or 0 when it failed.</summary>
+    public static async Task<ulong> MapMemoryObject(MachEnv env, int pages)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var (found, port) = await env.NetnameLookUp(await env.NameServer(), MemoryObjectName);
+        if (found != Kernel.Mig.Interfaces.NetnameReturn.Success) return 0;
+        var (code, at) = await env.VmMap(env.TaskSelf, 0, (ulong)(pages * env.Machine.PageSize), 0, true, port, 0, false);
+        return code == KernReturn.Success ? at : 0;
+    }
+}

@@ -1,0 +1,17 @@
+using MachActors.Exploration;
+using MachActors.Scenarios.Vm;
+
+namespace MachActors.Scenarios;
+
+/// <summary>The built-in scenarios, by name (<c>machactors explore --list</c>).</summary>
+public static class ScenarioCatalog
+{
+    /// <summary>Every built-in scenario, in the order listed.</summary>
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        new SharedPageScenario(),
+    ];
+
+    /// <summary>The scenario named <paramref name="name"/>, or null.</summary>
+    public static Scenario? Find(string name) => All.FirstOrDefault(s => s.Name == name);
+}
