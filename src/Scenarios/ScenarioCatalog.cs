@@ -1,4 +1,5 @@
 using MachActors.Exploration;
+using MachActors.Scenarios.Ipc;
 using MachActors.Scenarios.Vm;
 
 namespace MachActors.Scenarios;
@@ -10,6 +11,9 @@ public static class ScenarioCatalog
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new SharedPageScenario(),
+        new PageoutRefaultScenario(),
+        new ForkPageoutScenario(),
+        new PortDestroyedScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>

@@ -23,7 +23,7 @@ public class ClockInterruptTests(ITestOutputHelper output)
 
     private static ExplorationReport Explore(double earlyTimers) =>
         Explorer.Run(ContextSwitch, new RandomSource(earlyTimers),
-            new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.OutputDirectory });
+            new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.NewOutputDirectory() });
 
     [Fact]
     public void WithoutEarlyTimers_TheRaceIsNeverFound() =>

@@ -21,7 +21,7 @@ public class LostUpdateTests(ITestOutputHelper output)
     private static readonly Scenario Racy = new DelegateScenario("lost-update", LostUpdateScenarios.Racy);
 
     private static ExplorationReport Explore(Scenario scenario) =>
-        Explorer.Run(scenario, new RandomSource(), new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.OutputDirectory });
+        Explorer.Run(scenario, new RandomSource(), new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.NewOutputDirectory() });
 
     [Fact]
     public void RacyIncrement_IsFound_AndItsScheduleReplaysTheSameFailure()

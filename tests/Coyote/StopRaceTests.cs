@@ -25,7 +25,7 @@ public class StopRaceTests(ITestOutputHelper output)
 
     private static ExplorationReport Explore(Scenario scenario, double userFirst) =>
         Explorer.Run(scenario, new DelegateSource($"random(user-first={userFirst})", seed => new RandomStrategy(seed, userFirstProbability: userFirst), fair: true),
-            new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.OutputDirectory });
+            new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.NewOutputDirectory() });
 
     [Fact]
     public void SystemMessagesAlwaysFirst_TheRaceIsNeverFound() =>

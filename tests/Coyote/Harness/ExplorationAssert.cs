@@ -1,4 +1,5 @@
 using MachActors.Exploration;
+using MachActors.Exploration.Strategies;
 using Xunit.Abstractions;
 
 namespace MachActors.Tests.Coyote.Harness;
@@ -10,8 +11,19 @@ namespace MachActors.Tests.Coyote.Harness;
 /// </summary>
 public static class ExplorationAssert
 {
-    /// <summary>The directory schedule files and logs of test runs go to.</summary>
-    public static string OutputDirectory { get; } = Path.Combine(Path.GetTempPath(), "machactors-coyote-bugs");
+    /// <summary>A fresh directory for one run's schedule files and logs (runs of parallel tests never share one).</summary>
+    public static string NewOutputDirectory() => Path.Combine(Path.GetTempPath(), "machactors-coyote-bugs", Guid.NewGuid().ToString("N"));
+
+    /// <summary>
+    /// Explores <paramref name="scenario"/> with the named strategy for <paramref name="iterations"/>
+    /// iterations (run seed <paramref name="seed"/>, the default 10,000-step bound), bugs written to a fresh directory.
+    /// </summary>
+    public static ExplorationReport Explore(Scenario scenario, string strategy, int iterations, int depth = 3, ulong seed = 1) =>
+        Explorer.Run(scenario, StrategyFactory.Create(new StrategyOptions { Name = strategy, Depth = depth }),
+            new ExplorationOptions { Iterations = iterations, Seed = seed, OutputDirectory = NewOutputDirectory() });
+
+    /// <summary>The budget of <see cref="Explore"/>, as tests state it.</summary>
+    public static string Budget(string strategy, int iterations, ulong seed = 1) => $"{iterations} iterations of {strategy} (seed {seed}, max 10,000 steps)";
 
     /// <summary>Asserts the run found no bug; otherwise fails with the bug, its schedule file and the replay command.</summary>
     public static void NoBug(ExplorationReport report, string budget)

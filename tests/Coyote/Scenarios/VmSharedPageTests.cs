@@ -1,5 +1,4 @@
 using MachActors.Exploration;
-using MachActors.Exploration.Strategies;
 using MachActors.Hardware;
 using MachActors.Scenarios.Vm;
 using MachActors.Tests.Coyote.Harness;
@@ -15,11 +14,9 @@ public class VmSharedPageTests(ITestOutputHelper output)
 {
     private const int Iterations = 150;
 
-    private static string Budget(string strategy) => $"{Iterations} iterations of {strategy} (seed 1, max 10,000 steps)";
+    private static ExplorationReport Explore(Scenario scenario, string strategy) => ExplorationAssert.Explore(scenario, strategy, Iterations, depth: 2);
 
-    private static ExplorationReport Explore(Scenario scenario, string strategy) =>
-        Explorer.Run(scenario, StrategyFactory.Create(new StrategyOptions { Name = strategy, Depth = 2 }),
-            new ExplorationOptions { Iterations = Iterations, Seed = 1, OutputDirectory = ExplorationAssert.OutputDirectory });
+    private static string Budget(string strategy) => ExplorationAssert.Budget(strategy, Iterations);
 
     /// <summary>A kernel whose fault on a page with a data_request outstanding requests again (property e's bug).</summary>
     private sealed class RequestAgainKernel : SharedPageScenario
