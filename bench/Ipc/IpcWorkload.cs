@@ -41,11 +41,8 @@ public enum IpcKind
 /// One-way: header-only messages (ids 0..N-1 in order) to the server's port (default qlimit);
 /// checked: the server received N, ids and seqnos 0..N-1, and the client's N sends succeeded.
 /// </remarks>
-public sealed class IpcWorkload
+public sealed class IpcWorkload : MachineBenchWorkload
 {
-    /// <summary>The seed of every run.</summary>
-    public const ulong Seed = 42;
-
     /// <summary>The client's request id (msgh_id).</summary>
     public const int RequestId = 1000;
 
@@ -55,10 +52,6 @@ public sealed class IpcWorkload
     private static readonly PortName ServerName = new(0x1234);
     private const string ProgramName = "server";
 
-    private ActorSystem? _system;
-    private Machine? _machine;
-    private long _stepsBefore;
-    private long? _firstRunSteps;
     private Counts _counts = new();
     private ISchedulerObserver? _observer;
 
@@ -77,9 +70,6 @@ public sealed class IpcWorkload
     /// <summary>RPCs or one-way messages per run (the benchmark's operation count).</summary>
     public int Operations { get; }
 
-    /// <summary>Runtime steps of the last run, set by <see cref="Verify"/>.</summary>
-    public long Steps { get; private set; }
-
     /// <summary>Decisions recorded in the last run, set by <see cref="Verify"/>.</summary>
     public long Decisions { get; private set; }
 
@@ -95,18 +85,18 @@ public sealed class IpcWorkload
     /// <summary>Creates a fresh controlled actor system; <paramref name="trace"/> and <paramref name="observer"/> for the untimed checks and the step report only.</summary>
     public void Prepare(ITraceSink? trace = null, ISchedulerObserver? observer = null)
     {
-        _system?.Dispose();
-        _system = ActorSystem.Create("ibench", new ActorSystemOptions { Seed = Seed, RecordDecisions = true, Trace = trace });
-        _machine = null;
+        NewSystem("ibench", trace);
         _observer = observer;
         _counts = new Counts();
-        _stepsBefore = _system.TotalSteps;
     }
 
+    /// <inheritdoc />
+    protected override void PrepareDefault() => Prepare();
+
     /// <summary>Boots the machine, starts the server task (which starts the client), runs until both threads end; returns the run's steps.</summary>
-    public long Run()
+    public override long Run()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
+        var system = Prepared;
         var counts = _counts;
         var n = Operations;
         ThreadBody client = Kind == IpcKind.NullRpc ? env => RpcClient(env, n, counts) : env => OneWayClient(env, n, counts);
@@ -114,11 +104,11 @@ public sealed class IpcWorkload
             ? (env, _) => RpcServer(env, n, counts, client)
             : (env, _) => OneWayServer(env, n, counts, client));
         var options = _observer is null ? null : new SchedulerOptions { Observer = _observer };
-        _machine = Machine.Boot(system, new MachineConfig { CpuCount = Cpus }, programs, options);
-        _machine.StartTask(ProgramName, name: "server");
-        var result = _machine.RunUntilThreadsEnd(Duration.FromSeconds(3_600), maxSteps: 200L * n + 10_000);
+        Booted = Machine.Boot(system, new MachineConfig { CpuCount = Cpus }, programs, options);
+        Booted.StartTask(ProgramName, name: "server");
+        var result = Booted.RunUntilThreadsEnd(Duration.FromSeconds(3_600), maxSteps: 200L * n + 10_000);
         if (result.Outcome != RunOutcome.ConditionMet) throw new InvalidOperationException($"{this}: the threads did not all end: {result}");
-        return system.TotalSteps - _stepsBefore;
+        return MeasuredSteps;
     }
 
     /// <summary>The server's port, the client task with a send right to it under <see cref="ServerName"/>, the client's thread started.</summary>
@@ -177,11 +167,10 @@ public sealed class IpcWorkload
     /// and the client every reply in order (exact counts and seqnos), CPU time was conserved, and
     /// the run took as many steps as the first (determinism). Records the run's figures.
     /// </summary>
-    public void Verify()
+    protected override void Check()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
-        var machine = _machine ?? throw new InvalidOperationException("Run first");
-        Steps = system.TotalSteps - _stepsBefore;
+        var system = Prepared;
+        var machine = Ran;
         Decisions = system.Dispatcher.DecisionCount;
         VirtualElapsed = system.Now - VirtualTime.Zero;
         var status = machine.Status;
@@ -205,20 +194,6 @@ public sealed class IpcWorkload
         {
             if (s.Busy.Nanoseconds + s.Idle.Nanoseconds != s.At.Nanoseconds) throw new InvalidOperationException($"{this}: cpu{s.Cpu} lost time: {s}");
         }
-        _firstRunSteps ??= Steps;
-        if (Steps != _firstRunSteps) throw new InvalidOperationException($"{this}: {Steps} steps, but the first run took {_firstRunSteps}: not deterministic");
-    }
-
-    /// <summary>Whole verified runs before measuring (tiered JIT and PGO settle after several); fixes the determinism reference.</summary>
-    public void WarmUp(int runs)
-    {
-        for (var r = 0; r < runs; r++)
-        {
-            Prepare();
-            Run();
-            Verify();
-            Release();
-        }
     }
 
     /// <summary>
@@ -237,14 +212,6 @@ public sealed class IpcWorkload
         Release();
         if (Kind == IpcKind.NullRpc && Cpus == 1 && observer.Handoffs < Operations) throw new InvalidOperationException($"{this}: only {observer.Handoffs} dispatches were handoffs");
         return observer.Handoffs;
-    }
-
-    /// <summary>Disposes the actor system.</summary>
-    public void Release()
-    {
-        _system?.Dispose();
-        _system = null;
-        _machine = null;
     }
 
     public override string ToString() =>

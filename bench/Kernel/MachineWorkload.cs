@@ -34,19 +34,12 @@ public enum LoopKind
 /// after each yield, so context switches = threads x (loops + 1) for yields and = threads for
 /// computes; traps = threads x loops (the return from the program is an exit, not a trap).
 /// </remarks>
-public sealed class MachineWorkload
+public sealed class MachineWorkload : MachineBenchWorkload
 {
-    /// <summary>The seed of every run (the strategy's random choices).</summary>
-    public const ulong Seed = 42;
-
     /// <summary>Cycles per compute trap: 100 cycles = 4 us of virtual time at the default 25 MHz (250,000 cycles per 10 ms tick).</summary>
     public const long ComputeCycles = 100;
 
     private const string ProgramName = "loop";
-    private ActorSystem? _system;
-    private Machine? _machine;
-    private long _stepsBefore;
-    private long? _firstRunSteps;
 
     /// <summary>A workload of <paramref name="threads"/> threads on <paramref name="cpus"/> CPUs, each looping <paramref name="loops"/> times.</summary>
     public MachineWorkload(LoopKind kind, int cpus, int threads, int loops)
@@ -74,9 +67,6 @@ public sealed class MachineWorkload
     /// <summary>The benchmark's operation count: switches for yields, traps for computes.</summary>
     public long Operations => Kind == LoopKind.Yield ? ExpectedSwitches : ExpectedTraps;
 
-    /// <summary>Runtime steps of the last <see cref="Run"/> (boot, task starts and the loops), set by <see cref="Verify"/>.</summary>
-    public long Steps { get; private set; }
-
     /// <summary>Decisions recorded by the controlled dispatcher in the last run, set by <see cref="Verify"/>.</summary>
     public long Decisions { get; private set; }
 
@@ -86,16 +76,16 @@ public sealed class MachineWorkload
     /// <summary>Creates a fresh controlled actor system (the machine is booted by <see cref="Run"/>); <paramref name="trace"/> for the step report only.</summary>
     public void Prepare(ITraceSink? trace = null)
     {
-        _system?.Dispose();
-        _system = ActorSystem.Create("kbench", new ActorSystemOptions { Seed = Seed, RecordDecisions = true, Trace = trace });
-        _machine = null;
-        _stepsBefore = _system.TotalSteps;
+        NewSystem("kbench", trace);
     }
 
+    /// <inheritdoc />
+    protected override void PrepareDefault() => Prepare();
+
     /// <summary>Boots the machine, starts one task per thread, runs until every thread has ended; returns the run's steps.</summary>
-    public long Run()
+    public override long Run()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
+        var system = Prepared;
         var loops = Loops;
         var programs = new ProgramRegistry().Register(ProgramName, Kind == LoopKind.Yield
             ? async (env, _) =>
@@ -106,11 +96,11 @@ public sealed class MachineWorkload
             {
                 for (var i = 0; i < loops; i++) await env.Compute(ComputeCycles);
             });
-        _machine = Machine.Boot(system, new MachineConfig { CpuCount = Cpus }, programs);
-        for (var t = 0; t < Threads; t++) _machine.StartTask(ProgramName, name: "t" + t.ToString(CultureInfo.InvariantCulture));
-        var result = _machine.RunUntilThreadsEnd(Duration.FromSeconds(3_600), maxSteps: 100 * Operations + 10_000);
+        Booted = Machine.Boot(system, new MachineConfig { CpuCount = Cpus }, programs);
+        for (var t = 0; t < Threads; t++) Booted.StartTask(ProgramName, name: "t" + t.ToString(CultureInfo.InvariantCulture));
+        var result = Booted.RunUntilThreadsEnd(Duration.FromSeconds(3_600), maxSteps: 100 * Operations + 10_000);
         if (result.Outcome != RunOutcome.ConditionMet) throw new InvalidOperationException($"{this}: the threads did not all end: {result}");
-        return system.TotalSteps - _stepsBefore;
+        return MeasuredSteps;
     }
 
     /// <summary>
@@ -118,11 +108,10 @@ public sealed class MachineWorkload
     /// context switches and traps, conserved CPU time, and took the same number of steps as the
     /// first run (determinism). Records <see cref="Steps"/>, <see cref="Decisions"/>, <see cref="VirtualElapsed"/>.
     /// </summary>
-    public void Verify()
+    protected override void Check()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
-        var machine = _machine ?? throw new InvalidOperationException("Run first");
-        Steps = system.TotalSteps - _stepsBefore;
+        var system = Prepared;
+        var machine = Ran;
         Decisions = system.Dispatcher.DecisionCount;
         VirtualElapsed = system.Now - VirtualTime.Zero;
         var status = machine.Status;
@@ -142,32 +131,6 @@ public sealed class MachineWorkload
         {
             if (s.Busy.Nanoseconds + s.Idle.Nanoseconds != s.At.Nanoseconds) throw new InvalidOperationException($"{this}: cpu{s.Cpu} lost time: {s}");
         }
-        _firstRunSteps ??= Steps;
-        if (Steps != _firstRunSteps) throw new InvalidOperationException($"{this}: {Steps} steps, but the first run took {_firstRunSteps}: not deterministic");
-    }
-
-    /// <summary>
-    /// Runs the whole workload <paramref name="runs"/> times, verified (untimed): the machine's code
-    /// goes through tiered JIT and PGO only after several runs (about five here), more than the
-    /// short job's three warm-up iterations cover. Also fixes the step count the determinism check compares with.
-    /// </summary>
-    public void WarmUp(int runs)
-    {
-        for (var r = 0; r < runs; r++)
-        {
-            Prepare();
-            Run();
-            Verify();
-            Release();
-        }
-    }
-
-    /// <summary>Disposes the actor system.</summary>
-    public void Release()
-    {
-        _system?.Dispose();
-        _system = null;
-        _machine = null;
     }
 
     public override string ToString() =>

@@ -38,22 +38,15 @@ public enum VmKind
 /// measured part (faults, zero fills, pageins, pageouts), the program's own data checks, no fault,
 /// no actor failure, and the same step count as the first run (determinism).
 /// </summary>
-public sealed class VmWorkload
+public sealed class VmWorkload : MachineBenchWorkload
 {
-    /// <summary>The seed of every run.</summary>
-    public const ulong Seed = 42;
-
     /// <summary>The disk every machine pages to.</summary>
     public const string SwapDisk = "swap";
 
     private const string ProgramName = "vm";
     private const long CyclesPerMs = 25_000;
 
-    private ActorSystem? _system;
-    private Machine? _machine;
     private Progress _progress = new();
-    private long _stepsBefore;
-    private long? _firstRunSteps;
     private VmCounts _before = new(0, 0, 0, 0, 0, 0);
 
     /// <summary>A workload of <paramref name="pages"/> pages on a machine of <paramref name="frames"/> frames.</summary>
@@ -84,9 +77,6 @@ public sealed class VmWorkload
     /// <summary>The benchmark's operation count: faults for the fault workloads, pageouts for <see cref="VmKind.Pageouts"/>.</summary>
     public long Operations => Kind == VmKind.Pageouts ? ExpectedPageouts : Pages;
 
-    /// <summary>Runtime steps of the last measured part, set by <see cref="Verify"/>.</summary>
-    public long Steps { get; private set; }
-
     /// <summary>Virtual time the measured part took, set by <see cref="Verify"/>.</summary>
     public Duration VirtualElapsed { get; private set; }
 
@@ -114,12 +104,11 @@ public sealed class VmWorkload
     /// <summary>Creates a fresh controlled actor system, boots the machine and starts the task; runs the set-up phase of <see cref="VmKind.PagerFaults"/>. <paramref name="trace"/> for the step report only.</summary>
     public void Prepare(ITraceSink? trace = null, Action? measuredStarts = null)
     {
-        _system?.Dispose();
-        var system = _system = ActorSystem.Create("vbench", new ActorSystemOptions { Seed = Seed, RecordDecisions = true, Trace = trace });
+        var system = NewSystem("vbench", trace);
         var progress = _progress = new Progress();
         var (kind, pages, push) = (Kind, Pages, PushPages);
         var programs = new ProgramRegistry().Register(ProgramName, (env, _) => Program(env, kind, pages, push, progress));
-        var machine = _machine = Machine.Boot(system, Config(), programs, null, DefaultPagerBoot.Create);
+        var machine = Booted = Machine.Boot(system, Config(), programs, null, DefaultPagerBoot.Create);
         machine.StartTask(ProgramName, name: "vm");
         _before = new VmCounts(0, 0, 0, 0, 0, 0);
         if (Kind == VmKind.PagerFaults)
@@ -143,17 +132,20 @@ public sealed class VmWorkload
         }
         measuredStarts?.Invoke();
         _startedAt = system.Now;
-        _stepsBefore = system.TotalSteps;
+        StartMeasuring();
     }
 
+    /// <inheritdoc />
+    protected override void PrepareDefault() => Prepare();
+
     /// <summary>Opens the gate (if any) and runs until the program's thread ends; returns the steps.</summary>
-    public long Run()
+    public override long Run()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
+        var system = Prepared;
         _progress.Open = true;
-        var result = _machine!.RunUntilThreadsEnd(Duration.FromSeconds(36_000), maxSteps: 1_000L * Pages + 100_000);
+        var result = Booted!.RunUntilThreadsEnd(Duration.FromSeconds(36_000), maxSteps: 1_000L * Pages + 100_000);
         if (result.Outcome != RunOutcome.ConditionMet) throw new InvalidOperationException($"{this}: the thread did not end: {result}");
-        return system.TotalSteps - _stepsBefore;
+        return MeasuredSteps;
     }
 
     private static async Task Program(MachEnv env, VmKind kind, int pages, int push, Progress progress)
@@ -193,11 +185,10 @@ public sealed class VmWorkload
     /// program's data checks passed for every page, the VM counters of the measured part are
     /// exactly those of a correct run, and the run took as many steps as the first (determinism).
     /// </summary>
-    public void Verify()
+    protected override void Check()
     {
-        var system = _system ?? throw new InvalidOperationException("Prepare first");
-        var machine = _machine ?? throw new InvalidOperationException("Run first");
-        Steps = system.TotalSteps - _stepsBefore;
+        var system = Prepared;
+        var machine = Ran;
         VirtualElapsed = system.Now - _startedAt;
         var status = machine.Status;
         if (status.Faults.Count > 0) throw new InvalidOperationException($"{this}: a program faulted: {status.Faults[0]}");
@@ -218,28 +209,6 @@ public sealed class VmWorkload
             throw new InvalidOperationException(
                 $"{this}: measured {Measured.Faults} faults, {Measured.ZeroFills} zero fills, {Measured.Pageins} pageins, {Measured.Pageouts} pageouts; expected {faults}, {zeroFills}, {pageins}, {pageouts}");
         }
-        _firstRunSteps ??= Steps;
-        if (Steps != _firstRunSteps) throw new InvalidOperationException($"{this}: {Steps} steps, but the first run took {_firstRunSteps}: not deterministic");
-    }
-
-    /// <summary>Whole verified runs before measuring; fixes the determinism reference.</summary>
-    public void WarmUp(int runs)
-    {
-        for (var r = 0; r < runs; r++)
-        {
-            Prepare();
-            Run();
-            Verify();
-            Release();
-        }
-    }
-
-    /// <summary>Disposes the actor system.</summary>
-    public void Release()
-    {
-        _system?.Dispose();
-        _system = null;
-        _machine = null;
     }
 
     public override string ToString() =>
