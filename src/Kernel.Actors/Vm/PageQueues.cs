@@ -55,14 +55,16 @@ public sealed class PageQueues
 
     /// <summary>
     /// Takes the oldest free frame for <paramref name="owner"/> (vm_page_grab): on no queue, no flags,
-    /// hardware bits cleared (bytes untouched). Null when none is free, or when fewer than free_reserved
-    /// are free and the caller is not <paramref name="privileged"/> (the daemon, the default pager).
+    /// hardware bits cleared (bytes untouched). Null when none is free, or when the caller is not
+    /// <paramref name="privileged"/> (the daemon, the default pager) and no more than free_reserved are
+    /// free: an ordinary allocation succeeds only while free &gt; free_reserved, so it never takes a frame of
+    /// the reserve and free_reserved frames stay for the privileged (spec section 5).
     /// </summary>
     public FrameNumber? Allocate(PageOwner owner, bool privileged = false)
     {
         if (_free.First is not { } first) return null;
         if (SeededSteal(out var victim)) first = victim; // tests only
-        else if (!privileged && _free.Count < Targets.FreeReserved) return null;
+        else if (!privileged && _free.Count <= Targets.FreeReserved) return null;
         var page = _pages[first.Value.Value];
         Dequeue(page);
         page.Owner = owner;

@@ -33,7 +33,7 @@ public sealed class ResidentMemory : IVmFrames
 
     /// <summary>
     /// Takes a free frame for <paramref name="owner"/>, zero-filled and on the active queue (vm_page_grab +
-    /// vm_page_zero_fill). Null when no frame may be taken (free queue below free_reserved for an
+    /// vm_page_zero_fill). Null when no frame may be taken (free queue at or below free_reserved for an
     /// unprivileged caller, or empty).
     /// </summary>
     public VmFrame? AllocateZeroed(PageOwner owner, bool privileged = false) => AllocateFilled(owner, default, privileged);

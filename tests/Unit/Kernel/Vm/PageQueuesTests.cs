@@ -46,12 +46,14 @@ public sealed class PageQueuesTests
     }
 
     [Fact]
-    public void Allocate_BelowTheReserve_OnlyPrivilegedSucceeds()
+    public void Allocate_AtTheReserve_OnlyPrivilegedSucceeds()
     {
-        var queues = new PageQueues(new PhysicalMemory(512, 3), freeReserved: 3);
-        Assert.NotNull(queues.Allocate(Owner)); // 3 free: not below the reserve
+        var queues = new PageQueues(new PhysicalMemory(512, 4), freeReserved: 3);
+        Assert.NotNull(queues.Allocate(Owner)); // 4 free, above the reserve: leaves exactly the reserve
 
-        Assert.Null(queues.Allocate(Owner));
+        Assert.Null(queues.Allocate(Owner)); // 3 free = free_reserved: the reserve is the privileged callers'
+        Assert.Equal(3, queues.FreeCount);
+        Assert.NotNull(queues.Allocate(Owner, privileged: true));
         Assert.NotNull(queues.Allocate(Owner, privileged: true));
         Assert.NotNull(queues.Allocate(Owner, privileged: true));
         Assert.Null(queues.Allocate(Owner, privileged: true));

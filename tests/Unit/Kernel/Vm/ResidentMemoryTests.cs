@@ -22,7 +22,7 @@ public sealed class ResidentMemoryTests
     [Fact]
     public void AllocateZeroed_BelowReserve_RefusedUnlessPrivileged()
     {
-        for (var i = 0; i < 7; i++) Assert.NotNull(_resident.AllocateZeroed(new PageOwner(1, i * 256)));
+        for (var i = 0; i < 6; i++) Assert.NotNull(_resident.AllocateZeroed(new PageOwner(1, i * 256))); // 8 frames, reserve 2
 
         Assert.Null(_resident.AllocateZeroed(new PageOwner(1, 9999)));
         Assert.NotNull(_resident.AllocateZeroed(new PageOwner(1, 9999), privileged: true));
