@@ -63,8 +63,7 @@ public sealed partial class VmObject : Actor
     /// ObjectFault: the state's answer goes back to the sender now (Resident, MemoryError) or later by a
     /// Resume; Unavailable at the top without a shadow is zero-filled first. FrameAllocated: the
     /// staged frame is installed and the fault asked again (no frame: MemoryError ResourceShortage), or
-    /// it belongs to a supply being staged. ObjectRelease: at the last reference the pager binding is
-    /// terminated, every frame is freed, the backing object (if any) released and the actor stops.
+    /// it belongs to a supply being staged. ObjectRelease: at the last reference the object ends (VmObject.Release.cs).
     /// ObjectReference: one more reference. Pager timer: the state's PagerTimedOut; ready timer: its
     /// ReadyTimedOut. PagerControlMessage, PageEvict, FrameMappingsRemoved, PageEvicted: VmObject.Paging.
     /// ObjectFaultAnswer (from the backing object), copied frames: VmObject.Chain. While a lock_request
@@ -73,6 +72,11 @@ public sealed partial class VmObject : Actor
     /// </summary>
     protected override void OnReceive(object message)
     {
+        if (_stopping)
+        {
+            WhileStopping(message);
+            return;
+        }
         if (_quiesce is not null && HeldWhileQuiescing(message))
         {
             _held.Enqueue((message, Sender));
@@ -126,17 +130,6 @@ public sealed partial class VmObject : Actor
                 if (!OnLockMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
-    }
-
-    private void Release()
-    {
-        if (_state.Binding == VmPagerBinding.Ready) _state.Terminate(); // internal: no data returns; the default pager frees the swap
-        CarryOut();
-        _frames.FreeAll();
-        var freed = _frames.TakeFreed();
-        _memory.Tell(new FrameFree(freed, _id), Self);
-        _backing?.Object.Tell(ObjectRelease.Instance, Self);
-        Context.Stop(Self);
     }
 
     private void Fault(ObjectFault f, IActorRef replyTo)

@@ -1,0 +1,54 @@
+namespace MachActors.Kernel.Vm;
+
+public sealed partial class VmObject
+{
+    private bool _stopping;
+
+    /// <summary>
+    /// The last reference of an internal object is gone: the pager binding is terminated, every frame
+    /// is freed, the backing object (if any) released, and faults still waiting are answered Retry (their
+    /// threads trap again and find what their map holds now). Frames the resident memory may still hand
+    /// over (a zero fill, a copy or a supply frame asked for and not yet answered) would be lost if the
+    /// actor stopped now, so it stops only once every one of them came back and was freed
+    /// (<see cref="WhileStopping"/>); the last <see cref="FrameFree"/> names the object as gone.
+    /// </summary>
+    private void Release()
+    {
+        if (_state.Binding == VmPagerBinding.Ready) _state.Terminate(); // internal: no data returns; the default pager frees the swap
+        CarryOut();
+        _frames.FreeAll();
+        _backing?.Object.Tell(ObjectRelease.Instance, Self);
+        foreach (var ((replyTo, faultId), fault) in _waiting) replyTo.Tell(Retry(fault), Self);
+        _waiting.Clear();
+        _stopping = true;
+        Settle([.. _frames.TakeFreed()]);
+    }
+
+    /// <summary>
+    /// After the last reference: a frame answered for a request made before the release is freed at
+    /// once (and its fault answered Retry); every other message is dropped, as a stopped actor's would
+    /// be. Precondition: <see cref="Release"/> ran.
+    /// </summary>
+    private void WhileStopping(object message)
+    {
+        var freed = new List<VmFrame>();
+        if (message is FrameAllocated a)
+        {
+            if (a.Frame is { } frame) freed.Add(frame);
+            if (_zeroFills.Remove(a.RequestId, out var zero)) zero.ReplyTo.Tell(Retry(zero.Fault), Self);
+            else if (_copies.Remove(a.RequestId, out var copy)) copy.ReplyTo.Tell(Retry(copy.Fault), Self);
+            else _supplyFrames.Remove(a.RequestId);
+        }
+        Settle(freed);
+    }
+
+    /// <summary>Gives <paramref name="freed"/> back; with no frame request left unanswered, names the object gone and stops.</summary>
+    private void Settle(List<VmFrame> freed)
+    {
+        var settled = _zeroFills.Count == 0 && _copies.Count == 0 && _supplyFrames.Count == 0;
+        if (freed.Count > 0 || settled) _memory.Tell(new FrameFree(freed, settled ? _id : null), Self);
+        if (settled) Context.Stop(Self);
+    }
+
+    private static ObjectFaultAnswer Retry(ObjectFault fault) => new(fault.FaultId, new VmFaultAnswer(VmFaultOutcome.Retry, fault.Offset));
+}
