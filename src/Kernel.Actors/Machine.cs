@@ -132,6 +132,9 @@ public sealed class Machine
     /// <summary>The actor pagers ask for memory object ports (<see cref="MemoryObjectPortCreate"/>).</summary>
     public IActorRef MemoryObjects => _memoryObjects ??= Call<IActorRef>(Host, new HostMemoryObjects());
 
+    /// <summary>The default pager's actor (null without swap), for host code asking its counts.</summary>
+    public IActorRef? DefaultPager => Call<HostDefaultPagerReply>(Host, new HostDefaultPager()).Pager;
+
     /// <summary>Makes a memory object port served by <paramref name="pager"/> for its object <paramref name="key"/> (as the pager would ask itself).</summary>
     public Ipc.PortRef CreateMemoryObject(IActorRef pager, long key) =>
         MemoryObjects.Ask<MemoryObjectPortCreated>(new MemoryObjectPortCreate(key, pager)).GetAwaiter().GetResult().Port;

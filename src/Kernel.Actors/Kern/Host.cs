@@ -59,7 +59,7 @@ public sealed partial class Host : KernelObject
     /// <summary>
     /// StartTask: a task running a registered program (InvalidArgument for an unknown name or a bad
     /// priority). ProcessorSetCreate, ProcessorAssign (InvalidArgument for a bad CPU or the master CPU 0),
-    /// HostProcessorSets, HostThreads. StartPager (spawned under the pager supervisor), HostMemoryObjects,
+    /// HostProcessorSets, HostThreads. StartPager (spawned under the pager supervisor), HostMemoryObjects, HostDefaultPager,
     /// PublishPort (forwarded to the name server). Replies as each call's record says.
     /// </summary>
     protected override void OnCall(object request, CallerReply reply)
@@ -95,6 +95,9 @@ public sealed partial class Host : KernelObject
                 break;
             case HostMemoryObjects:
                 reply.Send(_services.Memory, Self);
+                break;
+            case HostDefaultPager:
+                reply.Send(new HostDefaultPagerReply(_services.DefaultPager), Self);
                 break;
             case PublishPort p:
                 Forward(_names, p, reply);

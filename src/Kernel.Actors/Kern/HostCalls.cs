@@ -79,6 +79,13 @@ public sealed record StartPager(MachActors.Actors.Props Pager) : KernelRequest;
 /// <summary>Host code -> host: the actor that makes memory object ports (<see cref="Vm.MemoryObjectPortCreate"/>). Reply: its <see cref="MachActors.Actors.IActorRef"/>.</summary>
 public sealed record HostMemoryObjects : KernelRequest;
 
+/// <summary>Host code -> host: the default pager's actor. Reply: <see cref="HostDefaultPagerReply"/>.</summary>
+public sealed record HostDefaultPager : KernelRequest;
+
+/// <summary>The answer to <see cref="HostDefaultPager"/>.</summary>
+/// <param name="Pager">The default pager, or null on a machine without swap.</param>
+public sealed record HostDefaultPagerReply(MachActors.Actors.IActorRef? Pager);
+
 /// <summary>
 /// Host code -> host: check a send right to <paramref name="Port"/> in with the built-in name server
 /// under <paramref name="Name"/> (no signature), so programs find it with netname_look_up. The right is

@@ -217,10 +217,11 @@ public sealed partial class VmObject : Actor
         if (freed.Count > 0) _memory.Tell(new FrameFree(freed), Self);
     }
 
-    /// <summary>Asks the state for the page again (a waiting fault woke), or holds the fault while a lock_request is being prepared.</summary>
+    /// <summary>Asks the state for the page again (a waiting fault woke), or holds the fault while a lock_request is being prepared; after the last reference it is answered Retry.</summary>
     private void Ask(ObjectFault f, IActorRef replyTo)
     {
-        if (_quiesce is not null) _held.Enqueue((f, replyTo));
+        if (_stopping) replyTo.Tell(Retry(f), Self); // the last reference went: the map no longer names the object
+        else if (_quiesce is not null) _held.Enqueue((f, replyTo));
         else Fault(f, replyTo);
     }
 

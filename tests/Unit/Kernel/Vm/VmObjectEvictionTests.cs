@@ -94,6 +94,58 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
         Assert.Equal(new PageEvictDeclined(2), ExpectMsg<PageEvictDeclined>());
     }
 
+    /// <summary>A page paged out once (the default pager object exists), a second page resident in <paramref name="second"/> with its eviction at the resident memory, then the last reference goes.</summary>
+    private (IActorRef Object, MemoryObjectCreate Create) ReleaseWithPageoutInFlight(VmFrame second)
+    {
+        var obj = SpawnObject();
+        ZeroFill(obj, 1);
+        obj.Tell(new PageEvict(1, Frame, 0), TestActor);
+        ExpectMsg<PageUnmapped>();
+        obj.Tell(new PageEvicted(1, true, Data(7)), TestActor);
+        var create = ExpectMsg<MemoryObjectCreate>();
+        ExpectMsg<DataReturn>();
+        ExpectMsg<FrameFree>();
+        obj.Tell(new ObjectFault(2, PageSize, VmProt.Write, _task), TestActor);
+        ExpectMsg<DataRequest>();
+        obj.Tell(new DataUnavailable(create.Control, PageSize, PageSize), TestActor); // never written: zero fill
+        obj.Tell(new FrameAllocated(ExpectMsg<FrameAllocate>().RequestId, second), TestActor);
+        Assert.Equal(VmFaultOutcome.Resident, ExpectMsg<ObjectFaultAnswer>().Answer.Outcome);
+        obj.Tell(new PageEvict(2, second, PageSize), TestActor);
+        ExpectMsg<PageUnmapped>();
+
+        obj.Tell(ObjectRelease.Instance, TestActor);
+        return (obj, create);
+    }
+
+    [Fact]
+    public void Release_DirtyPageoutInFlight_TerminateReachesThePagerAndTheFrameIsFreedWhenTheResidentMemoryLetsGo()
+    {
+        var second = new VmFrame(6);
+        var (obj, create) = ReleaseWithPageoutInFlight(second);
+
+        var terminate = ExpectMsg<MachActors.Kernel.Vm.Terminate>(); // I10: the incarnation ends although a pageout was in flight
+        Assert.Equal(create.Control, terminate.Control);
+        ExpectNoMsg(); // the frame is the resident memory's to decide
+        obj.Tell(new PageEvicted(2, true, Data(8)), TestActor);
+        var free = ExpectMsg<FrameFree>();
+        Assert.Equal([second], free.Frames);
+        Assert.Equal(9, free.ObjectGone);
+    }
+
+    [Fact]
+    public void Release_CleanEvictionAtTheResidentMemory_FrameNotFreedTwice()
+    {
+        var second = new VmFrame(6);
+        var (obj, _) = ReleaseWithPageoutInFlight(second);
+
+        ExpectMsg<MachActors.Kernel.Vm.Terminate>();
+        ExpectNoMsg();
+        obj.Tell(new PageEvicted(2, false, []), TestActor); // the resident memory freed it (clean): it may already hold another page
+        var free = ExpectMsg<FrameFree>();
+        Assert.Empty(free.Frames);
+        Assert.Equal(9, free.ObjectGone);
+    }
+
     private sealed record GetObject
     {
         public static readonly GetObject Instance = new();
