@@ -76,7 +76,7 @@ public sealed partial class VmObjectState
             var control = Control!.Value;
             var offset = page.Offset;
             var length = PageSize;
-            Emit(Pager!, s => new DataUnlock(s, control, offset, length, wanted));
+            StartUnlockTimer(page, Emit(Pager!, s => new DataUnlock(s, control, offset, length, wanted)));
         }
         return new(VmFaultOutcome.Wait, page.Offset);
     }

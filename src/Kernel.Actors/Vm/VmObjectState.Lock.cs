@@ -68,7 +68,7 @@ public sealed partial class VmObjectState
             page.Dirty = false;
             page.Precious = false;
         }
-        page.UnlockRequest = VmProt.None;
+        ClearUnlock(page);
         WakeAll(page.UnlockWaiters, Retry(offset));
         if (m.ShouldFlush)
         {

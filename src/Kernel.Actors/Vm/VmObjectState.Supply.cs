@@ -155,10 +155,12 @@ public sealed partial class VmObjectState
     /// <summary>
     /// The host's pager timer for the data_request <paramref name="requestSeqno"/> at <paramref name="offset"/>
     /// expired (the pager never answered, rule 4): its faults resume with MemoryError and the placeholder
-    /// is freed, as for data_error. Returns InvalidArgument for a timer whose request was answered meanwhile (ignored).
+    /// is freed, as for data_error. The timer of a data_unlock (<see cref="UnlockTimedOut"/>) comes here too.
+    /// Returns InvalidArgument for a timer whose request was answered meanwhile (ignored).
     /// </summary>
     public KernReturn PagerTimedOut(long offset, long requestSeqno)
     {
+        if (_pages.TryGetValue(offset, out var locked) && locked.UnlockSeqno == requestSeqno) return UnlockTimedOut(locked);
         if (!_pages.TryGetValue(offset, out var page) || page.RequestSeqno != requestSeqno) return KernReturn.InvalidArgument;
         Counts.TimedOut++;
         page.RequestSeqno = null; // the timer has fired: nothing to cancel

@@ -86,7 +86,7 @@ public sealed partial class VmObjectState
         _deferred.Clear();
         foreach (var page in _pages.Values.ToList())
         {
-            page.UnlockRequest = VmProt.None;
+            ClearUnlock(page);
             WakeAll(page.UnlockWaiters, Failed(page.Offset));
             if (!page.Absent) continue;
             EndRequest(page);

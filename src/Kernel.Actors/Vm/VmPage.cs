@@ -29,6 +29,9 @@ public sealed class VmPage
     /// <summary>The largest access asked for with data_unlock and not yet answered (I7).</summary>
     public VmProt UnlockRequest { get; internal set; }
 
+    /// <summary>The sequence number of the data_unlock whose pager timer runs (the last one sent while <see cref="UnlockRequest"/> grew), or null.</summary>
+    public long? UnlockSeqno { get; internal set; }
+
     /// <summary>The pager reported an error for the page (set only while its waiters are told).</summary>
     public bool Error { get; internal set; }
 

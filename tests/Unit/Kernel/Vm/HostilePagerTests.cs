@@ -63,6 +63,28 @@ public sealed class HostilePagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void Silence_NoAnswerToDataUnlock_WriteTakesBadAccessAfterTheTimeout(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new SilentUnlockPager(log, size));
+        byte[] read = [];
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            read = await env.Mem.Read(at, 4); // the page comes in write-locked
+            await env.Mem.Write(at, [9]); // data_unlock, never answered
+        });
+        x.Kit.RunToEnd(Duration.FromSeconds(30));
+
+        Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, x.PageSize).Take(4), read);
+        var fault = Assert.Single(x.Kit.Machine.Status.Faults);
+        Assert.Equal((ExceptionType.BadAccess, (int)KernReturn.MemoryError), (fault.Exception!.Value.Type, fault.Exception!.Value.Code));
+        Assert.True(fault.At - VirtualTime.Zero >= Timeout, $"faulted at {fault.At}");
+        Assert.Single(x.Log.Of<DataUnlock>());
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void DataError_FaultTakesBadAccessAtOnce(DispatcherKind dispatcher)
     {
         using var x = Make(dispatcher, (log, size) => new ErrorPager(log, size));

@@ -81,10 +81,29 @@ public sealed class VmObjectLockTests
 
         obj.Receive(Lock(Page(0), PageSize, LockReturnPolicy.None, flush: false, null));
 
-        Assert.Equal(["Resume:1:Retry", "LockCompleted"], Kinds(obj.TakeEffects()));
+        Assert.Equal(["CancelTimer", "Resume:1:Retry", "LockCompleted"], Kinds(obj.TakeEffects())); // the unlock's pager timer stops
         Assert.Equal(VmProt.None, obj.Page(Page(0))!.UnlockRequest);
         obj.RequestPage(Page(0), VmProt.Write, Fault(1));
         Assert.IsType<DataUnlock>(Assert.Single(Sent(obj.TakeEffects())));
+    }
+
+    [Fact]
+    public void DataUnlock_NeverAnswered_TimesOutWithMemoryErrorAndALaterFaultAsksAgain()
+    {
+        var obj = ReadyObject(out _);
+        obj.Receive(Supply(Page(0), lockValue: VmProt.Write, reply: false));
+        obj.TakeEffects();
+        obj.RequestPage(Page(0), VmProt.Write, Fault(1));
+        var asked = obj.TakeEffects();
+        var unlock = Assert.IsType<DataUnlock>(Assert.Single(Sent(asked)));
+        Assert.Equal(new VmObjectEffect.StartPagerTimer(Page(0), unlock.Seqno), asked.OfType<VmObjectEffect.StartPagerTimer>().Single());
+
+        Assert.Equal(KernReturn.Success, obj.PagerTimedOut(Page(0), unlock.Seqno));
+
+        Assert.Equal(["Resume:1:MemoryError"], Kinds(obj.TakeEffects()));
+        Assert.Equal(KernReturn.InvalidArgument, obj.PagerTimedOut(Page(0), unlock.Seqno)); // fired once
+        Assert.Equal(VmFaultOutcome.Wait, obj.RequestPage(Page(0), VmProt.Write, Fault(2)).Outcome);
+        Assert.IsType<DataUnlock>(Assert.Single(Sent(obj.TakeEffects()))); // the unlock was forgotten: asked again
     }
 
     [Fact]
@@ -97,7 +116,7 @@ public sealed class VmObjectLockTests
 
         obj.Receive(Lock(Page(0), PageSize, LockReturnPolicy.None, flush: false, VmProt.None));
 
-        Assert.Equal(["Resume:1:Retry", "LockCompleted"], Kinds(obj.TakeEffects()));
+        Assert.Equal(["CancelTimer", "Resume:1:Retry", "LockCompleted"], Kinds(obj.TakeEffects()));
         Assert.Equal(VmFaultOutcome.Resident, obj.RequestPage(Page(0), VmProt.Write, Fault(1)).Outcome);
     }
 

@@ -174,7 +174,7 @@ public sealed class VmObjectTerminateTests
         Assert.Equal(KernReturn.Success, obj.PagerDied());
 
         var effects = obj.TakeEffects();
-        Assert.Equal(["CancelTimer", "Resume:1:MemoryError", "Resume:2:MemoryError", "Resume:3:MemoryError"], Kinds(effects));
+        Assert.Equal(["CancelTimer", "Resume:1:MemoryError", "Resume:2:MemoryError", "CancelTimer", "Resume:3:MemoryError"], Kinds(effects)); // the request's and the unlock's timers
         Assert.Null(obj.Page(Page(0)));
         Assert.Equal(VmFaultOutcome.MemoryError, obj.RequestPage(Page(2), VmProt.Read, Fault(4)).Outcome);
         Assert.Equal(KernReturn.InvalidName, obj.Receive(Supply(Page(0))));

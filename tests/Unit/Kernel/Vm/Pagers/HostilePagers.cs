@@ -89,3 +89,16 @@ public sealed class PreciousPager(PagerLog log, int pageSize) : TestPager(log, p
     protected override void OnDataRequest(DataRequest request) =>
         Send(new DataSupply(request.Control, request.Offset, [Contents(request.Control, request.Offset)], VmProt.None, true, null));
 }
+
+/// <summary>Supplies every page write-locked and never answers data_unlock: a write fault waits for the unlock until the pager timeout.</summary>
+public sealed class SilentUnlockPager(PagerLog log, int pageSize) : TestPager(log, pageSize)
+{
+    /// <inheritdoc />
+    protected override void OnDataRequest(DataRequest request) =>
+        Send(new DataSupply(request.Control, request.Offset, [Contents(request.Control, request.Offset)], VmProt.Write, false, null));
+
+    /// <inheritdoc />
+    protected override void OnDataUnlock(DataUnlock unlock)
+    {
+    }
+}
