@@ -13,7 +13,9 @@ namespace MachActors.Kernel.Vm;
 /// INVARIANTS
 /// 1. A port is registered once and never rebound to another pager or key.
 /// 2. A memory object has at most one VM object; it is made at the first vm_map and kept while the
-///    registry lives (its incarnations end and begin inside it, I10/I11).
+///    port is registered (its incarnations end and begin inside it, I10/I11).
+/// 3. A pager's ports are forgotten when the pager dies (<see cref="PagerDied"/>): a later vm_map of
+///    them finds no memory object.
 /// </remarks>
 public sealed class MemoryObjectRegistry
 {
@@ -32,6 +34,18 @@ public sealed class MemoryObjectRegistry
 
     /// <summary>The memory object behind the port with id <paramref name="portId"/>, or null when the port is no memory object port.</summary>
     public MemoryObjectEntry? Find(long portId) => _byPort.GetValueOrDefault(portId);
+
+    /// <summary>
+    /// <paramref name="pager"/> died: every port registered for it is forgotten and returned (in the
+    /// order registered), so the caller can destroy them. Empty for an actor that serves no port.
+    /// </summary>
+    public IReadOnlyList<MemoryObjectEntry> PagerDied(IActorRef pager)
+    {
+        ArgumentNullException.ThrowIfNull(pager);
+        var gone = _byPort.Values.Where(e => e.Pager.Equals(pager)).ToList();
+        foreach (var entry in gone) _byPort.Remove(entry.Port.Id);
+        return gone;
+    }
 
     /// <summary>
     /// vm_map found the memory object of port <paramref name="portId"/>: its VM object, or a new one

@@ -16,13 +16,19 @@ public sealed partial class VmObject
         CarryOut();
     }
 
-    /// <summary>Terminated of the pager: the pager died (R11); waiting faults take a memory error, later misses too. False for other messages.</summary>
+    /// <summary>
+    /// Terminated of the pager: the pager died (R11); waiting faults take a memory error, later misses
+    /// too. The memory object's port is gone with it (the resident memory forgets it), so no new reference
+    /// can come: with none left the object ends now (its frames freed, the actor stopped), else at its
+    /// last release. False for other messages.
+    /// </summary>
     private bool OnExternalMessage(object message)
     {
         if (message is not Terminated t || _external is null || !t.ActorRef.Equals(_external.Pager)) return false;
         _pagerDead = true;
         _state.PagerDied();
         CarryOut();
+        if (_references == 0) Release();
         return true;
     }
 
@@ -42,7 +48,8 @@ public sealed partial class VmObject
     /// A reference is gone. At the last: a may_cache object stays as it is (a later vm_map finds it with
     /// its pages); otherwise the incarnation ends (I10): the bytes and modify bits of the resident pages
     /// are fetched (no mapping is left), dirty and precious pages go back with data_return, every frame
-    /// is freed, then terminate. The actor stays: it is the memory object's one VM object.
+    /// is freed, then terminate. The actor stays: it is the memory object's one VM object (unless its
+    /// pager is dead: then it ends).
     /// </summary>
     private void ExternalReleased()
     {
@@ -52,6 +59,7 @@ public sealed partial class VmObject
         {
             _state.RemoveReference();
             CarryOut();
+            if (_references == 0 && _pagerDead) Release(); // nothing can map it again: the object ends
             return;
         }
         Quiesce(ResidentPages(_ => true), unmap: false, () =>

@@ -5,7 +5,7 @@ public sealed partial class VmObject
     private bool _stopping;
 
     /// <summary>
-    /// The last reference of an internal object is gone. Pageouts in flight are undone first (the data
+    /// The last reference of an internal object is gone (or of an external one whose pager died). Pageouts in flight are undone first (the data
     /// of a dying temporary object goes nowhere), so paging_in_progress drops to zero and the
     /// termination completes at once: terminate, after every data_return already sent, reaches the
     /// default pager (I10), which frees the object's swap slots. Then every frame is freed (a frame whose

@@ -23,8 +23,10 @@ public sealed partial class VmResident
     /// gets a reference for the caller, and the caller is told (MemoryObjectResolved). Any other call
     /// through a memory object port: InvalidArgument. KernelPortMessage (a task sent a message on a
     /// memory object port): MIG_BAD_ID to its reply port and its rights released; the pager protocol
-    /// runs between the kernel and the pager actor, so a task cannot speak for the kernel. False for
-    /// other messages.
+    /// runs between the kernel and the pager actor, so a task cannot speak for the kernel. Terminated of
+    /// a pager (watched from its first port on): its ports are forgotten and destroyed, as the pager held
+    /// their receive rights, so holders see dead names and a vm_map of them is refused (InvalidArgument);
+    /// VM objects already made take their own death path. False for other messages.
     /// </summary>
     private bool OnMemoryObjectMessage(object message)
     {
@@ -35,6 +37,7 @@ public sealed partial class VmResident
                 var actor = Context.Spawn(Port.ForKernelObject(Self));
                 var port = new PortRef(actor.Id.Value, actor);
                 _memoryObjects.Register(port, pager, c.Key);
+                Context.Watch(pager);
                 Sender.Tell(new MemoryObjectPortCreated(c.Key, port), Self);
                 return true;
             case ForwardedCall { Request: MemoryObjectResolve r } f:
@@ -45,6 +48,9 @@ public sealed partial class VmResident
                 return true;
             case KernelPortMessage arrived:
                 KernelObject.RefuseMig(new KernelPortRequest(arrived.Message), Self);
+                return true;
+            case Terminated t:
+                foreach (var entry in _memoryObjects.PagerDied(t.ActorRef)) entry.Port.Actor.Tell(PortDestroyReceive.Instance, Self);
                 return true;
             default:
                 return false;

@@ -98,7 +98,7 @@ public sealed partial class VmResident : Actor
                 Sender.Tell(new FrameSnapshotted(s.Token, s.Frames.Select(_resident.Snapshot).ToList()), Self);
                 break;
             case GetVmResidentStats:
-                Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses), Self);
+                Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses, _memoryObjects.Count), Self);
                 break;
             default:
                 if (!OnMemoryObjectMessage(message)) Unhandled(message);

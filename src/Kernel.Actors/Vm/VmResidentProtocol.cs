@@ -87,4 +87,5 @@ public sealed record GetVmResidentStats
 /// <param name="FreeFrames">Frames on the free queue.</param>
 /// <param name="AllocatedFrames">Frames held by VM objects.</param>
 /// <param name="Accesses">CPU accesses performed.</param>
-public sealed record VmResidentStats(int FreeFrames, int AllocatedFrames, long Accesses);
+/// <param name="MemoryObjectPorts">Memory object ports registered (a dead pager's are forgotten).</param>
+public sealed record VmResidentStats(int FreeFrames, int AllocatedFrames, long Accesses, int MemoryObjectPorts = 0);

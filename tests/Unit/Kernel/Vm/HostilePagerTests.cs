@@ -228,6 +228,37 @@ public sealed class HostilePagerTests
         Assert.Equal(1, x.Kit.Sys.FailureCount); // the pager's own exception; the kernel threw nothing
     }
 
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void PagerDead_VmMapRefusedItsPortForgottenAndTheObjectEnds(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new DyingPager(log, size));
+        var frames = x.Kit.Machine.Config.FrameCount;
+        var late = KernReturn.Success;
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            var reader = await env.CThreadFork(async e => (await e.Mem.Read(at, 4)).Length, "reader"); // kills the pager: EXC_BAD_ACCESS
+            await env.CThreadJoin(reader);
+            Assert.Equal(KernReturn.Success, await env.VmDeallocate(env.TaskSelf, at, (ulong)env.Machine.PageSize));
+        }, "first");
+        x.Kit.Start(async env =>
+        {
+            var mo = await ExternalPagerKit.LookUp(env); // while the pager lives
+            await MachineKit.ComputeMs(env, 50);
+            late = (await env.VmMap(env.TaskSelf, 0, (ulong)env.Machine.PageSize, 0, true, mo, 0, false)).Code;
+        }, "late");
+        x.Kit.RunToEnd(Duration.FromSeconds(30));
+        x.Kit.RunFor(MachineKit.Ms(10));
+
+        Assert.Equal(KernReturn.InvalidName, late); // the port died with its pager: the task's name is a dead name
+        Assert.Single(x.Log.Of<MemoryObjectInit>()); // no second VM object was made
+        var stats = x.Kit.Machine.MemoryObjects.Ask<VmResidentStats>(GetVmResidentStats.Instance).GetAwaiter().GetResult();
+        Assert.Equal(0, stats.MemoryObjectPorts);
+        Assert.Equal(frames, stats.FreeFrames); // the dead pager's VM object ended with its last reference
+        x.Kit.AssertNoActorFailures();
+    }
+
     [Fact]
     public void VmMap_BadInput_Codes()
     {
