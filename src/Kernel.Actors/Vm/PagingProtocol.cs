@@ -50,3 +50,41 @@ public sealed record PageUnmapped(long Token, bool ObjectDirty, bool Precious = 
 /// <param name="Data">The page's bytes (paged out only).</param>
 /// <param name="Modified">Paged out: the page was modified (false only for a clean precious page, returned with dirty = false).</param>
 public sealed record PageEvicted(long Token, bool PagedOut, ImmutableArray<byte> Data, bool Modified = true);
+
+// Laundry (docs/VM.md, as built: paging): VmResident -> default pager (PageoutCreditsTo, once, at
+// EnablePaging); VM object -> VmResident (FrameFree.Laundered: data_returns just sent to the default
+// pager); default pager -> VmResident (PageoutCredit: one per data_return / data_initialize, once its
+// fate is settled). The daemon throttles on evictions in flight plus pages laundered and not credited.
+
+/// <summary><see cref="VmResident"/> -> the default pager, at <see cref="EnablePaging"/>: send a <see cref="PageoutCredit"/> for every page handed over to <paramref name="Resident"/>.</summary>
+/// <param name="Resident">The resident memory (the paging daemon's actor).</param>
+public sealed record PageoutCreditsTo(IActorRef Resident);
+
+/// <summary>What became of a page the kernel handed to the default pager (data_return or data_initialize).</summary>
+public enum PageoutFate
+{
+    /// <summary>Written to swap.</summary>
+    Written,
+
+    /// <summary>The disk write failed (the object is poisoned: later requests get data_error).</summary>
+    WriteFailed,
+
+    /// <summary>Not stored: no swap slot was free (the page is lost; requests for it get data_error NoSpace).</summary>
+    SwapFull,
+
+    /// <summary>data_initialize of a page already stored (first copy wins).</summary>
+    AlreadyStored,
+
+    /// <summary>Dropped: a terminated incarnation, a seqno already seen, a malformed page, or a poisoned or refused object.</summary>
+    Dropped,
+}
+
+/// <summary>
+/// The default pager -> <see cref="VmResident"/>: the page of a data_return or data_initialize it
+/// received is settled (<paramref name="Fate"/>): it no longer waits in the default pager, so it leaves
+/// the laundry. Exactly one per such message received.
+/// </summary>
+/// <param name="Control">The incarnation the page was returned on.</param>
+/// <param name="Offset">The page's offset.</param>
+/// <param name="Fate">What became of it.</param>
+public sealed record PageoutCredit(ControlIncarnation Control, long Offset, PageoutFate Fate);

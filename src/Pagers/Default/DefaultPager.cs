@@ -14,6 +14,7 @@ public sealed class DefaultPager : Actor
 {
     private readonly IActorRef _disk;
     private readonly DefaultPagerState _state;
+    private IActorRef? _resident;
 
     /// <summary>A default pager keeping its swap on <paramref name="disk"/> as <paramref name="config"/> says.</summary>
     /// <exception cref="ArgumentException">The configuration is invalid.</exception>
@@ -27,8 +28,9 @@ public sealed class DefaultPager : Actor
     /// PagerMessage (from a VM object actor; the sender does not matter, answers go to the message's
     /// control port): admitted in the object's seqno order; answers (data_supply, data_unavailable,
     /// data_error) go to <c>Control.Object</c>, disk requests to the disk. DiskInterrupt (from the
-    /// disk): completes a read or write. GetDefaultPagerStats: replies a snapshot of the counts.
-    /// Nothing here throws on kernel or disk input.
+    /// disk): completes a read or write. PageoutCreditsTo (the resident memory, at EnablePaging): page
+    /// credits go there from now on (before it, none are owed: no page was handed over).
+    /// GetDefaultPagerStats: replies a snapshot of the counts. Nothing here throws on kernel or disk input.
     /// </summary>
     protected override void OnReceive(object message)
     {
@@ -41,6 +43,9 @@ public sealed class DefaultPager : Actor
             case DiskInterrupt interrupt:
                 _state.Complete(interrupt);
                 Carry();
+                break;
+            case PageoutCreditsTo to:
+                _resident = to.Resident;
                 break;
             case GetDefaultPagerStats:
                 Sender.Tell(_state.Counts.Snapshot(), Self);
@@ -65,6 +70,9 @@ public sealed class DefaultPager : Actor
                     break;
                 case DefaultPagerEffect.Reply reply:
                     reply.Message.Control.Object.Tell(reply.Message, Self);
+                    break;
+                case DefaultPagerEffect.Credit credit:
+                    _resident?.Tell(credit.Message, Self);
                     break;
             }
         }

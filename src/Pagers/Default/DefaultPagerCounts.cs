@@ -63,6 +63,15 @@ public sealed class DefaultPagerCounts
     /// <summary>Disk requests outstanding now.</summary>
     public int DiskRequestsInFlight { get; internal set; }
 
+    /// <summary>Pages handed over (data_return, data_initialize) and credited back to the kernel once settled (<see cref="Kernel.Vm.PageoutCredit"/>).</summary>
+    public long Credits { get; internal set; }
+
+    /// <summary>Pages handed over and not yet settled now (waiting for their turn or their disk write).</summary>
+    public int PagesUnsettled { get; internal set; }
+
+    /// <summary>The most pages handed over and not yet settled at once (the write queue's depth).</summary>
+    public int MaxPagesUnsettled { get; internal set; }
+
     /// <summary>A copy of the counts as they are now (the actor's reply to <see cref="GetDefaultPagerStats"/>).</summary>
     public DefaultPagerCounts Snapshot() => (DefaultPagerCounts)MemberwiseClone();
 }

@@ -20,4 +20,8 @@ public abstract record DefaultPagerEffect
     /// <summary>Send <paramref name="Message"/> to the VM object on its control port (<c>Message.Control.Object</c>).</summary>
     /// <param name="Message">data_supply, data_unavailable or data_error.</param>
     public sealed record Reply(PagerControlMessage Message) : DefaultPagerEffect;
+
+    /// <summary>Send <paramref name="Message"/> to the resident memory (<see cref="PageoutCreditsTo"/>): a page handed over is settled.</summary>
+    /// <param name="Message">The credit.</param>
+    public sealed record Credit(PageoutCredit Message) : DefaultPagerEffect;
 }

@@ -21,10 +21,13 @@ namespace MachActors.Pagers.Default;
 /// duplicate memory object) -> data_error InvalidArgument.</item>
 /// <item>terminate frees the object's storage: the kernel held the only send right of a memory
 /// object it created, so its terminate is the object port's no-senders.</item>
+/// <item>Every data_return and data_initialize received gets exactly one <see cref="PageoutCredit"/>
+/// once its fate is settled (written, write failed, swap full, already stored, dropped): the kernel's
+/// laundry (DefaultPagerState.Credits.cs).</item>
 /// </list>
 /// Never throws on kernel or disk input: everything unexpected is counted.
 /// </summary>
-public sealed class DefaultPagerState
+public sealed partial class DefaultPagerState
 {
     private readonly DefaultPagerConfig _config;
     private readonly DefaultPagerCounts _counts = new();
@@ -57,6 +60,7 @@ public sealed class DefaultPagerState
             _counts.SlotsUsed = Swap.UsedSlots;
             _counts.SlotCount = Swap.SlotCount;
             _counts.DiskRequestsInFlight = _io.Count;
+            _counts.PagesUnsettled = _unsettled;
             return _counts;
         }
     }
@@ -83,9 +87,10 @@ public sealed class DefaultPagerState
             _counts.Ignored++;
             return KernReturn.Success;
         }
+        Taken(message);
         if (_retired.Contains(control))
         {
-            _counts.Stale++;
+            Stale(message);
             return KernReturn.InvalidName;
         }
         if (!_objects.TryGetValue(control, out var obj)) _objects[control] = obj = new PagerObjectQueue(control);
@@ -97,7 +102,7 @@ public sealed class DefaultPagerState
         {
             if ((obj.Created && message.Seqno < obj.NextSeqno) || obj.Held.ContainsKey(message.Seqno))
             {
-                _counts.Stale++;
+                Stale(message);
                 return KernReturn.InvalidArgument;
             }
             obj.Held[message.Seqno] = message;
@@ -149,6 +154,7 @@ public sealed class DefaultPagerState
                 _counts.WriteErrors++;
                 Swap.Poison(obj.MemoryObject, KernReturn.MemoryError);
             }
+            Settle(io.Control, io.Offset, interrupt.Status == IoStatus.Success ? PageoutFate.Written : PageoutFate.WriteFailed);
         }
         Pump(obj);
         return KernReturn.Success;
@@ -183,10 +189,10 @@ public sealed class DefaultPagerState
         {
             obj.OwnsStorage = true;
         }
-        foreach (var early in obj.Held.Keys.Where(s => s < obj.NextSeqno).ToList())
+        foreach (var early in obj.Held.Where(held => held.Key < obj.NextSeqno).ToList())
         {
-            obj.Held.Remove(early);
-            _counts.Stale++;
+            obj.Held.Remove(early.Key);
+            Stale(early.Value);
         }
     }
 
@@ -259,19 +265,31 @@ public sealed class DefaultPagerState
         return true;
     }
 
+    /// <summary>Admits a data_return / data_initialize: false while the page has I/O in flight; else the write is issued (credited at its interrupt) or the page settled at once.</summary>
     private bool TryWrite(PagerObjectQueue obj, long offset, ImmutableArray<byte> data, bool initialize)
     {
+        var fate = Write(obj, offset, data, initialize, out var waits);
+        if (waits) return false;
+        if (fate is { } settled) Settle(obj.Control, offset, settled);
+        return true;
+    }
+
+    /// <summary>The page's fate when it is settled now; null when its disk write was issued or it must wait (<paramref name="waits"/>).</summary>
+    private PageoutFate? Write(PagerObjectQueue obj, long offset, ImmutableArray<byte> data, bool initialize, out bool waits)
+    {
+        waits = false;
         if (obj.Refused != KernReturn.Success)
         {
             _counts.WritesDropped++;
-            return true;
+            return PageoutFate.Dropped;
         }
         if (data.IsDefault || data.Length != _config.PageSize || offset < 0 || offset % _config.PageSize != 0)
         {
             _counts.Malformed++;
-            return true;
+            return PageoutFate.Dropped;
         }
-        if (obj.PageBusy(offset)) return false;
+        waits = obj.PageBusy(offset);
+        if (waits) return null;
         var place = Swap.Place(obj.MemoryObject, offset, initialize);
         switch (place.Result)
         {
@@ -280,24 +298,26 @@ public sealed class DefaultPagerState
                 obj.BeginIo(offset);
                 var id = Issue(obj.Control, offset, IoOperation.Write);
                 _effects.Add(new DefaultPagerEffect.Write(new DiskWrite(id, BlockOf(place.Slot), SlotImage(data))));
-                break;
+                return null;
             case KernReturn.MemoryPresent:
                 _counts.InitializeSkipped++;
-                break;
+                return PageoutFate.AlreadyStored;
             case KernReturn.NoSpace:
                 _counts.SwapFull++;
-                break;
+                return PageoutFate.SwapFull;
             default:
                 _counts.WritesDropped++;
-                break;
+                return PageoutFate.Dropped;
         }
-        return true;
     }
 
     private void Finish(PagerObjectQueue obj)
     {
         if (obj.OwnsStorage) Swap.RemoveObject(obj.MemoryObject);
-        _counts.Stale += obj.Held.Count - 1; // the terminate itself is removed by Pump
+        foreach (var (seqno, held) in obj.Held)
+        {
+            if (seqno != obj.NextSeqno) Stale(held); // the terminate itself is removed by Pump
+        }
         _objects.Remove(obj.Control);
         _retired.Add(obj.Control);
         _counts.Terminated++;

@@ -50,6 +50,20 @@ public sealed class DefaultPagerTests : global::MachActors.Actors.TestKit.TestKi
     }
 
     [Fact]
+    public void Return_CreditsToldTo_CreditArrivesWhenTheWriteCompletes()
+    {
+        var pager = SpawnPager();
+        Probe.Send(pager, new PageoutCreditsTo(TestActor));
+        Probe.Send(pager, new MemoryObjectCreate(0, 3, 16L * PageSize, Control, 77, PageSize));
+
+        Probe.Send(pager, new DataReturn(1, Control, 0, Data(40), Dirty: true, KernelCopy: false));
+
+        Assert.Equal(new PageoutCredit(Control, 0, PageoutFate.Written), ExpectMsg<PageoutCredit>());
+        Assert.Equal(VirtualTime.Zero + Duration.FromMilliseconds(9), Probe.LastMessage!.At); // the write's latency
+        Assert.Equal((1L, 0), Stats(pager) is var s ? (s.Credits, s.PagesUnsettled) : default);
+    }
+
+    [Fact]
     public void Request_NeverWritten_AnswersDataUnavailableAtOnce()
     {
         var pager = SpawnPager();

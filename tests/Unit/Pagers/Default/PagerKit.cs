@@ -57,6 +57,9 @@ internal sealed class SwapDisk(DefaultPagerState pager, DefaultPagerConfig confi
 
     public List<PagerControlMessage> Replies { get; } = [];
 
+    /// <summary>The page credits to the kernel, in order.</summary>
+    public List<PageoutCredit> Credits { get; } = [];
+
     /// <summary>Blocks each write touched, in order.</summary>
     public List<long> WrittenBlocks { get; } = [];
 
@@ -122,6 +125,7 @@ internal sealed class SwapDisk(DefaultPagerState pager, DefaultPagerConfig confi
                 case DefaultPagerEffect.Read read: Pending.Add(read.Request); break;
                 case DefaultPagerEffect.Write write: Pending.Add(write.Request); break;
                 case DefaultPagerEffect.Reply reply: Replies.Add(reply.Message); break;
+                case DefaultPagerEffect.Credit credit: Credits.Add(credit.Message); break;
             }
         }
     }
