@@ -26,4 +26,7 @@ internal enum SeededBugs
 
     /// <summary>Fork with copy inheritance shares the memory instead of copying it (property b).</summary>
     ForkCopyShares = 16,
+
+    /// <summary>The paging daemon throttles on evictions in flight only, ignoring pages the default pager has not yet written (the behaviour before laundry credits): the swap write queue grows without bound.</summary>
+    DaemonIgnoresUnwrittenPageouts = 32,
 }

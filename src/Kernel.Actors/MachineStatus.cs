@@ -22,7 +22,7 @@ public sealed class MachineStatus
     private long _portsCreated;
     private long _portsDestroyed;
     private long _vmFaults, _zeroFills, _pageins, _pageouts;
-    private int _freeFrames = -1, _minFreeFrames = -1;
+    private int _freeFrames = -1, _minFreeFrames = -1, _unwritten, _maxUnwritten;
 
     /// <summary>Threads created since boot.</summary>
     public long ThreadsStarted => Interlocked.Read(ref _started);
@@ -44,7 +44,7 @@ public sealed class MachineStatus
     /// <summary>The VM counters now (each read atomically; read after a run for a consistent set).</summary>
     public VmCounts Vm => new(
         Interlocked.Read(ref _vmFaults), Interlocked.Read(ref _zeroFills), Interlocked.Read(ref _pageins), Interlocked.Read(ref _pageouts),
-        Volatile.Read(ref _freeFrames), Volatile.Read(ref _minFreeFrames));
+        Volatile.Read(ref _freeFrames), Volatile.Read(ref _minFreeFrames), Volatile.Read(ref _unwritten), Volatile.Read(ref _maxUnwritten));
 
     internal void VmFault() => Interlocked.Increment(ref _vmFaults);
 
@@ -61,6 +61,13 @@ public sealed class MachineStatus
     {
         Volatile.Write(ref _freeFrames, free);
         if (_minFreeFrames < 0 || free < _minFreeFrames) Volatile.Write(ref _minFreeFrames, free);
+    }
+
+    /// <summary>Set by the resident memory only (one writer), after every message it handles: pages the default pager has not yet written, now and at most.</summary>
+    internal void VmLaundry(int unwritten, int maxUnwritten)
+    {
+        Volatile.Write(ref _unwritten, unwritten);
+        Volatile.Write(ref _maxUnwritten, maxUnwritten);
     }
 
     internal void MessageSent(bool rpc)

@@ -7,4 +7,6 @@ namespace MachActors.Kernel;
 /// <param name="Pageouts">Dirty pages the paging daemon sent to be paged out (data_return).</param>
 /// <param name="FreeFrames">Free frames now (-1 before the resident memory started).</param>
 /// <param name="MinFreeFrames">The fewest free frames seen since boot (-1 before the resident memory started).</param>
-public sealed record VmCounts(long Faults, long ZeroFills, long Pageins, long Pageouts, int FreeFrames, int MinFreeFrames);
+/// <param name="Unwritten">Pages paged out to the default pager and not yet written to swap (or otherwise settled) now: part of the paging daemon's laundry.</param>
+/// <param name="MaxUnwritten">The most such pages at once since boot (at most the laundry limit: the daemon waits for the swap disk).</param>
+public sealed record VmCounts(long Faults, long ZeroFills, long Pageins, long Pageouts, int FreeFrames, int MinFreeFrames, int Unwritten = 0, int MaxUnwritten = 0);

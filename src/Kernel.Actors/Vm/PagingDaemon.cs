@@ -1,18 +1,21 @@
+using MachActors.Hardware;
 using MachActors.Hardware.Memory;
 
 namespace MachActors.Kernel.Vm;
 
 /// <summary>
 /// The paging daemon's bookkeeping (vm_pageout.c, spec section 5) over <see cref="PageQueues"/>: when to
-/// run, which pages to evict in a round, and the evictions in flight (the laundry: frames chosen and not
-/// yet free). Plain decisions; the <see cref="VmResident"/> actor carries them out by message. A round
-/// refills the inactive queue and runs second-chance steps until free + in flight reaches free_target,
-/// the inactive queue is exhausted, <c>maxPerRound</c> evictions were started, or the laundry is full
-/// (throttling: the next round comes when a frame is freed or the timer fires).
+/// run, which pages to evict in a round, and the laundry: evictions in flight (frames chosen and not yet
+/// free) plus pages handed to the default pager and not yet written (<see cref="Laundered"/> until
+/// <see cref="Credited"/>). Plain decisions; the <see cref="VmResident"/> actor carries them out by
+/// message. A round refills the inactive queue and runs second-chance steps until free + in flight
+/// reaches free_target, the inactive queue is exhausted, <c>maxPerRound</c> evictions were started, or
+/// the laundry is full (throttling: the next round comes with the next message, a freed frame or a
+/// credit, or the timer). So the daemon evicts no faster than the swap disk writes.
 /// </summary>
 public sealed class PagingDaemon
 {
-    /// <summary>Default laundry size: evictions in flight at most.</summary>
+    /// <summary>Default laundry size: evictions in flight plus unwritten pages at most.</summary>
     public const int DefaultLaundryMax = 16;
 
     /// <summary>Default evictions started per round.</summary>
@@ -39,8 +42,20 @@ public sealed class PagingDaemon
     /// <summary>Whether the daemon is working towards free_target (it keeps running rounds until it gets there).</summary>
     public bool Running { get; private set; }
 
-    /// <summary>Evictions in flight (the laundry).</summary>
+    /// <summary>Evictions in flight (chosen, frame not yet free).</summary>
     public int InFlight => _byToken.Count;
+
+    /// <summary>Pages handed to the default pager and not yet credited (written, or otherwise settled).</summary>
+    public int Unwritten { get; private set; }
+
+    /// <summary>The laundry: evictions in flight plus unwritten pages; no eviction starts while it is at the limit.</summary>
+    public int Laundry => InFlight + Unwritten;
+
+    /// <summary>Test-only: seeded bugs (<see cref="SeededBugs.DaemonIgnoresUnwrittenPageouts"/>); none by default.</summary>
+    internal SeededBugs SeededBugs { get; init; }
+
+    /// <summary>What the throttle compares with the limit: the laundry, or (the seeded bug, the behaviour before credits) evictions in flight only.</summary>
+    private int Throttling => (SeededBugs & SeededBugs.DaemonIgnoresUnwrittenPageouts) != 0 ? InFlight : Laundry;
 
     /// <summary>What the daemon did so far.</summary>
     public PagingDaemonCounts Counts { get; } = new();
@@ -60,7 +75,7 @@ public sealed class PagingDaemon
         for (var steps = _queues.InactiveCount; steps > 0 && started.Count < _maxPerRound; steps--)
         {
             if (_queues.FreeCount + InFlight >= _queues.Targets.FreeTarget) break;
-            if (InFlight >= _laundryMax)
+            if (Throttling >= _laundryMax)
             {
                 Counts.Throttled++;
                 break;
@@ -72,6 +87,7 @@ public sealed class PagingDaemon
             _byToken[eviction.Token] = eviction;
             _byFrame[eviction.Frame] = eviction.Token;
             Counts.Evictions++;
+            NoteLaundry();
             started.Add(eviction);
         }
         if (_queues.FreeCount >= _queues.Targets.FreeTarget) Running = false;
@@ -123,6 +139,36 @@ public sealed class PagingDaemon
     public void FrameFreed(FrameNumber frame)
     {
         if (_byFrame.TryGetValue(frame, out var token) && _byToken.TryGetValue(token, out var eviction)) Forget(eviction);
+    }
+
+    /// <summary>
+    /// <paramref name="pages"/> pages were handed to the default pager (their data_return sent; their
+    /// frames freed by the same message, so they move from in flight to unwritten): they stay in the
+    /// laundry until <see cref="Credited"/>. Call after the frames of the same message were freed.
+    /// </summary>
+    public void Laundered(int pages)
+    {
+        if (pages <= 0) return;
+        Unwritten += pages;
+        Counts.Laundered += pages;
+        NoteLaundry();
+    }
+
+    /// <summary>The default pager settled one page handed to it: it leaves the laundry. A credit with nothing unwritten is counted (<see cref="PagingDaemonCounts.UnexpectedCredits"/>) and changes nothing.</summary>
+    public void Credited()
+    {
+        Counts.Credits++;
+        if (Unwritten > 0) Unwritten--;
+        else Counts.UnexpectedCredits++;
+    }
+
+    /// <summary>The default pager is gone: no credit will come, so the unwritten pages leave the laundry (else the daemon would stay throttled for ever).</summary>
+    public void ForgetUnwritten() => Unwritten = 0;
+
+    private void NoteLaundry()
+    {
+        Counts.MaxUnwritten = Math.Max(Counts.MaxUnwritten, Unwritten);
+        Counts.MaxLaundry = Math.Max(Counts.MaxLaundry, Laundry);
     }
 
     private void Forget(PageEviction eviction)

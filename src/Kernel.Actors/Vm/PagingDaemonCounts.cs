@@ -20,4 +20,19 @@ public sealed class PagingDaemonCounts
 
     /// <summary>Rounds stopped because the laundry was full (spec section 5 throttling).</summary>
     public long Throttled { get; internal set; }
+
+    /// <summary>Pages handed to the default pager (reported with the objects' FrameFree).</summary>
+    public long Laundered { get; internal set; }
+
+    /// <summary>Credits from the default pager (pages settled).</summary>
+    public long Credits { get; internal set; }
+
+    /// <summary>Credits that came with no page unwritten (not expected; ignored).</summary>
+    public long UnexpectedCredits { get; internal set; }
+
+    /// <summary>The most pages unwritten at once.</summary>
+    public int MaxUnwritten { get; internal set; }
+
+    /// <summary>The largest laundry (evictions in flight plus unwritten pages) seen.</summary>
+    public int MaxLaundry { get; internal set; }
 }

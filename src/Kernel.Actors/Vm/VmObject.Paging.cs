@@ -14,6 +14,7 @@ public sealed partial class VmObject
     private readonly Dictionary<long, int> _unmapping = [];
     private DataSupply? _staging;
     private long _nextIncarnation;
+    private int _laundered;
 
     /// <summary>
     /// PagerControlMessage (from the pager, in arrival order): a well-formed data_supply of the current
@@ -56,6 +57,18 @@ public sealed partial class VmObject
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A page handed to the default pager (data_return, data_initialize) is laundry until the default
+    /// pager credits it: counted here as it is sent, reported with the FrameFree that ends the same
+    /// CarryOut (after the frame the pageout freed), so the resident memory counts it before any credit
+    /// for it can arrive. What was sent is counted, not what was planned: a pageout undone or declined
+    /// sends nothing and counts nothing.
+    /// </summary>
+    private void CountLaundry(VmObjectEffect.Send s)
+    {
+        if (s.Message is DataReturn or DataInitialize && _defaultPager is { } pager && s.To.Equals(pager)) _laundered++;
     }
 
     private void StageSupply(DataSupply s)

@@ -176,6 +176,7 @@ public sealed partial class VmObject : Actor
             {
                 case VmObjectEffect.Send s:
                     s.To.Tell(s.Message, Self);
+                    CountLaundry(s);
                     break;
                 case VmObjectEffect.Resume { Answer.Outcome: VmFaultOutcome.Unavailable } r:
                     // data_unavailable from the pager: down the chain, or zero fill at the top (the access does not matter: no page lock)
@@ -214,7 +215,8 @@ public sealed partial class VmObject : Actor
     private void FlushFreed()
     {
         var freed = _frames.TakeFreed();
-        if (freed.Count > 0) _memory.Tell(new FrameFree(freed), Self);
+        if (freed.Count > 0 || _laundered > 0) _memory.Tell(new FrameFree(freed, Laundered: _laundered), Self);
+        _laundered = 0;
     }
 
     /// <summary>Asks the state for the page again (a waiting fault woke), or holds the fault while a lock_request is being prepared; after the last reference it is answered Retry.</summary>

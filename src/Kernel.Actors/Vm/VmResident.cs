@@ -29,7 +29,7 @@ public sealed partial class VmResident : Actor
     private readonly Duration _pagerTimeout;
     private readonly SeededBugs _seededBugs;
     private IActorRef? _defaultPager;
-    private bool _paging, _timerArmed;
+    private bool _paging, _timerArmed, _creditsLost;
     private long _accesses;
 
     /// <summary>The memory of a machine shaped by <paramref name="config"/>; counters go to <paramref name="status"/> when given.</summary>
@@ -37,7 +37,7 @@ public sealed partial class VmResident : Actor
     {
         ArgumentNullException.ThrowIfNull(config);
         _resident = new ResidentMemory(PhysicalMemory.Create(config));
-        _daemon = new PagingDaemon(_resident.Queues);
+        _daemon = new PagingDaemon(_resident.Queues) { SeededBugs = config.SeededBugs };
         _pageSize = config.PageSize;
         _pagerTimeout = config.PagerTimeout;
         _seededBugs = config.SeededBugs;
@@ -49,9 +49,12 @@ public sealed partial class VmResident : Actor
     /// FrameAllocate: answers FrameAllocated with an active frame (zero-filled, or filled with the
     /// request's contents), or null when none may be taken; with paging enabled the request waits for a
     /// free frame instead. FrameFree: the frames go back to the free queue (unknown or already free ones
-    /// are ignored); waiting requests are served. MemoryAccess: performed, answered MemoryAccessDone (a
-    /// refusal is a code). EnablePaging: the daemon runs from now on. PageUnmapped, PageEvictDeclined,
-    /// the daemon's timer: the eviction protocol (docs/VM.md, as built: paging). GetVmResidentStats: the counts.
+    /// are ignored); waiting requests are served; its laundered pages join the laundry. MemoryAccess:
+    /// performed, answered MemoryAccessDone (a refusal is a code). EnablePaging: the daemon runs from now
+    /// on; the default pager is told to credit its pages here (PageoutCreditsTo) and watched. PageoutCredit
+    /// (the default pager): a page leaves the laundry. Terminated of the default pager: no credit will
+    /// come, the unwritten pages are forgotten. PageUnmapped, PageEvictDeclined, the daemon's timer: the
+    /// eviction protocol (docs/VM.md, as built: paging). GetVmResidentStats: the counts.
     /// FrameSnapshot: the frames' bytes and modify bits (the bits cleared), answered FrameSnapshotted.
     /// Memory object ports: VmResident.MemoryObjects.cs.
     /// SpawnVmObject: the object's actor is made here (a child; shadowing its backing object's actor when
@@ -68,6 +71,7 @@ public sealed partial class VmResident : Actor
                 break;
             case FrameFree f:
                 foreach (var frame in f.Frames) Free(frame);
+                if (!_creditsLost) _daemon.Laundered(f.Laundered); // after the frees: the pages move from in flight to unwritten
                 if (f.ObjectGone is { } gone) _objects.Remove(gone);
                 ServeWaiting();
                 break;
@@ -78,6 +82,16 @@ public sealed partial class VmResident : Actor
             case EnablePaging e:
                 _paging = true;
                 _defaultPager = e.DefaultPager;
+                e.DefaultPager.Tell(new PageoutCreditsTo(Self), Self);
+                Context.Watch(e.DefaultPager);
+                break;
+            case PageoutCredit:
+                _daemon.Credited();
+                break;
+            case Terminated t when t.ActorRef.Equals(_defaultPager):
+                _creditsLost = true;
+                _daemon.ForgetUnwritten();
+                OnMemoryObjectMessage(t);
                 break;
             case SpawnVmObject s:
                 Sender.Tell(new VmObjectSpawned(s.Id, Spawn(s)), Self);
@@ -98,7 +112,8 @@ public sealed partial class VmResident : Actor
                 Sender.Tell(new FrameSnapshotted(s.Token, s.Frames.Select(_resident.Snapshot).ToList()), Self);
                 break;
             case GetVmResidentStats:
-                Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses, _memoryObjects.Count), Self);
+                var daemon = _daemon.Counts;
+                Sender.Tell(new VmResidentStats(_resident.Queues.FreeCount, _resident.AllocatedCount, _accesses, _memoryObjects.Count, _daemon.Unwritten, daemon.MaxUnwritten, daemon.MaxLaundry, daemon.Throttled), Self);
                 break;
             default:
                 if (!OnMemoryObjectMessage(message)) Unhandled(message);
@@ -106,6 +121,7 @@ public sealed partial class VmResident : Actor
         }
         RunDaemon();
         _status?.VmFreeFrames(_resident.Queues.FreeCount);
+        _status?.VmLaundry(_daemon.Unwritten, _daemon.Counts.MaxUnwritten);
     }
 
     private IActorRef Spawn(SpawnVmObject s)

@@ -54,7 +54,10 @@ public sealed record VmObjectSpawned(long Id, IActorRef? Object);
 /// </summary>
 /// <param name="Frames">The frames.</param>
 /// <param name="ObjectGone">The id of the object when it stopped (the resident memory forgets it), else null.</param>
-public sealed record FrameFree(IReadOnlyList<VmFrame> Frames, long? ObjectGone = null);
+/// <param name="Laundered">Pages the object handed to the default pager (data_return, data_initialize) since its last
+/// FrameFree: the laundry, until the default pager credits each (<see cref="PageoutCredit"/>). Sent in the same
+/// handler as those pages, so it reaches the resident memory before any credit for them can.</param>
+public sealed record FrameFree(IReadOnlyList<VmFrame> Frames, long? ObjectGone = null, int Laundered = 0);
 
 /// <summary>
 /// VM object -> <see cref="VmResident"/>: the bytes and modify bits of <paramref name="Frames"/> (the
@@ -88,4 +91,8 @@ public sealed record GetVmResidentStats
 /// <param name="AllocatedFrames">Frames held by VM objects.</param>
 /// <param name="Accesses">CPU accesses performed.</param>
 /// <param name="MemoryObjectPorts">Memory object ports registered (a dead pager's are forgotten).</param>
-public sealed record VmResidentStats(int FreeFrames, int AllocatedFrames, long Accesses, int MemoryObjectPorts = 0);
+/// <param name="Unwritten">Pages handed to the default pager and not yet credited now (<see cref="PagingDaemon.Unwritten"/>).</param>
+/// <param name="MaxUnwritten">The most such pages at once.</param>
+/// <param name="MaxLaundry">The largest laundry seen: evictions in flight plus unwritten pages (<see cref="PagingDaemon.Laundry"/>).</param>
+/// <param name="Throttled">Daemon rounds stopped at a full laundry.</param>
+public sealed record VmResidentStats(int FreeFrames, int AllocatedFrames, long Accesses, int MemoryObjectPorts = 0, int Unwritten = 0, int MaxUnwritten = 0, int MaxLaundry = 0, long Throttled = 0);

@@ -8,7 +8,7 @@ using MachActors.Pagers.Default;
 namespace MachActors.Tests.Unit.Kernel.Vm;
 
 /// <summary>Memory pressure end to end: anonymous memory larger than physical memory, paged out to the default pager's swap disk and back.</summary>
-public sealed class PagingTests
+public sealed partial class PagingTests
 {
     private const int Frames = 64;
     private const int Pages = 128;

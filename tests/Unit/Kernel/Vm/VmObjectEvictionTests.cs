@@ -49,7 +49,9 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
         var returned = Assert.IsType<DataReturn>(log[1]);
         Assert.Equal((0L, true, false), (returned.Offset, returned.Dirty, returned.KernelCopy));
         Assert.Equal(Data(7).ToArray(), returned.Data.ToArray());
-        Assert.Equal([Frame], Assert.IsType<FrameFree>(log[2]).Frames);
+        var freed = Assert.IsType<FrameFree>(log[2]);
+        Assert.Equal([Frame], freed.Frames);
+        Assert.Equal(1, freed.Laundered); // the data_return to the default pager is laundry from here on
 
         // The page comes back: the request follows the return, the supply is staged in the reused frame.
         obj.Tell(new ObjectFault(2, 0, VmProt.Read), TestActor);
@@ -130,6 +132,7 @@ public sealed class VmObjectEvictionTests : global::MachActors.Actors.TestKit.Te
         var free = ExpectMsg<FrameFree>();
         Assert.Equal([second], free.Frames);
         Assert.Equal(9, free.ObjectGone);
+        Assert.Equal(0, free.Laundered); // no data_return went: nothing joins the laundry
     }
 
     [Fact]
