@@ -136,10 +136,10 @@ internal static class MachinePrinter
     private static Table VmTable(MachineReport report)
     {
         var vm = report.Vm;
-        var table = new Table().Title("VM (pageouts: dirty pages to swap; pageins: pages read back)")
-            .AddColumns(((string[])["faults", "zero fills", "pageins", "pageouts", "free frames now", "free frames min"])
+        var table = new Table().Title("VM (pageouts: dirty pages to swap; pageins: pages read back; unwritten: not yet on disk)")
+            .AddColumns(((string[])["faults", "zero fills", "pageins", "pageouts", "unwritten max", "free frames now", "free frames min"])
                 .Select(h => new TableColumn(h).RightAligned()).ToArray());
-        table.AddRow(N(vm.Faults), N(vm.ZeroFills), N(vm.Pageins), N(vm.Pageouts), Frames(vm.FreeFrames), Frames(vm.MinFreeFrames));
+        table.AddRow(N(vm.Faults), N(vm.ZeroFills), N(vm.Pageins), N(vm.Pageouts), N(vm.MaxUnwritten), Frames(vm.FreeFrames), Frames(vm.MinFreeFrames));
         return table;
     }
 
