@@ -5,7 +5,7 @@ namespace MachActors.Kernel.Vm;
 public sealed partial class VmObject
 {
     private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo)> _chained = [];
-    private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo)> _copies = [];
+    private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo, FrameSource Source)> _copies = [];
     private readonly List<IActorRef> _mappers = [];
 
     /// <summary>
@@ -69,6 +69,11 @@ public sealed partial class VmObject
 
     private void Chained(ObjectFaultAnswer a, ObjectFault f, IActorRef replyTo)
     {
+        if (_state.Page(f.Offset) is { Absent: false })
+        {
+            Fault(f, replyTo); // the page arrived here meanwhile (copied up): the frame below is no longer this object's page
+            return;
+        }
         var answer = a.Answer with { Offset = f.Offset };
         if (f.Chained)
         {
@@ -79,8 +84,9 @@ public sealed partial class VmObject
         {
             case VmFaultOutcome.Resident when (f.Access & VmProt.Write) != 0 && answer.Frame is { } frame && a.Owner is { } owner:
                 var request = ++_nextRequest;
-                _copies[request] = (f, replyTo);
-                _memory.Tell(new FrameAllocate(request, new PageOwner(_id, f.Offset), CopyOf: new FrameSource(frame, owner)), Self);
+                var source = new FrameSource(frame, owner);
+                _copies[request] = (f, replyTo, source);
+                _memory.Tell(new FrameAllocate(request, new PageOwner(_id, f.Offset), CopyOf: source), Self);
                 return;
             case VmFaultOutcome.Resident:
                 replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer, ReadOnly: true) { Owner = a.Owner }, Self);
@@ -94,8 +100,8 @@ public sealed partial class VmObject
         }
     }
 
-    /// <summary>A copied frame: installed and the fault asked again; source evicted meanwhile: the fault starts over.</summary>
-    private void Copied(FrameAllocated a, ObjectFault f, IActorRef replyTo)
+    /// <summary>A copied frame: installed, every mapping of the source frame flushed when others may map it through here, and the fault asked again; source evicted meanwhile: the fault starts over.</summary>
+    private void Copied(FrameAllocated a, ObjectFault f, IActorRef replyTo, FrameSource source)
     {
         if (a.SourceGone)
         {
@@ -108,9 +114,10 @@ public sealed partial class VmObject
             return;
         }
         _frames.Stage(frame, a.Contents);
-        _state.InstallPage(f.Offset, a.Contents, dirty: true); // MemoryPresent: another fault copied it first
+        var installed = _state.InstallPage(f.Offset, a.Contents, dirty: true); // MemoryPresent: another fault copied it first
         _frames.ReleaseStaged();
         FlushFreed();
-        Ask(f, replyTo);
+        if (installed == KernReturn.Success) FlushCopiedFrom(source, f, replyTo);
+        else Ask(f, replyTo);
     }
 }

@@ -64,32 +64,18 @@ public sealed partial class VmObject
     /// <summary>Steps (1)-(3) for <paramref name="pages"/>, then <paramref name="then"/> (step 4) and the replay; without <paramref name="unmap"/> no mapping exists (the last reference is gone) and the bytes are fetched at once.</summary>
     private void Quiesce(List<VmPage> pages, bool unmap, Action then)
     {
-        var q = new Quiescing(--_nextQuiesce, [.. pages.Select(p => (p.Offset, p.Frame!.Value))], then); // negative: never a daemon's eviction token
+        var q = new Quiescing(--_nextQuiesce, [.. pages.Select(p => (p.Offset, p.Frame!.Value))], then);
         _quiesce = q;
-        if (unmap)
-        {
-            foreach (var (_, frame) in q.Pages)
-            {
-                foreach (var mapper in _mappers)
-                {
-                    mapper.Tell(new RemoveFrameMappings(q.Token, frame), Self);
-                    q.Pending++;
-                }
-            }
-        }
-        if (q.Pending == 0) Snapshot(q);
+        RemoveMappings(unmap ? q.Pages.Select(p => p.Frame) : [], () => Snapshot(q));
     }
 
     private void Snapshot(Quiescing q) => _memory.Tell(new FrameSnapshot(q.Token, [.. q.Pages.Select(p => p.Frame)]), Self);
 
-    /// <summary>FrameMappingsRemoved of the preparation in progress: the last one asks for the bytes. FrameSnapshotted: step (4). False for other messages.</summary>
+    /// <summary>FrameSnapshotted: step (4). False for other messages. (The last FrameMappingsRemoved of step (2) asks for the bytes: <see cref="RemoveMappings"/>.)</summary>
     private bool OnLockMessage(object message)
     {
         switch (message)
         {
-            case FrameMappingsRemoved r when _quiesce is { } q && r.Token == q.Token:
-                if (--q.Pending == 0) Snapshot(q);
-                return true;
             case FrameSnapshotted s when _quiesce is { } q && s.Token == q.Token:
                 Quiesced(q, s);
                 return true;
@@ -121,8 +107,5 @@ public sealed partial class VmObject
         while (_quiesce is null && _held.TryDequeue(out var held)) Dispatch(held.Message, held.Sender);
     }
 
-    private sealed record Quiescing(long Token, IReadOnlyList<(long Offset, VmFrame Frame)> Pages, Action Then)
-    {
-        public int Pending { get; set; }
-    }
+    private sealed record Quiescing(long Token, IReadOnlyList<(long Offset, VmFrame Frame)> Pages, Action Then);
 }

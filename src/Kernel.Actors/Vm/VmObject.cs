@@ -99,7 +99,7 @@ public sealed partial class VmObject : Actor
                 SupplyFrameStaged(a.Frame, contents);
                 break;
             case FrameAllocated a when _copies.Remove(a.RequestId, out var copy):
-                Copied(a, copy.Fault, copy.ReplyTo);
+                Copied(a, copy.Fault, copy.ReplyTo, copy.Source);
                 break;
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
@@ -127,13 +127,14 @@ public sealed partial class VmObject : Actor
                 CarryOut();
                 break;
             default:
-                if (!OnLockMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
+                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }
 
     private void Fault(ObjectFault f, IActorRef replyTo)
     {
+        if (HeldForFlush(f, replyTo)) return;
         var answer = _state.RequestPage(f.Offset, f.Access, new VmFaultWaiter(replyTo, f.FaultId));
         CarryOut();
         switch (answer.Outcome)

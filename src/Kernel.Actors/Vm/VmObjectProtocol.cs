@@ -42,3 +42,14 @@ public sealed record ObjectRelease
     /// <summary>The one instance.</summary>
     public static readonly ObjectRelease Instance = new();
 }
+
+/// <summary>
+/// A shadow object that copied a page up -> down its shadow chain (GNU Mach's "flush all uses of the
+/// original page"): the object <see cref="FrameSource.Owner"/> names has every mapper remove its mappings
+/// of <see cref="FrameSource.Frame"/> (<see cref="RemoveFrameMappings"/>, with shootdowns), then answers the
+/// original asker <see cref="FrameMappingsRemoved"/>; an object that is not the owner passes it to its
+/// backing object; the bottom of the chain (the owner gone, so its mappings are too) answers at once.
+/// </summary>
+/// <param name="Token">The asker's id for the flush, echoed.</param>
+/// <param name="Source">The frame copied and the object page it held.</param>
+public sealed record FlushFrameMappings(long Token, FrameSource Source);

@@ -35,14 +35,12 @@ public sealed record VmOutcome(string Text, byte[]? Data = null)
 /// No objects, no shadows, no paging: copy inheritance and vm_copy copy bytes at once.
 /// </summary>
 /// <remarks>
-/// Two cases the kernel documents as not built yet are not run (<see cref="Skips"/>): a copy (fork with
+/// One case the kernel documents as not built yet is not run (<see cref="Skips"/>): a copy (fork with
 /// copy inheritance, vm_copy) of memory that share inheritance made shared, which the kernel makes a
-/// plain shadow of the shared object (docs/VM.md, copy-on-write, "Not yet"); and sharing (fork with
-/// share inheritance) memory that was copied copy-on-write before (fork with copy inheritance, vm_copy):
-/// a shared object with a backing object copies a page up for one task's write while another task
-/// keeps its read-only mapping of the backing frame, so that task never sees the write (found by this
-/// property; docs/VM.md, copy-on-write, "Not yet"). vm_copy onto shared
-/// memory is run: the kernel refuses it with KERN_FAILURE, as documented, and the model says so.
+/// plain shadow of the shared object (docs/VM.md, copy-on-write, "Not yet"). Sharing memory copied
+/// copy-on-write before is run (this property found the lost write that the copy-up's flush of the
+/// source frame fixed). vm_copy onto shared memory is run: the kernel refuses it with KERN_FAILURE, as
+/// documented, and the model says so.
 /// </remarks>
 public sealed class VmModel
 {
@@ -56,7 +54,7 @@ public sealed class VmModel
     public bool Skips(VmOp op, int task) => op.Kind switch
     {
         VmOpKind.Fork => _tasks.Count >= VmScript.MaxTasks
-            || _tasks[task].Values.Any(s => (op.KeepInheritance ? s.Inherit : op.Inherit) is var i && ((s.Shared && i == VmInherit.Copy) || (s.Cow && i == VmInherit.Share))),
+            || _tasks[task].Values.Any(s => (op.KeepInheritance ? s.Inherit : op.Inherit) is var i && s.Shared && i == VmInherit.Copy),
         VmOpKind.Copy => Pages(op.Page, op.Count).Any(p => _tasks[task].TryGetValue(p, out var s) && s.Shared),
         _ => false,
     };
@@ -84,7 +82,7 @@ public sealed class VmModel
         {
             case VmOpKind.Allocate:
                 if (Pages(op.Page, op.Count).Any(map.ContainsKey)) return VmOutcome.Code(KernReturn.NoSpace);
-                foreach (var p in Pages(op.Page, op.Count)) map[p] = new Slot(new byte[P], VmMap.DefaultProtection, VmInherit.Copy, false, false);
+                foreach (var p in Pages(op.Page, op.Count)) map[p] = new Slot(new byte[P], VmMap.DefaultProtection, VmInherit.Copy, false);
                 return VmOutcome.Code(KernReturn.Success);
             case VmOpKind.Deallocate:
                 foreach (var p in Pages(op.Page, op.Count)) map.Remove(p);
@@ -116,8 +114,7 @@ public sealed class VmModel
         if (Check(source, VmProt.Read) is { } s) return VmOutcome.Code(s);
         if (target.Any(p => map[p].Shared)) return VmOutcome.Code(KernReturn.Failure);
         var copies = source.Select(p => (byte[])map[p].Cell.Clone()).ToArray();
-        foreach (var p in source) map[p] = map[p] with { Cow = true };
-        for (var i = 0; i < target.Length; i++) map[target[i]] = map[target[i]] with { Cell = copies[i], Cow = true };
+        for (var i = 0; i < target.Length; i++) map[target[i]] = map[target[i]] with { Cell = copies[i] };
         return VmOutcome.Code(KernReturn.Success);
 
         KernReturn? Check(int[] pages, VmProt need) =>
@@ -138,8 +135,7 @@ public sealed class VmModel
                     child[p] = map[p];
                     break;
                 case VmInherit.Copy:
-                    map[p] = s with { Cow = true };
-                    child[p] = map[p] with { Cell = (byte[])s.Cell.Clone() };
+                    child[p] = s with { Cell = (byte[])s.Cell.Clone() };
                     break;
             }
         }
@@ -170,6 +166,6 @@ public sealed class VmModel
 
     private static IEnumerable<int> Pages(int first, int count) => Enumerable.Range(first, Math.Max(0, Math.Min(count, VmScript.Pages - first)));
 
-    /// <summary>One page of a task: its bytes (a cell several tasks hold after share inheritance), protection, inheritance, whether share inheritance made it shared, and whether it was copied copy-on-write.</summary>
-    private sealed record Slot(byte[] Cell, VmProt Prot, VmInherit Inherit, bool Shared, bool Cow);
+    /// <summary>One page of a task: its bytes (a cell several tasks hold after share inheritance), protection, inheritance, and whether share inheritance made it shared.</summary>
+    private sealed record Slot(byte[] Cell, VmProt Prot, VmInherit Inherit, bool Shared);
 }

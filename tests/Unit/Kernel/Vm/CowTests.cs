@@ -19,19 +19,19 @@ public sealed class CowTests
 
     private static byte[] Pattern(byte seed, int size) => [.. Enumerable.Range(0, size).Select(i => (byte)(seed + (i * 3)))];
 
-    /// <summary>Allocates the data (inheritance as given) and the shared flags page; returns (data, flags).</summary>
-    private static async Task<(ulong Data, ulong Flags)> Setup(MachEnv env, VmInherit inheritance)
+    /// <summary>Allocates <paramref name="pages"/> pages of data (inheritance as given) and the shared flags page; returns (data, flags).</summary>
+    internal static async Task<(ulong Data, ulong Flags)> Setup(MachEnv env, VmInherit inheritance, int pages = Pages)
     {
         var page = (ulong)env.Machine.PageSize;
-        var (_, data) = await env.VmAllocate(env.TaskSelf, 0, Pages * page);
+        var (_, data) = await env.VmAllocate(env.TaskSelf, 0, (ulong)pages * page);
         var (_, flags) = await env.VmAllocate(env.TaskSelf, 0, page);
-        Assert.Equal(KernReturn.Success, await env.VmInherit(env.TaskSelf, data, Pages * page, inheritance));
+        Assert.Equal(KernReturn.Success, await env.VmInherit(env.TaskSelf, data, (ulong)pages * page, inheritance));
         Assert.Equal(KernReturn.Success, await env.VmInherit(env.TaskSelf, flags, page, VmInherit.Share));
         return (data, flags);
     }
 
     /// <summary>Forks the calling task and runs <paramref name="body"/> in the child.</summary>
-    private static async Task Fork(MachEnv env, ThreadBody body)
+    internal static async Task Fork(MachEnv env, ThreadBody body)
     {
         var (code, child) = await env.TaskCreate(env.TaskSelf, "child", inheritMemory: true);
         Assert.Equal(KernReturn.Success, code);
@@ -41,7 +41,7 @@ public sealed class CowTests
     }
 
     /// <summary>Sets flag <paramref name="mine"/>, then waits until flag <paramref name="theirs"/> is set.</summary>
-    private static async Task Meet(MachEnv env, ulong flags, int mine, int theirs)
+    internal static async Task Meet(MachEnv env, ulong flags, int mine, int theirs)
     {
         await env.Mem.Write(flags + (ulong)mine, [1]);
         while ((await env.Mem.Read(flags + (ulong)theirs, 1))[0] == 0) await env.Compute(1_000);
