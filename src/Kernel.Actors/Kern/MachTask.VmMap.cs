@@ -54,8 +54,7 @@ public sealed partial class MachTask
         else
         {
             var code = Map.Map(m.Address, m.Size, m.Mask, m.Anywhere, new VmObjectRef(r.ObjectId, r.Object), m.Offset, m.Copy, m.Protection, m.MaxProtection, m.Inheritance, out var at);
-            r.Reply.Send(new VmMapped(code, at), Self);
-            ApplyMapEffects(code, null);
+            ApplyMapEffects(code, null, () => r.Reply.Send(new VmMapped(code, at), Self)); // a copy: answered once its object is made
         }
         r.Object.Tell(ObjectRelease.Instance, Self);
         return true;

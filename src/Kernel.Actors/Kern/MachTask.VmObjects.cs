@@ -15,6 +15,7 @@ public sealed partial class MachTask
     private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Dictionary<long, List<object>> _outbox = [];
     private readonly List<(HashSet<long> Missing, Action Then)> _awaitingObjects = [];
+    private readonly List<long> _newCopies = [];
 
     private long NewObjectId() => (Self.Id.Value << 24) + ++_nextObject;
 
@@ -67,9 +68,12 @@ public sealed partial class MachTask
     }
 
     /// <summary>
-    /// A map effect on objects. ObjectCreated: its actor is spawned. ShadowCreated (and CopyCreated, a
-    /// copy of a shared object, made here as a shadow of it): the backing object gets the shadow's
-    /// reference first, then the shadow is spawned. ObjectReferenced: one more reference. Others: none.
+    /// A map effect on objects. ObjectCreated: its actor is spawned. ShadowCreated: the backing object
+    /// gets the shadow's reference first, then the shadow is spawned. CopyCreated (a copy of a shared
+    /// object): the source gets the copy's reference, then makes the copy object (MakeCopyObject) and
+    /// names its actor only after no writable mapping of its pages is left; the call that made the copy
+    /// completes only then (<see cref="Shootdown"/> waits for <see cref="_newCopies"/>).
+    /// ObjectReferenced: one more reference. Others: none.
     /// </summary>
     private void ObjectEffect(VmMapEffect effect)
     {
@@ -84,7 +88,9 @@ public sealed partial class MachTask
                 break;
             case VmMapEffect.CopyCreated c:
                 SendToObject(c.Source.Id, ObjectReference.Instance);
-                Spawn(c.Copy.Id, c.Source.Id, (long)c.SourceOffset);
+                _outbox.TryAdd(c.Copy.Id, []);
+                SendToObject(c.Source.Id, new MakeCopyObject(c.Copy.Id, (long)c.SourceOffset, (long)c.Size));
+                _newCopies.Add(c.Copy.Id);
                 break;
             case VmMapEffect.ObjectReferenced r:
                 SendToObject(r.Object.Id, ObjectReference.Instance);
@@ -111,13 +117,15 @@ public sealed partial class MachTask
         Map.ForkInto(child);
         var (releases, changes) = CarryOutMapEffects();
         foreach (var effect in child.TakeEffects()) ObjectEffect(effect);
-        var known = new Dictionary<long, IActorRef>();
-        foreach (var entry in child.Entries)
+        Shootdown(new PendingShootdown(KernReturn.Success, null, releases, Then: () =>
         {
-            if (entry.Object is { } obj && _objects.TryGetValue(obj.Id, out var actor)) known[obj.Id] = actor;
-        }
-        var space = new ForkedSpace(child, ids, known);
-        Shootdown(new PendingShootdown(KernReturn.Success, null, releases, Then: () => _services.Host.Tell(create with { Space = space }, Self)), changes);
+            var known = new Dictionary<long, IActorRef>();
+            foreach (var entry in child.Entries)
+            {
+                if (entry.Object is { } obj && _objects.TryGetValue(obj.Id, out var actor)) known[obj.Id] = actor;
+            }
+            _services.Host.Tell(create with { Space = new ForkedSpace(child, ids, known) }, Self);
+        }), changes);
     }
 
     /// <summary>A child made by fork starts with the inherited map (new objects get this task's ids from now on).</summary>

@@ -13,7 +13,8 @@ public sealed partial class VmObject
     /// pager-protocol.md section 6):
     /// <list type="bullet">
     /// <item>Resident: to the asker, with this object as the page's owner; the mapper (the task that will
-    /// enter the frame) is remembered for evictions.</item>
+    /// enter the frame) is remembered for evictions. A write first pushes the page into copy objects
+    /// that lack it, and a read is mapped without write while one does (VmObject.Copy).</item>
     /// <item>Unavailable with a shadow link: the backing object is asked for the page (read access,
     /// chained); its answer comes back to <see cref="Chained"/>.</item>
     /// <item>Unavailable at the bottom: a chained asker is told so; a fault asked here directly (the top
@@ -26,10 +27,12 @@ public sealed partial class VmObject
         switch (answer.Outcome)
         {
             case VmFaultOutcome.Resident:
-                var mapper = f.Chained ? f.Mapper : f.Mapper ?? replyTo;
+                if (answer.Frame is { } resident && PushBeforeWrite(f, replyTo, resident)) return;
+                var mapper = f.Push ? null : f.Chained ? f.Mapper : f.Mapper ?? replyTo;
                 if (mapper is not null && !_mappers.Contains(mapper)) _mappers.Add(mapper);
                 var writeLocked = _state.Page(answer.Offset) is { } locked && (locked.PageLock & VmProt.Write) != 0; // mapped without write: a write faults and asks data_unlock
-                replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer, writeLocked) { Owner = new PageOwner(_id, answer.Offset) }, Self);
+                var readOnly = writeLocked || NeedsPush(answer.Offset); // a write faults, and pushes to the copies first
+                replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer, readOnly) { Owner = new PageOwner(_id, answer.Offset) }, Self);
                 return;
             case VmFaultOutcome.Unavailable when answer.Shadow is { } link:
                 var request = ++_nextRequest;

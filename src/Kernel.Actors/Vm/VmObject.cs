@@ -87,6 +87,7 @@ public sealed partial class VmObject : Actor
 
     private void Dispatch(object message, IActorRef sender)
     {
+        if (message is ObjectRelease && _copyObjects.Count > 0) CopyReleased(sender); // a copy object ends: then as any release
         switch (message)
         {
             case ObjectFault f:
@@ -127,14 +128,14 @@ public sealed partial class VmObject : Actor
                 CarryOut();
                 break;
             default:
-                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnChainMessage(message)) Unhandled(message);
+                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnCopyMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }
 
     private void Fault(ObjectFault f, IActorRef replyTo)
     {
-        if (HeldForFlush(f, replyTo)) return;
+        if (HeldForFlush(f, replyTo) || HeldForPush(f, replyTo)) return;
         var answer = _state.RequestPage(f.Offset, f.Access, new VmFaultWaiter(replyTo, f.FaultId));
         CarryOut();
         switch (answer.Outcome)

@@ -14,7 +14,15 @@ namespace MachActors.Kernel.Vm;
 /// <param name="Access">The access wanted.</param>
 /// <param name="Mapper">The task that will enter the page in its pmap (null: the sender); recorded by the object whose frame is answered, so its eviction asks that task to remove the mapping.</param>
 /// <param name="Chained">Asked by a shadow object on a fault's behalf.</param>
-public sealed record ObjectFault(long FaultId, long Offset, VmProt Access, IActorRef? Mapper = null, bool Chained = false);
+public sealed record ObjectFault(long FaultId, long Offset, VmProt Access, IActorRef? Mapper = null, bool Chained = false)
+{
+    /// <summary>
+    /// A source object's push into its copy object (COPY_DELAY): the copy must hold its own page at the
+    /// offset (copied up from the source if it has none); nobody maps the answer, so no mapper is
+    /// recorded, and the copy's own contents do not change, so it pushes nothing to its own copies.
+    /// </summary>
+    public bool Push { get; init; }
+}
 
 /// <summary><see cref="VmObject"/> -> fault path: the answer to fault <paramref name="FaultId"/> (Resident with a frame, or MemoryError).</summary>
 /// <param name="FaultId">The fault.</param>
@@ -53,3 +61,16 @@ public sealed record ObjectRelease
 /// <param name="Token">The asker's id for the flush, echoed.</param>
 /// <param name="Source">The frame copied and the object page it held.</param>
 public sealed record FlushFrameMappings(long Token, FrameSource Source);
+
+/// <summary>
+/// A task -> the shared (source) <see cref="VmObject"/>: make copy object <paramref name="CopyId"/> of
+/// [<paramref name="SourceOffset"/>, + <paramref name="Size"/>) (COPY_DELAY, pager-protocol.md section 6).
+/// The source spawns it (a shadow of itself, through the resident memory), registers it as one of its
+/// copy objects, removes every mapping of its resident pages (so no writable one is left), and only
+/// then answers the task <see cref="VmObjectSpawned"/> with the copy's actor. The task took the copy's
+/// reference on the source (<see cref="ObjectReference"/>) first.
+/// </summary>
+/// <param name="CopyId">The copy's machine-wide object id.</param>
+/// <param name="SourceOffset">The source offset of the copy's offset 0.</param>
+/// <param name="Size">Bytes copied.</param>
+public sealed record MakeCopyObject(long CopyId, long SourceOffset, long Size);

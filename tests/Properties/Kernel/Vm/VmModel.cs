@@ -35,11 +35,9 @@ public sealed record VmOutcome(string Text, byte[]? Data = null)
 /// No objects, no shadows, no paging: copy inheritance and vm_copy copy bytes at once.
 /// </summary>
 /// <remarks>
-/// One case the kernel documents as not built yet is not run (<see cref="Skips"/>): a copy (fork with
-/// copy inheritance, vm_copy) of memory that share inheritance made shared, which the kernel makes a
-/// plain shadow of the shared object (docs/VM.md, copy-on-write, "Not yet"). Sharing memory copied
-/// copy-on-write before is run (this property found the lost write that the copy-up's flush of the
-/// source frame fixed). vm_copy onto shared memory is run: the kernel refuses it with KERN_FAILURE, as
+/// Every copy and share combination is run: sharing memory copied copy-on-write before (this property
+/// found the lost write that the copy-up's flush of the source frame fixed) and copying shared memory
+/// (copy objects). vm_copy onto shared memory is run: the kernel refuses it with KERN_FAILURE, as
 /// documented, and the model says so.
 /// </remarks>
 public sealed class VmModel
@@ -50,14 +48,8 @@ public sealed class VmModel
     /// <summary>Tasks that exist.</summary>
     public int TaskCount => _tasks.Count;
 
-    /// <summary>Whether the step cannot be run here (a fork beyond <see cref="VmScript.MaxTasks"/>, or a copy of shared memory: see the remarks).</summary>
-    public bool Skips(VmOp op, int task) => op.Kind switch
-    {
-        VmOpKind.Fork => _tasks.Count >= VmScript.MaxTasks
-            || _tasks[task].Values.Any(s => (op.KeepInheritance ? s.Inherit : op.Inherit) is var i && s.Shared && i == VmInherit.Copy),
-        VmOpKind.Copy => Pages(op.Page, op.Count).Any(p => _tasks[task].TryGetValue(p, out var s) && s.Shared),
-        _ => false,
-    };
+    /// <summary>Whether the step cannot be run here (a fork beyond <see cref="VmScript.MaxTasks"/>).</summary>
+    public bool Skips(VmOp op, int task) => op.Kind == VmOpKind.Fork && _tasks.Count >= VmScript.MaxTasks;
 
     /// <summary>The mapped runs of <paramref name="task"/> (first page, page count).</summary>
     public IEnumerable<(int Page, int Count)> Runs(int task, Func<VmProt, bool>? where = null)
@@ -135,7 +127,7 @@ public sealed class VmModel
                     child[p] = map[p];
                     break;
                 case VmInherit.Copy:
-                    child[p] = s with { Cell = (byte[])s.Cell.Clone() };
+                    child[p] = s with { Cell = (byte[])s.Cell.Clone(), Shared = false };
                     break;
             }
         }
