@@ -137,7 +137,8 @@ public sealed partial class VmMap
 
     /// <summary>
     /// vm_copy: copies the pages of [source, source + size) over those at <paramref name="destination"/>
-    /// (copy-in, then overwrite). The destination is checked before the source is touched.
+    /// (copy-in, then overwrite). The destination is checked before the source is touched; a copy the
+    /// overwrite refuses is discarded.
     /// </summary>
     /// <returns>Success (size 0 too); InvalidArgument when an address or the size is unaligned;
     /// InvalidAddress and ProtectionFailure as <see cref="CopyIn"/> and <see cref="CopyOverwrite"/>.</returns>
@@ -151,7 +152,10 @@ public sealed partial class VmMap
         var code = CheckWritable(destination, size);
         if (code != KernReturn.Success) return code;
         code = CopyIn(source, size, out var copy);
-        return code != KernReturn.Success ? code : CopyOverwrite(destination, copy);
+        if (code != KernReturn.Success) return code;
+        code = CopyOverwrite(destination, copy);
+        if (code != KernReturn.Success) Discard(copy); // not consumed: its references go
+        return code;
     }
 
     /// <summary>Drops a copy that will not be mapped: one release per piece with an object.</summary>

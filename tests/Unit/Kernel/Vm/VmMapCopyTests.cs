@@ -137,6 +137,23 @@ public sealed class VmMapCopyTests
     }
 
     [Fact]
+    public void Copy_OntoSharedDestination_ReleasesEveryReferenceTheCopyTook()
+    {
+        var (map, child) = NewPair();
+        var src = MapObject(map, 2 * P, 1, 7);
+        MapObject(map, 10 * P, 1, 8);
+        map.Inherit(10 * P, P, VmInherit.Share);
+        map.ForkInto(child);
+        map.TakeEffects();
+
+        Assert.Equal(KernReturn.Failure, map.Copy(2 * P, P, 10 * P));
+
+        var effects = map.TakeEffects();
+        Assert.Contains(new VmMapEffect.ObjectReferenced(src), effects);
+        Assert.Equal(effects.Count(e => e == new VmMapEffect.ObjectReferenced(src)), effects.Count(e => e == new VmMapEffect.ObjectReleased(src)));
+    }
+
+    [Fact]
     public void CopyOverwrite_BadDestination_FailsWithCode()
     {
         var map = NewMap();
