@@ -207,18 +207,12 @@ public sealed partial class MachTask
 
     /// <summary>
     /// Starts one shootdown covering <paramref name="changes"/> on every CPU that may cache them; completes
-    /// at once when none does. Copy objects the effects carried out just before asked for are waited
-    /// for too (their sources removed every writable mapping first), so the call completes after both.
+    /// at once when none does. Copy objects and overwrites the effects carried out just before started
+    /// are waited for too (MachTask.VmOverwrite.cs), so the call completes after all of them.
     /// </summary>
     private void Shootdown(PendingShootdown pending, List<PmapChange> changes)
     {
-        if (_newCopies.Count > 0)
-        {
-            var copies = _newCopies.ToList();
-            _newCopies.Clear();
-            var inner = pending;
-            pending = new PendingShootdown(KernReturn.Success, null, [], Then: () => WhenObjectsKnown(copies, () => Complete(inner)));
-        }
+        pending = AfterObjectWork(pending);
         var cpus = changes.Aggregate(0UL, (mask, c) => mask | c.Cpus);
         if (cpus == 0)
         {

@@ -56,6 +56,9 @@ public sealed partial class MachTask
             case VmOverwriteWith o:
                 Overwrite(o);
                 return true;
+            case ObjectOverwriteDone done:
+                OverwriteDone(done);
+                return true;
             default:
                 return false;
         }

@@ -15,7 +15,6 @@ public sealed partial class MachTask
     private readonly Dictionary<long, IActorRef> _objects = [];
     private readonly Dictionary<long, List<object>> _outbox = [];
     private readonly List<(HashSet<long> Missing, Action Then)> _awaitingObjects = [];
-    private readonly List<long> _newCopies = [];
 
     private long NewObjectId() => (Self.Id.Value << 24) + ++_nextObject;
 
@@ -73,7 +72,8 @@ public sealed partial class MachTask
     /// object): the source gets the copy's reference, then makes the copy object (MakeCopyObject) and
     /// names its actor only after no writable mapping of its pages is left; the call that made the copy
     /// completes only then (<see cref="Shootdown"/> waits for <see cref="_newCopies"/>).
-    /// ObjectReferenced: one more reference. Others: none.
+    /// ObjectReferenced: one more reference. ObjectOverwritten: the shared object is written in place
+    /// (MachTask.VmOverwrite.cs). Others: none.
     /// </summary>
     private void ObjectEffect(VmMapEffect effect)
     {
@@ -94,6 +94,9 @@ public sealed partial class MachTask
                 break;
             case VmMapEffect.ObjectReferenced r:
                 SendToObject(r.Object.Id, ObjectReference.Instance);
+                break;
+            case VmMapEffect.ObjectOverwritten o:
+                StartOverwrite(o);
                 break;
         }
     }

@@ -90,8 +90,7 @@ public sealed partial class VmMap
     /// </summary>
     /// <returns>Success (an empty copy too); InvalidArgument when the address, the copy's start or its
     /// size is not page-aligned; InvalidAddress when a destination page is unmapped or the range passes
-    /// the top; ProtectionFailure when one is not writable; Failure when the range includes a shared
-    /// object (writing a shared object in place is not built yet). On failure the copy is not consumed.</returns>
+    /// the top; ProtectionFailure when one is not writable. On failure the copy is not consumed.</returns>
     public KernReturn CopyOverwrite(ulong address, VmCopy copy)
     {
         ArgumentNullException.ThrowIfNull(copy);
@@ -103,12 +102,6 @@ public sealed partial class VmMap
         var code = CheckWritable(address, copy.Size);
         if (code != KernReturn.Success) return code;
         var end = address + copy.Size;
-        // Writing into a shared object in place is not built yet (the object side of ObjectOverwritten):
-        // refuse with a code rather than report Success and lose the data.
-        foreach (var e in _entries)
-        {
-            if (e.Start < end && e.End > address && e is { Shared: true, Object: not null }) return KernReturn.Failure;
-        }
         _effects.Add(new VmMapEffect.PmapRemove(address, end));
         var at = address;
         foreach (var p in copy.Pieces)

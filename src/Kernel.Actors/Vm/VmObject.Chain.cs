@@ -29,7 +29,7 @@ public sealed partial class VmObject
             case VmFaultOutcome.Resident:
                 if (answer.Frame is { } resident && PushBeforeWrite(f, replyTo, resident)) return;
                 var mapper = f.Push ? null : f.Chained ? f.Mapper : f.Mapper ?? replyTo;
-                if (mapper is not null && !_mappers.Contains(mapper)) _mappers.Add(mapper);
+                if (mapper is not null && !mapper.Equals(Self) && !_mappers.Contains(mapper)) _mappers.Add(mapper); // Self: an overwrite's own fault
                 var writeLocked = _state.Page(answer.Offset) is { } locked && (locked.PageLock & VmProt.Write) != 0; // mapped without write: a write faults and asks data_unlock
                 var readOnly = writeLocked || NeedsPush(answer.Offset); // a write faults, and pushes to the copies first
                 replyTo.Tell(new ObjectFaultAnswer(f.FaultId, answer, readOnly) { Owner = new PageOwner(_id, answer.Offset) }, Self);

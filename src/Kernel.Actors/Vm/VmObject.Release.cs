@@ -19,6 +19,7 @@ public sealed partial class VmObject
     private void Release()
     {
         _stopping = true;
+        AbortOverwrites();
         foreach (var (token, eviction) in _evicting.ToList())
         {
             _state.AbortPageOut(eviction.Offset);

@@ -102,6 +102,9 @@ public sealed partial class VmObject : Actor
             case FrameAllocated a when _copies.Remove(a.RequestId, out var copy):
                 Copied(a, copy.Fault, copy.ReplyTo, copy.Source);
                 break;
+            case FrameAllocated a when _overwriting is { Step: OverwriteStep.Bytes } o && o.Request == a.RequestId:
+                OverwriteBytes(o, a);
+                break;
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
                 break;
@@ -128,14 +131,14 @@ public sealed partial class VmObject : Actor
                 CarryOut();
                 break;
             default:
-                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnCopyMessage(message) && !OnChainMessage(message)) Unhandled(message);
+                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnCopyMessage(message) && !OnOverwriteMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }
 
     private void Fault(ObjectFault f, IActorRef replyTo)
     {
-        if (HeldForFlush(f, replyTo) || HeldForPush(f, replyTo)) return;
+        if (HeldForFlush(f, replyTo) || HeldForPush(f, replyTo) || HeldForOverwrite(f, replyTo)) return;
         var answer = _state.RequestPage(f.Offset, f.Access, new VmFaultWaiter(replyTo, f.FaultId));
         CarryOut();
         switch (answer.Outcome)

@@ -74,3 +74,24 @@ public sealed record FlushFrameMappings(long Token, FrameSource Source);
 /// <param name="SourceOffset">The source offset of the copy's offset 0.</param>
 /// <param name="Size">Bytes copied.</param>
 public sealed record MakeCopyObject(long CopyId, long SourceOffset, long Size);
+
+/// <summary>
+/// A task -> a shared <see cref="VmObject"/> (vm_write or vm_copy into shared memory, the map's
+/// <see cref="VmMapEffect.ObjectOverwritten"/>): its pages [<paramref name="TargetOffset"/>, +
+/// <paramref name="Size"/>) take the contents of <paramref name="Source"/> from
+/// <paramref name="SourceOffset"/> (null: zeros), page by page, each pushed into the object's copy
+/// objects first and every mapping of the old page removed; every sharer sees the new data. The
+/// message carries one reference on the source, released when done. Answered
+/// <see cref="ObjectOverwriteDone"/>.
+/// </summary>
+/// <param name="Token">The task's id for the overwrite, echoed.</param>
+/// <param name="TargetOffset">First offset written (page-aligned).</param>
+/// <param name="Source">The data's object, or null for zeros.</param>
+/// <param name="SourceOffset">The data's offset in it (page-aligned).</param>
+/// <param name="Size">Bytes (whole pages).</param>
+public sealed record ObjectOverwrite(long Token, long TargetOffset, IActorRef? Source, long SourceOffset, long Size);
+
+/// <summary><see cref="VmObject"/> -> the task: overwrite <paramref name="Token"/> is done; <paramref name="Code"/> is Success, or the first failure (a page whose data could not be read or placed keeps its old contents).</summary>
+/// <param name="Token">The overwrite.</param>
+/// <param name="Code">Success or the first failure.</param>
+public sealed record ObjectOverwriteDone(long Token, KernReturn Code);

@@ -109,11 +109,24 @@ public sealed partial class VmObjectState
     /// Returns MemoryPresent otherwise, InvalidArgument for a bad offset or size, ResourceShortage
     /// when no frame is free.
     /// </summary>
-    public KernReturn InstallPage(long offset, ImmutableArray<byte> data, bool dirty)
+    public KernReturn InstallPage(long offset, ImmutableArray<byte> data, bool dirty) =>
+        Place(offset, data, dirty, p => p.Busy || !p.Absent);
+
+    /// <summary>
+    /// vm_write into a shared object: the page at <paramref name="offset"/> takes <paramref name="data"/>
+    /// in a frame of its own, dirty (its old frame, if any, is freed: the host removed every mapping of it
+    /// first). Returns MemoryPresent when the page is busy (paged in or out now: the host tries again
+    /// later), InvalidArgument for a bad offset or size, ResourceShortage when no frame is free.
+    /// </summary>
+    public KernReturn ReplacePage(long offset, ImmutableArray<byte> data) => Place(offset, data, dirty: true, p => p.Busy);
+
+    /// <summary>The page at <paramref name="offset"/> takes <paramref name="data"/> in a new frame (an old one is freed) unless <paramref name="refused"/> says the page there is in the way (MemoryPresent).</summary>
+    private KernReturn Place(long offset, ImmutableArray<byte> data, bool dirty, Func<VmPage, bool> refused)
     {
         if (!Aligned(offset) || data.IsDefault || data.Length != PageSize || Life != VmObjectLife.Active) return KernReturn.InvalidArgument;
-        if (_pages.TryGetValue(offset, out var page) && (page.Busy || !page.Absent)) return KernReturn.MemoryPresent;
+        if (_pages.TryGetValue(offset, out var page) && refused(page)) return KernReturn.MemoryPresent;
         if (!_frames.TryAllocate(data, out var frame)) return KernReturn.ResourceShortage;
+        if (page?.Frame is { } old) _frames.Free(old);
         page ??= new VmPage(offset);
         _pages[offset] = page;
         page.Absent = false;

@@ -36,9 +36,8 @@ public sealed record VmOutcome(string Text, byte[]? Data = null)
 /// </summary>
 /// <remarks>
 /// Every copy and share combination is run: sharing memory copied copy-on-write before (this property
-/// found the lost write that the copy-up's flush of the source frame fixed) and copying shared memory
-/// (copy objects). vm_copy onto shared memory is run: the kernel refuses it with KERN_FAILURE, as
-/// documented, and the model says so.
+/// found the lost write that the copy-up's flush of the source frame fixed), copying shared memory
+/// (copy objects), and vm_copy onto shared memory (written in place: every sharer sees it).
 /// </remarks>
 public sealed class VmModel
 {
@@ -104,9 +103,8 @@ public sealed class VmModel
         var target = Pages(op.Target, op.Count).ToArray();
         if (Check(target, VmProt.Write) is { } t) return VmOutcome.Code(t);
         if (Check(source, VmProt.Read) is { } s) return VmOutcome.Code(s);
-        if (target.Any(p => map[p].Shared)) return VmOutcome.Code(KernReturn.Failure);
         var copies = source.Select(p => (byte[])map[p].Cell.Clone()).ToArray();
-        for (var i = 0; i < target.Length; i++) map[target[i]] = map[target[i]] with { Cell = copies[i] };
+        for (var i = 0; i < target.Length; i++) copies[i].CopyTo(map[target[i]].Cell, 0); // in place: a shared page's sharers see it
         return VmOutcome.Code(KernReturn.Success);
 
         KernReturn? Check(int[] pages, VmProt need) =>

@@ -21,12 +21,13 @@ public sealed class CowCopyObjectTests
     private static byte[] Pattern(byte seed, int size) => [.. Enumerable.Range(0, size).Select(i => (byte)(seed + (i * 11)))];
 
     /// <summary>Waits until flag <paramref name="flag"/> is set.</summary>
-    private static async Task Await(MachEnv env, ulong flags, int flag)
+    internal static async Task Await(MachEnv env, ulong flags, int flag)
     {
         while ((await env.Mem.Read(flags + (ulong)flag, 1))[0] == 0) await env.Compute(1_000);
     }
 
-    private static Task Set(MachEnv env, ulong flags, int flag) => env.Mem.Write(flags + (ulong)flag, [1]);
+    /// <summary>Sets flag <paramref name="flag"/>.</summary>
+    internal static Task Set(MachEnv env, ulong flags, int flag) => env.Mem.Write(flags + (ulong)flag, [1]);
 
     /// <summary>
     /// Forks a sharer of <paramref name="data"/> that writes <paramref name="before"/> (its mapping is then

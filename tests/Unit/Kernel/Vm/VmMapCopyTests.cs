@@ -118,22 +118,22 @@ public sealed class VmMapCopyTests
     }
 
     [Fact]
-    public void CopyOverwrite_SharedDestination_FailureAndNothingChanges()
+    public void CopyOverwrite_SharedDestination_WrittenInPlace()
     {
-        // Writing a shared object in place is not built yet: a code, never Success with the data lost.
         var (map, child) = NewPair();
-        MapObject(map, 2 * P, 1, 7);
+        var src = MapObject(map, 2 * P, 1, 7);
         var shared = MapObject(map, 10 * P, 1, 8);
         map.Inherit(10 * P, P, VmInherit.Share);
         map.ForkInto(child);
         map.CopyIn(2 * P, P, out var copy);
         map.TakeEffects();
 
-        Assert.Equal(KernReturn.Failure, map.CopyOverwrite(10 * P, copy));
+        Assert.Equal(KernReturn.Success, map.CopyOverwrite(10 * P, copy));
 
-        Assert.Equal(shared, map.Entries[1].Object);
-        Assert.Empty(map.TakeEffects());
-        map.Discard(copy);
+        Assert.Equal((shared, true), (map.Entries[1].Object, map.Entries[1].Shared));
+        Assert.Equal(
+            [new VmMapEffect.PmapRemove(10 * P, 11 * P), new VmMapEffect.ObjectOverwritten(shared, 0, src, 0, P), new VmMapEffect.ObjectReleased(src)],
+            map.TakeEffects());
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class VmMapCopyTests
         map.ForkInto(child);
         map.TakeEffects();
 
-        Assert.Equal(KernReturn.Failure, map.Copy(2 * P, P, 10 * P));
+        Assert.Equal(KernReturn.Success, map.Copy(2 * P, P, 10 * P));
 
         var effects = map.TakeEffects();
         Assert.Contains(new VmMapEffect.ObjectReferenced(src), effects);
