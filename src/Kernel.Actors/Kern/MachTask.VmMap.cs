@@ -53,7 +53,7 @@ public sealed partial class MachTask
         }
         else
         {
-            var code = Map.Map(m.Address, m.Size, m.Mask, m.Anywhere, new VmObjectRef(r.ObjectId, r.Object), m.Offset, m.Copy, m.Protection, m.MaxProtection, m.Inheritance, out var at);
+            var code = Map.Map(m.Address, m.Size, m.Mask, m.Anywhere, new VmObjectRef(r.ObjectId, r.Object) { External = true }, m.Offset, m.Copy, m.Protection, m.MaxProtection, m.Inheritance, out var at);
             ApplyMapEffects(code, null, () => r.Reply.Send(new VmMapped(code, at), Self)); // a copy: answered once its object is made
         }
         r.Object.Tell(ObjectRelease.Instance, Self);

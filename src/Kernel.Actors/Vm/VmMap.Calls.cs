@@ -98,7 +98,9 @@ public sealed partial class VmMap
     /// vm_map: maps <paramref name="size"/> bytes (rounded up to pages) of <paramref name="memoryObject"/>
     /// from <paramref name="offset"/> (null: anonymous zero-fill memory, offset ignored), anywhere
     /// (first fit from <paramref name="address"/>, aligned to <paramref name="mask"/> + 1) or fixed.
-    /// The current protection is cut to the maximum. The map takes a reference on the object; with
+    /// The current protection is cut to the maximum. The map takes a reference on the object (an
+    /// external one, a memory object's, is mapped shared: other tasks map it too, so a copy of the entry
+    /// is a copy object and a write into it is in place); with
     /// <paramref name="copy"/> it maps instead a new object made by the object's copy strategy
     /// (a <see cref="VmMapEffect.CopyCreated"/> effect).
     /// </summary>
@@ -117,13 +119,13 @@ public sealed partial class VmMap
         {
             return KernReturn.InvalidArgument;
         }
-        var template = new VmMapEntry(0, 0, memoryObject, offset, protection & maxProtection, maxProtection, inheritance, false, false);
+        var template = new VmMapEntry(0, 0, memoryObject, offset, protection & maxProtection, maxProtection, inheritance, false, memoryObject?.External == true);
         if (!copy || memoryObject is null) return Enter(address, size, mask, anywhere, template, Naming.Take, out mapped);
         var code = Place(address, rounded, mask, anywhere, out var start);
         if (code != KernReturn.Success) return code;
         var made = NewObject();
         _effects.Add(new VmMapEffect.CopyCreated(made, memoryObject, offset, rounded));
-        return Enter(start, rounded, 0, false, template with { Object = made, Offset = 0 }, Naming.Adopt, out mapped);
+        return Enter(start, rounded, 0, false, template with { Object = made, Offset = 0, Shared = false }, Naming.Adopt, out mapped);
     }
 
     /// <summary>Enters <paramref name="template"/> (its range replaced) over a placed range; the common tail of allocate and map.</summary>

@@ -10,6 +10,9 @@ namespace MachActors.Kernel.Vm;
 /// <param name="Actor">The object's actor, or null while it has none yet.</param>
 public sealed record VmObjectRef(long Id, IActorRef? Actor = null)
 {
+    /// <summary>A memory object's VM object (an external pager's): entries that map it by vm_map are shared.</summary>
+    public bool External { get; init; }
+
     /// <summary>Equality by id.</summary>
     public bool Equals(VmObjectRef? other) => other is not null && other.Id == Id;
 

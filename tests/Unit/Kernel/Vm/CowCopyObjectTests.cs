@@ -120,6 +120,41 @@ public sealed class CowCopyObjectTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void ForkCopy_OfMappedMemoryObject_ParentStillWritesTheObjectAndChildKeepsItsBytes(DispatcherKind dispatcher)
+    {
+        // A vm_map entry of a memory object is shared with every other mapper of it: a fork copies it
+        // (a copy object), and the parent's later writes still reach the object.
+        using var x = new ExternalPagerKit(dispatcher, (log, size) => Props.Create(() => new TestPager(log, size, false)));
+        var size = Pages * x.PageSize;
+        byte[] childSaw = [], remapped = [];
+        x.Kit.Start(async env =>
+        {
+            var (_, flags) = await env.VmAllocate(env.TaskSelf, 0, (ulong)x.PageSize);
+            Assert.Equal(KernReturn.Success, await env.VmInherit(env.TaskSelf, flags, (ulong)x.PageSize, VmInherit.Share));
+            var mapped = await ExternalPagerKit.Map(env, Pages);
+            await env.Mem.Write(mapped, Pattern(1, size));
+            await CowTests.Fork(env, async child =>
+            {
+                await Await(child, flags, 0);
+                childSaw = await child.Mem.Read(mapped, size);
+                await Set(child, flags, 1);
+                return null;
+            });
+            await env.Mem.Write(mapped, Pattern(2, size));
+            await Set(env, flags, 0);
+            await Await(env, flags, 1);
+            var again = await ExternalPagerKit.Map(env, Pages);
+            remapped = await env.Mem.Read(again, size);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Empty(x.Kit.Machine.Status.Faults);
+        Assert.Equal(Pattern(1, size), childSaw);
+        Assert.Equal(Pattern(2, size), remapped);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void VmMapCopy_OfExternalObject_WrittenThroughSharedMappingAfter_CopyKeepsItsBytes(DispatcherKind dispatcher)
     {
         using var x = new ExternalPagerKit(dispatcher, (log, size) => Props.Create(() => new TestPager(log, size, false)));

@@ -81,6 +81,23 @@ public sealed class VmMapForkTests
     }
 
     [Fact]
+    public void ForkInto_CopyOfMappedMemoryObject_CopyObjectAndParentStillShares()
+    {
+        var (map, child) = NewPair();
+        var memoryObject = new VmObjectRef(7) { External = true };
+        Assert.Equal(KernReturn.Success, map.Map(2 * P, P, 0, false, memoryObject, 0, false, VmProt.Read | VmProt.Write, VmProt.All, VmInherit.Copy, out _));
+        map.TakeEffects();
+
+        Assert.Equal(KernReturn.Success, map.ForkInto(child));
+
+        Assert.Equal((memoryObject, true, false), (map.Entries[0].Object, map.Entries[0].Shared, map.Entries[0].NeedsCopy));
+        Assert.Empty(map.TakeEffects()); // no write-protect: the parent keeps writing the object
+        var copy = Assert.Single(child.TakeEffects().OfType<VmMapEffect.CopyCreated>());
+        Assert.Equal((memoryObject, child.Entries[0].Object), (copy.Source, copy.Copy));
+        Assert.False(child.Entries[0].Shared);
+    }
+
+    [Fact]
     public void ForkInto_CopyPrivateObject_BothNeedsCopyAndParentWriteProtected()
     {
         var (parent, child) = NewPair();
