@@ -15,9 +15,10 @@ public sealed partial class PagingTests
 
     public static TheoryData<DispatcherKind> Dispatchers => MachineKit.Dispatchers;
 
-    private static MachineConfig SwapMachine() => new()
+    /// <summary>A machine of <paramref name="frames"/> frames with a swap disk.</summary>
+    internal static MachineConfig SwapMachine(int frames = Frames) => new()
     {
-        FrameCount = Frames,
+        FrameCount = frames,
         Disks = [new DiskConfig { Name = "swap" }],
         SwapDisk = "swap",
     };
