@@ -21,7 +21,7 @@ public sealed class MachineStatus
     private long _notifications;
     private long _portsCreated;
     private long _portsDestroyed;
-    private long _vmFaults, _zeroFills, _pageins, _pageouts;
+    private long _vmFaults, _zeroFills, _pageins, _pageouts, _vmObjects;
     private int _freeFrames = -1, _minFreeFrames = -1, _unwritten, _maxUnwritten;
 
     /// <summary>Threads created since boot.</summary>
@@ -44,7 +44,8 @@ public sealed class MachineStatus
     /// <summary>The VM counters now (each read atomically; read after a run for a consistent set).</summary>
     public VmCounts Vm => new(
         Interlocked.Read(ref _vmFaults), Interlocked.Read(ref _zeroFills), Interlocked.Read(ref _pageins), Interlocked.Read(ref _pageouts),
-        Volatile.Read(ref _freeFrames), Volatile.Read(ref _minFreeFrames), Volatile.Read(ref _unwritten), Volatile.Read(ref _maxUnwritten));
+        Volatile.Read(ref _freeFrames), Volatile.Read(ref _minFreeFrames), Volatile.Read(ref _unwritten), Volatile.Read(ref _maxUnwritten),
+        Interlocked.Read(ref _vmObjects));
 
     internal void VmFault() => Interlocked.Increment(ref _vmFaults);
 
@@ -55,6 +56,9 @@ public sealed class MachineStatus
     }
 
     internal void VmPageout() => Interlocked.Increment(ref _pageouts);
+
+    /// <summary>A VM object actor was made (+1) or ended (-1).</summary>
+    internal void VmObjects(int delta) => Interlocked.Add(ref _vmObjects, delta);
 
     /// <summary>Set by the resident memory only (one writer), after every message it handles.</summary>
     internal void VmFreeFrames(int free)

@@ -9,4 +9,5 @@ namespace MachActors.Kernel;
 /// <param name="MinFreeFrames">The fewest free frames seen since boot (-1 before the resident memory started).</param>
 /// <param name="Unwritten">Pages paged out to the default pager and not yet written to swap (or otherwise settled) now: part of the paging daemon's laundry.</param>
 /// <param name="MaxUnwritten">The most such pages at once since boot (at most the laundry limit: the daemon waits for the swap disk).</param>
-public sealed record VmCounts(long Faults, long ZeroFills, long Pageins, long Pageouts, int FreeFrames, int MinFreeFrames, int Unwritten = 0, int MaxUnwritten = 0);
+/// <param name="LiveObjects">VM object actors that exist now (made and not yet ended; a shadow chain that collapses shrinks it).</param>
+public sealed record VmCounts(long Faults, long ZeroFills, long Pageins, long Pageouts, int FreeFrames, int MinFreeFrames, int Unwritten = 0, int MaxUnwritten = 0, long LiveObjects = 0);

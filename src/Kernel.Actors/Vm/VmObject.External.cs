@@ -6,9 +6,10 @@ public sealed partial class VmObject
 {
     private bool _pagerDead;
 
-    /// <summary>An external object binds to its pager at once (init; faults wait for ready, I3) and watches it (R11). Its first reference is the vm_map that made it.</summary>
+    /// <summary>A shadow tells its backing object it exists (VmObject.Collapse). An external object binds to its pager at once (init; faults wait for ready, I3) and watches it (R11). Its first reference is the vm_map that made it.</summary>
     protected override void PreStart()
     {
+        AttachToBacking();
         if (_external is not { } external) return;
         Context.Watch(external.Pager);
         _state.AddReference();

@@ -18,8 +18,19 @@ public sealed partial class VmObject
     /// </summary>
     private void Release()
     {
-        _stopping = true;
         AbortOverwrites();
+        if (_collapsedAway)
+        {
+            RemoveMappings([.. ResidentFrames().Select(p => p.Frame)], FinishRelease); // tasks read these frames through the shadow that took them
+            return;
+        }
+        FinishRelease();
+    }
+
+    /// <summary>The release proper (see <see cref="Release"/>), once a collapsed-away object's frames are unmapped.</summary>
+    private void FinishRelease()
+    {
+        _stopping = true;
         foreach (var (token, eviction) in _evicting.ToList())
         {
             _state.AbortPageOut(eviction.Offset);

@@ -47,7 +47,7 @@ public sealed partial class VmObject
                 _unmaps.Remove(r.Token);
                 u.Then();
                 return true;
-            case FlushFrameMappings f when f.Source.Owner.ObjectId == _id:
+            case FlushFrameMappings f when f.Source.Owner.ObjectId == _id || _absorbed.Contains(f.Source.Owner.ObjectId):
                 var asker = Sender;
                 RemoveMappings([f.Source.Frame], () => asker.Tell(new FrameMappingsRemoved(f.Token), Self));
                 return true;

@@ -29,7 +29,7 @@ public sealed partial class VmObject : Actor
     private readonly Dictionary<long, (ObjectFault Fault, IActorRef ReplyTo)> _zeroFills = [];
     private readonly Dictionary<(IActorRef ReplyTo, long FaultId), ObjectFault> _waiting = [];
     private readonly ImmutableArray<byte> _zeros;
-    private readonly VmShadowLink? _backing;
+    private VmShadowLink? _backing;
     private readonly VmExternalPager? _external;
     private long _nextRequest;
     private int _references = 1;
@@ -77,17 +77,22 @@ public sealed partial class VmObject : Actor
             WhileStopping(message);
             return;
         }
-        if (_quiesce is not null && HeldWhileQuiescing(message))
+        if ((_quiesce is not null && HeldWhileQuiescing(message)) || HeldWhileCollapsing(message))
         {
             _held.Enqueue((message, Sender));
             return;
         }
         Dispatch(message, Sender);
+        TryCollapse();
     }
 
     private void Dispatch(object message, IActorRef sender)
     {
-        if (message is ObjectRelease && _copyObjects.Count > 0) CopyReleased(sender); // a copy object ends: then as any release
+        if (message is ObjectRelease)
+        {
+            if (_copyObjects.Count > 0) CopyReleased(sender); // a copy object ends: then as any release
+            _shadows.Remove(sender);
+        }
         switch (message)
         {
             case ObjectFault f:
@@ -104,6 +109,9 @@ public sealed partial class VmObject : Actor
                 break;
             case FrameAllocated a when _overwriting is { Step: OverwriteStep.Bytes } o && o.Request == a.RequestId:
                 OverwriteBytes(o, a);
+                break;
+            case FrameAllocated a when _collapsing is { } c && _collapseCopies.Remove(a.RequestId, out var collapseOffset):
+                CollapseCopied(c, collapseOffset, a);
                 break;
             case FrameAllocated a when a.Frame is { } orphan:
                 _memory.Tell(new FrameFree([orphan]), Self);
@@ -131,7 +139,7 @@ public sealed partial class VmObject : Actor
                 CarryOut();
                 break;
             default:
-                if (!OnLockMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnCopyMessage(message) && !OnOverwriteMessage(message) && !OnChainMessage(message)) Unhandled(message);
+                if (!OnLockMessage(message) && !OnCollapseMessage(message) && !OnUnmapMessage(message) && !OnExternalMessage(message) && !OnPagingMessage(message) && !OnCopyMessage(message) && !OnOverwriteMessage(message) && !OnChainMessage(message)) Unhandled(message);
                 break;
         }
     }

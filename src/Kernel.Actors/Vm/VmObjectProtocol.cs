@@ -95,3 +95,55 @@ public sealed record ObjectOverwrite(long Token, long TargetOffset, IActorRef? S
 /// <param name="Token">The overwrite.</param>
 /// <param name="Code">Success or the first failure.</param>
 public sealed record ObjectOverwriteDone(long Token, KernReturn Code);
+
+/// <summary>A shadow object -> its backing object, when it starts: the backing object knows its shadows, so it can offer to collapse into its only one.</summary>
+public sealed record ShadowAttached
+{
+    /// <summary>The one instance.</summary>
+    public static readonly ShadowAttached Instance = new();
+}
+
+/// <summary>
+/// A backing object -> its only shadow, when that shadow holds its only reference and neither has a
+/// pager (GNU vm_object_collapse): the shadow may take its pages and its backing link. The shadow
+/// answers <see cref="CollapseAccept"/> once it is idle.
+/// </summary>
+public sealed record CollapseOffer
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CollapseOffer Instance = new();
+}
+
+/// <summary>The shadow -> the backing object: send your pages (<see cref="CollapsePages"/>), or <see cref="CollapseDeclined"/> when no longer collapsible.</summary>
+public sealed record CollapseAccept
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CollapseAccept Instance = new();
+}
+
+/// <summary>
+/// The backing object -> the shadow: its resident pages (offset, frame), none busy, its own backing link
+/// (its reference on it passes to the shadow when the collapse is done), and what the shadow needs to
+/// answer a <see cref="FlushFrameMappings"/> for its frames from then on: its mappers and the ids it
+/// answers for (its own and those it absorbed).
+/// </summary>
+/// <param name="Owners">The backing object's id and the ids of objects it absorbed before.</param>
+/// <param name="Pages">The backing object's pages.</param>
+/// <param name="Backing">Its backing link, or null at the bottom.</param>
+/// <param name="Mappers">The tasks that mapped its frames.</param>
+public sealed record CollapsePages(IReadOnlyList<long> Owners, IReadOnlyList<(long Offset, VmFrame Frame)> Pages, VmShadowLink? Backing, IReadOnlyList<IActorRef> Mappers);
+
+/// <summary>The backing object -> the shadow: not collapsible any more (it is busy or has another reference); it offers again later.</summary>
+public sealed record CollapseDeclined
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CollapseDeclined Instance = new();
+}
+
+/// <summary>
+/// The shadow -> the backing object: the collapse is done (<paramref name="Switched"/>: the shadow took
+/// the pages it lacked and the backing link, and releases the backing object next, which removes every
+/// mapping of its frames before freeing them) or abandoned (the backing object goes on as before).
+/// </summary>
+/// <param name="Switched">Whether the shadow now bypasses the backing object.</param>
+public sealed record CollapseDone(bool Switched);

@@ -77,6 +77,7 @@ public sealed partial class VmResident
         var bugs = _seededBugs;
         var made = Context.Spawn(Props.Create(() => new VmObject(id, pageSize, Self, timeout, null, null, external, bugs)));
         _objects[id] = made;
+        _status?.VmObjects(1);
         return new VmObjectRef(id, made);
     }
 }

@@ -72,7 +72,7 @@ public sealed partial class VmResident : Actor
             case FrameFree f:
                 foreach (var frame in f.Frames) Free(frame);
                 if (!_creditsLost) _daemon.Laundered(f.Laundered); // after the frees: the pages move from in flight to unwritten
-                if (f.ObjectGone is { } gone) _objects.Remove(gone);
+                if (f.ObjectGone is { } gone && _objects.Remove(gone)) _status?.VmObjects(-1);
                 ServeWaiting();
                 break;
             case MemoryAccess access:
@@ -131,6 +131,7 @@ public sealed partial class VmResident : Actor
         var pager = _defaultPager;
         var made = Context.Spawn(Props.Create(() => new VmObject(s.Id, _pageSize, Self, _pagerTimeout, pager, backing, null, _seededBugs)));
         _objects[s.Id] = made;
+        _status?.VmObjects(1);
         return made;
     }
 
