@@ -94,7 +94,7 @@ public sealed partial class VmObject
     }
 
     private bool CollapsibleBacking() =>
-        _external is null && _references == 1 && _shadows.Count == 1 && !_collapsedAway && Idle();
+        _external is null && !_isCopy && _references == 1 && _shadows.Count == 1 && !_collapsedAway && Idle();
 
     /// <summary>No pager binding, nothing in flight, no busy page: the object's pages and links may change hands.</summary>
     private bool Idle() =>

@@ -16,14 +16,16 @@ public sealed partial class VmObject
     private readonly Dictionary<long, (MakeCopyObject Make, IActorRef Asker)> _copySpawns = [];
     private readonly Dictionary<long, Pushing> _pushing = [];
     private readonly Dictionary<long, (long Offset, CopyObject Copy)> _pushRequests = [];
+    private bool _isCopy;
 
     /// <summary>Whether a write at <paramref name="offset"/> must first push the page into some copy (so a mapping for reading is made without write).</summary>
     private bool NeedsPush(long offset) => _copyObjects.Any(c => c.Covers(offset) && !c.Holds.Contains(offset));
 
     /// <summary>
     /// MakeCopyObject: the copy is spawned as a shadow of this object. VmObjectSpawned of a copy being
-    /// made: it is registered, every mapping of the resident pages goes, then the asking task is told
-    /// the copy's actor. ObjectFaultAnswer of a push: that copy holds the page now. False for other messages.
+    /// made: it is registered and told so (<see cref="CopyObjectOf"/>), every mapping of the resident
+    /// pages goes, then the asking task is told the copy's actor. CopyObjectOf: this object is a copy
+    /// object. ObjectFaultAnswer of a push: that copy holds the page now. False for other messages.
     /// </summary>
     private bool OnCopyMessage(object message)
     {
@@ -34,10 +36,17 @@ public sealed partial class VmObject
                 _memory.Tell(new SpawnVmObject(m.CopyId, _id, m.SourceOffset), Self);
                 return true;
             case VmObjectSpawned s when _copySpawns.Remove(s.Id, out var making):
-                if (s.Object is { } copy) _copyObjects.Add(new CopyObject(copy, making.Make.SourceOffset, making.Make.Size));
+                if (s.Object is { } copy)
+                {
+                    _copyObjects.Add(new CopyObject(copy, making.Make.SourceOffset, making.Make.Size));
+                    copy.Tell(CopyObjectOf.Instance, Self);
+                }
                 var frames = _state.Pages.Where(p => p is { Absent: false, Frame: not null }).Select(p => p.Frame!.Value).ToList();
                 var asker = making.Asker;
                 RemoveMappings(frames, () => asker.Tell(s, Self));
+                return true;
+            case CopyObjectOf:
+                _isCopy = true;
                 return true;
             case ObjectFaultAnswer a when _pushRequests.Remove(a.FaultId, out var push):
                 Pushed(push.Offset, push.Copy);

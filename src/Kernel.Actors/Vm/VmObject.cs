@@ -175,7 +175,7 @@ public sealed partial class VmObject : Actor
             return;
         }
         _frames.Stage(staged);
-        _state.InstallPage(fault.Offset, _zeros, dirty: false); // MemoryPresent: another fault filled it first
+        _state.InstallPage(fault.Offset, _zeros, dirty: _isCopy); // MemoryPresent: another fault filled it first; a copy object keeps its zeros (VmObject.Copy)
         _frames.ReleaseStaged(); // left over when the install found the page present
         FlushFreed();
         Ask(fault, replyTo);

@@ -147,3 +147,15 @@ public sealed record CollapseDeclined
 /// </summary>
 /// <param name="Switched">Whether the shadow now bypasses the backing object.</param>
 public sealed record CollapseDone(bool Switched);
+
+/// <summary>
+/// A source object -> a copy object it just made (before anyone else learns the copy): the copy's
+/// backing object changes (it pushes pages before modifying them), so a page the copy makes for itself
+/// (zero fill) is kept dirty: dropped as clean, a later read would find the source's newer data.
+/// A copy object is never collapsed into its shadow (the shadow would read the source unprotected).
+/// </summary>
+public sealed record CopyObjectOf
+{
+    /// <summary>The one instance.</summary>
+    public static readonly CopyObjectOf Instance = new();
+}

@@ -1,5 +1,6 @@
 using FsCheck.Fluent;
 using MachActors.Hardware;
+using MachActors.Kernel.Vm;
 using MachActors.Tests.Properties.Actors.Dispatch;
 using MachActors.Tests.Properties.Infra;
 
@@ -40,6 +41,20 @@ public class VmProperties
     public void A_to_F_RandomScripts_ReadWhatTheModelSaysAndNoMonitorFires_Parallel() =>
         PropCheck.Check(Prop.ForAll(VmScript.Arbitrary(), RunMode.ParallelModes.ToArbitrary(), (script, mode) =>
             Verify(script, mode, SeededBugs.None, Everything)), maxTest: 30);
+
+    [Fact] // the shrunk case property (a) found with 1,200 scripts: a copy object's clean zero page, evicted after the source's push found it, fell back to the source's newer data
+    public void A_CopyObjectZeroPageEvicted_KeepsZeros() =>
+        Verify(
+            new VmScript([
+                new VmOp(VmOpKind.Allocate, 0, 0, 12),
+                new VmOp(VmOpKind.Fork, 2, 0, 0, Inherit: VmInherit.Share),
+                new VmOp(VmOpKind.Fork, 0, 0, 0, Inherit: VmInherit.Copy),
+                new VmOp(VmOpKind.Race, 2, 2, 0, Offset: 0, Length: 1, Target: 2),
+                new VmOp(VmOpKind.Write, 0, 1, 0, Offset: 2988, Length: 1153, Seed: 7),
+            ]),
+            RunMode.Controlled(2321513437986541386UL),
+            SeededBugs.None,
+            Everything);
 
     [Fact] // seeded: a pager that keeps a page's first contents; up to 100 controlled scripts (fixed replay)
     public void A_SeededPagerKeepingFirstCopy_IsFound() =>
