@@ -62,7 +62,12 @@ public sealed partial class MachTask : IMessageMemory
     /// <summary>After a copyout of a message with out-of-line memory: the map's effects (copies discarded when they did not fit).</summary>
     private void ApplyMemoryCopyout(KernelMessage message)
     {
-        if (message.Body.Any(i => i is KernelItem.Memory)) ApplyMapEffects(KernReturn.Success, null);
+        foreach (var item in message.Body) // a loop, not LINQ: this runs for every message delivered
+        {
+            if (item is not KernelItem.Memory) continue;
+            ApplyMapEffects(KernReturn.Success, null);
+            return;
+        }
     }
 
     /// <inheritdoc />
