@@ -63,7 +63,12 @@ public class ForkPageoutScenario : PagingScenario
     }
 
     /// <summary>Page <paramref name="page"/>'s bytes as written by <paramref name="who"/> (0: before the fork, 1: parent, 2: child).</summary>
-    public static byte[] Pattern(int page, byte who, int size) => [.. Enumerable.Range(0, size).Select(i => (byte)((who * 0x55) ^ (page * 11) ^ (i * 5)))];
+    public static byte[] Pattern(int page, byte who, int size)
+    {
+        var bytes = new byte[size];
+        for (var i = 0; i < size; i++) bytes[i] = (byte)((who * 0x55) ^ (page * 11) ^ (i * 5));
+        return bytes;
+    }
 
     private static string Describe(byte first, int page, int size)
     {

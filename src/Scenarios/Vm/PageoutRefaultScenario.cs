@@ -39,8 +39,8 @@ public class PageoutRefaultScenario : PagingScenario
             {
                 var seen = await env.Mem.Read(at + (ulong)(p * size), size);
                 var expected = Pattern(p, size);
-                var i = Enumerable.Range(0, size).FirstOrDefault(i => seen[i] != expected[i], -1);
-                if (i >= 0 && wrong is null) wrong = $"page {p} byte {i} reads {seen[i]:x2}, {expected[i]:x2} was written";
+                var i = seen.AsSpan().CommonPrefixLength(expected);
+                if (i < size && wrong is null) wrong = $"page {p} byte {i} reads {seen[i]:x2}, {expected[i]:x2} was written";
             }
             for (var p = 0; p < Pages; p++)
             {
@@ -60,5 +60,10 @@ public class PageoutRefaultScenario : PagingScenario
     protected virtual MachActors.Actors.Props? Pager(int pageSize) => null;
 
     /// <summary>What the task writes into page <paramref name="page"/>: bytes derived from the page number, never the pager's initial bytes.</summary>
-    public static byte[] Pattern(int page, int size) => [.. Enumerable.Range(0, size).Select(i => (byte)(0x80 ^ (page * 13) ^ (i * 7)))];
+    public static byte[] Pattern(int page, int size)
+    {
+        var bytes = new byte[size];
+        for (var i = 0; i < size; i++) bytes[i] = (byte)(0x80 ^ (page * 13) ^ (i * 7));
+        return bytes;
+    }
 }
