@@ -29,4 +29,10 @@ internal enum SeededBugs
 
     /// <summary>The paging daemon throttles on evictions in flight only, ignoring pages the default pager has not yet written (the behaviour before laundry credits): the swap write queue grows without bound.</summary>
     DaemonIgnoresUnwrittenPageouts = 32,
+
+    /// <summary>A VM object applies a data_supply that arrives on the control port of an incarnation it already terminated to its current incarnation (spec R3: a late supply must be dropped).</summary>
+    StaleSupplyApplied = 64,
+
+    /// <summary>A terminating VM object sends terminate before the data_returns of its dirty pages (spec I10: terminate is an incarnation's last message).</summary>
+    TerminateBeforeReturns = 128,
 }

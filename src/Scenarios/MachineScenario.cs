@@ -105,13 +105,13 @@ public sealed class MachineRun
         return actor;
     }
 
-    /// <summary>In a program: maps <paramref name="pages"/> pages of the published memory object anywhere; the address, or 0 when it failed.</summary>
-    public static async Task<ulong> MapMemoryObject(MachEnv env, int pages)
+    /// <summary>In a program: maps <paramref name="pages"/> pages of the published memory object anywhere in <paramref name="into"/> (default: the caller's task); the address, or 0 when it failed.</summary>
+    public static async Task<ulong> MapMemoryObject(MachEnv env, int pages, PortName? into = null)
     {
         ArgumentNullException.ThrowIfNull(env);
         var (found, port) = await env.NetnameLookUp(await env.NameServer(), MemoryObjectName);
         if (found != Kernel.Mig.Interfaces.NetnameReturn.Success) return 0;
-        var (code, at) = await env.VmMap(env.TaskSelf, 0, (ulong)(pages * env.Machine.PageSize), 0, true, port, 0, false);
+        var (code, at) = await env.VmMap(into ?? env.TaskSelf, 0, (ulong)(pages * env.Machine.PageSize), 0, true, port, 0, false);
         return code == KernReturn.Success ? at : 0;
     }
 }

@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         new SharedPageScenario(),
         new PageoutRefaultScenario(),
         new ForkPageoutScenario(),
+        new TerminateRaceScenario(),
         new PortDestroyedScenario(),
     ];
 

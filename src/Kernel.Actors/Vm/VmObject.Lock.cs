@@ -21,6 +21,10 @@ public sealed partial class VmObject
     /// </summary>
     private void Control(PagerControlMessage m)
     {
+        if (m is DataSupply late && (_state.SeededBugs & Hardware.SeededBugs.StaleSupplyApplied) != 0 && _state.Control is { } current && late.Control.Id < current.Id)
+        {
+            m = late with { Control = current }; // the seeded bug: tests only
+        }
         if (m is DataSupply s && s.Control == _state.Control && Stageable(s))
         {
             StageSupply(s);

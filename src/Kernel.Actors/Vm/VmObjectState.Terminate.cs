@@ -1,4 +1,5 @@
 using TerminateMessage = MachActors.Kernel.Vm.Terminate;
+using MachActors.Hardware;
 
 namespace MachActors.Kernel.Vm;
 
@@ -31,6 +32,7 @@ public sealed partial class VmObjectState
     {
         if (Life != VmObjectLife.Terminating || PagingInProgress > 0) return;
         var returns = !Internal && CopyStrategy != VmCopyStrategy.Temporary && Binding is VmPagerBinding.Ready or VmPagerBinding.InitSent;
+        var firstEffect = _effects.Count;
         foreach (var page in _pages.Values.ToList())
         {
             if (page.RequestSeqno is not null) EndRequest(page);
@@ -60,6 +62,7 @@ public sealed partial class VmObjectState
         {
             var name = Name;
             Emit(pager, s => new TerminateMessage(s, ended, name));
+            if ((SeededBugs & SeededBugs.TerminateBeforeReturns) != 0) MoveLastEffectTo(firstEffect); // the seeded bug: tests only
         }
         Life = VmObjectLife.Terminated;
         Binding = VmPagerBinding.None;
@@ -96,5 +99,13 @@ public sealed partial class VmObjectState
         WakeReadyWaiters(Failed(0));
         WakeAll(_absentWaiters, Failed(0));
         return KernReturn.Success;
+    }
+
+    /// <summary>Test-only (<see cref="SeededBugs.TerminateBeforeReturns"/>): the last effect goes out before the one at <paramref name="index"/>.</summary>
+    private void MoveLastEffectTo(int index)
+    {
+        var last = _effects[^1];
+        _effects.RemoveAt(_effects.Count - 1);
+        _effects.Insert(index, last);
     }
 }
