@@ -14,6 +14,7 @@ public static class ScenarioCatalog
         new PageoutRefaultScenario(),
         new ForkPageoutScenario(),
         new TerminateRaceScenario(),
+        new LockRaceScenario(),
         new PortDestroyedScenario(),
     ];
 
