@@ -5,6 +5,7 @@ namespace MachActors.Kernel.Vm;
 public sealed partial class VmObject
 {
     private bool _pagerDead;
+    private bool _deathHeld;
 
     /// <summary>A shadow tells its backing object it exists (VmObject.Collapse). An external object binds to its pager at once (init; faults wait for ready, I3) and watches it (R11). Its first reference is the vm_map that made it.</summary>
     protected override void PreStart()
@@ -19,18 +20,37 @@ public sealed partial class VmObject
 
     /// <summary>
     /// Terminated of the pager: the pager died (R11); waiting faults take a memory error, later misses
-    /// too. The memory object's port is gone with it (the resident memory forgets it), so no new reference
+    /// too. Calls the pager sent before it died are taken first: while a supply is being staged (or calls
+    /// wait behind it) the death waits for them. The memory object's port is gone with it (the resident memory forgets it), so no new reference
     /// can come: with none left the object ends now (its frames freed, the actor stopped), else at its
     /// last release. False for other messages.
     /// </summary>
     private bool OnExternalMessage(object message)
     {
         if (message is not Terminated t || _external is null || !t.ActorRef.Equals(_external.Pager)) return false;
+        if (_staging is not null || _heldControl.Count > 0)
+        {
+            _deathHeld = true; // calls the pager made before it died go first (a supply being staged fills its pages)
+            return true;
+        }
+        PagerGone();
+        return true;
+    }
+
+    /// <summary>A pager death held behind the pager's calls before it (<see cref="OnExternalMessage"/>) is taken once they are done.</summary>
+    private void TakeHeldDeath()
+    {
+        if (!_deathHeld || _staging is not null || _heldControl.Count > 0) return;
+        _deathHeld = false;
+        PagerGone();
+    }
+
+    private void PagerGone()
+    {
         _pagerDead = true;
         _state.PagerDied();
         CarryOut();
         if (_references == 0) Release();
-        return true;
     }
 
     /// <summary>One more reference; the first after the incarnation ended (or while it ends) starts a fresh one: init after terminate (I11).</summary>

@@ -108,6 +108,7 @@ public sealed partial class VmObject
     private void ReplayHeld()
     {
         while (_quiesce is null && _staging is null && _heldControl.TryDequeue(out var control)) Control(control);
+        TakeHeldDeath();
         while (_quiesce is null && _held.TryDequeue(out var held)) Dispatch(held.Message, held.Sender);
     }
 

@@ -95,6 +95,7 @@ public sealed partial class VmObject
         _frames.ReleaseStaged();
         CarryOut();
         while (_staging is null && _quiesce is null && _heldControl.TryDequeue(out var next)) Control(next);
+        TakeHeldDeath();
     }
 
     private void Evict(PageEvict e)

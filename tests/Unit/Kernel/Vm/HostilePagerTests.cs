@@ -218,6 +218,24 @@ public sealed class HostilePagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void PagerDies_RightAfterItsSupply_TheFaultGetsTheSuppliedPage(DispatcherKind dispatcher)
+    {
+        using var x = Make(dispatcher, (log, size) => new SupplyThenDiePager(log, size));
+        byte[] read = [];
+        x.Kit.Start(async env =>
+        {
+            var at = await ExternalPagerKit.Map(env, 1);
+            read = await env.Mem.Read(at, 4);
+        });
+        x.Kit.RunToEnd(Duration.FromSeconds(30));
+
+        Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, x.PageSize).Take(4), read); // the supply came before the death
+        Assert.Empty(x.Kit.Machine.Status.Faults);
+        x.Kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void PagerThrows_StoppedNotRestarted_FaultTakesBadAccess(DispatcherKind dispatcher)
     {
         using var x = Make(dispatcher, (log, size) => new ThrowingPager(log, size));

@@ -43,6 +43,17 @@ public sealed class DyingPager(PagerLog log, int pageSize) : TestPager(log, page
     protected override void OnDataRequest(DataRequest request) => Context.Stop(Self);
 }
 
+/// <summary>Answers a data_request with its page and stops itself at once (dies right after the supply).</summary>
+public sealed class SupplyThenDiePager(PagerLog log, int pageSize) : TestPager(log, pageSize)
+{
+    /// <inheritdoc />
+    protected override void OnDataRequest(DataRequest request)
+    {
+        base.OnDataRequest(request);
+        Context.Stop(Self);
+    }
+}
+
 /// <summary>
 /// Answers a data_request with a malformed supply: a page of the wrong size, or at an unaligned
 /// offset; never with the right data, so the fault waits until the timeout.
