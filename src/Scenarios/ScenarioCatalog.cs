@@ -15,6 +15,7 @@ public static class ScenarioCatalog
         new ForkPageoutScenario(),
         new TerminateRaceScenario(),
         new LockRaceScenario(),
+        new PagerDeathScenario(),
         new PortDestroyedScenario(),
     ];
 
