@@ -16,6 +16,7 @@ public static class ScenarioCatalog
         new TerminateRaceScenario(),
         new LockRaceScenario(),
         new PagerDeathScenario(),
+        new SharedObjectScenario(),
         new PortDestroyedScenario(),
     ];
 
