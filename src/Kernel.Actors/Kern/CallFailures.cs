@@ -17,6 +17,8 @@ public static class CallFailures
         VmAllocate => new VmAllocated(code, 0),
         VmRegionCall => new VmRegionReply(code, null),
         VmMapCall => new VmMapped(code, 0),
+        VmMapFor => new VmMapped(code, 0),
+        VmMapInto => new VmMapped(code, 0),
         MemoryObjectResolve m => For(m.Call, KernReturn.InvalidArgument), // the port is no memory object
         VmReadCall => new VmReadReply(code, 0),
         VmTaskResolve v => For(v.Call, KernReturn.InvalidTask), // the port named no live task

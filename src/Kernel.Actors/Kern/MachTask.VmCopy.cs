@@ -87,6 +87,9 @@ public sealed partial class MachTask
         }
         switch (resolved.Call)
         {
+            case VmMapFor map:
+                MapInto(map, resolved.Task, resolved.Reply);
+                break;
             case VmReadCall read:
                 resolved.Task.Tell(new VmCopyInFor(read.Address, read.Size, Self, resolved.Reply), Self);
                 break;

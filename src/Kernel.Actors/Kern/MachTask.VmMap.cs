@@ -1,3 +1,4 @@
+using MachActors.Actors;
 using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Vm;
 
@@ -32,9 +33,27 @@ public sealed partial class MachTask
             case MemoryObjectResolve r:
                 reply.Send(CallFailures.For(r, KernReturn.InvalidArgument), Self);
                 return true;
+            case VmMapFor f when f.Map.MemoryObject != PortName.Null && f.Map.Offset % (ulong)PageSize != 0:
+                reply.Send(new VmMapped(KernReturn.InvalidArgument, 0), Self);
+                return true;
+            case VmMapFor f:
+                ResolveVmTask(f.Task, f, reply); // then OnVmTaskResolved: MapInto
+                return true;
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// VmMapFor, once the named task is known (from <see cref="OnVmTaskResolved"/>): anonymous memory is
+    /// that task's own call; a memory object is resolved here, in the caller's space (InvalidName without
+    /// a send right), and the resident memory's answer goes on to that task.
+    /// </summary>
+    private void MapInto(VmMapFor f, IActorRef task, CallerReply reply)
+    {
+        if (f.Map.MemoryObject == PortName.Null) task.Tell(new ForwardedCall(f.Map, reply), Self);
+        else if (SendRight(f.Map.MemoryObject) is not { } port) reply.Send(new VmMapped(KernReturn.InvalidName, 0), Self);
+        else port.Actor.Tell(new PortKernelCall(new MemoryObjectResolve(new VmMapInto(task, f.Map), Self), reply), Self);
     }
 
     /// <summary>
@@ -45,6 +64,12 @@ public sealed partial class MachTask
     /// </summary>
     private bool OnVmMapMessage(object message)
     {
+        if (message is MemoryObjectResolved { Call: VmMapInto into } resolved)
+        {
+            // vm_map for another task (or this one, by its port): the object was named here; that task maps it
+            into.Task.Tell(resolved with { Call = into.Map }, Self);
+            return true;
+        }
         if (message is not MemoryObjectResolved { Call: VmMapCall m } r) return false;
         ObjectResolved(new VmObjectSpawned(r.ObjectId, r.Object));
         if (_terminated)

@@ -60,6 +60,22 @@ public sealed record VmMapCall(
     ulong Address, ulong Size, ulong Mask, bool Anywhere, Ipc.PortName MemoryObject, ulong Offset, bool Copy,
     VmProt Protection, VmProt MaxProtection, VmInherit Inheritance) : KernelRequest;
 
+/// <summary>
+/// vm_map as programs make it (<see cref="User.MachEnv.VmMap"/>), sent to the *calling* task: the
+/// memory object is named in the caller's space (as Mach translates a call's port arguments in the
+/// sender's space), the map is the task <paramref name="Task"/> names. The task is resolved first
+/// (InvalidName: no send right here; InvalidTask: not a live task), then the memory object (InvalidName,
+/// InvalidArgument as for <see cref="VmMapCall"/>); that task maps it. Answer: <see cref="VmMapped"/>.
+/// </summary>
+/// <param name="Task">The task whose map gets the mapping, named in the caller's space.</param>
+/// <param name="Map">The mapping, its memory object named in the caller's space.</param>
+public sealed record VmMapFor(Ipc.PortName Task, VmMapCall Map) : KernelRequest;
+
+/// <summary>What the caller of <see cref="VmMapFor"/> asks the resident memory to resolve: <paramref name="Map"/> goes into <paramref name="Task"/>'s map.</summary>
+/// <param name="Task">The mapping task's actor.</param>
+/// <param name="Map">The mapping.</param>
+internal sealed record VmMapInto(IActorRef Task, VmMapCall Map) : KernelRequest;
+
 /// <summary>The answer to <see cref="VmMapCall"/>.</summary>
 /// <param name="Result">Success; InvalidName (no send right), InvalidArgument (not a memory object, unaligned offset, bad protection or inheritance), NoSpace, InvalidAddress.</param>
 /// <param name="Address">The start of the mapping.</param>

@@ -27,15 +27,21 @@ public sealed partial class MachEnv
     /// (a send right to a memory object port, e.g. from netname_look_up) from <paramref name="offset"/>
     /// into the task <paramref name="task"/> names, anywhere from <paramref name="address"/> (aligned to
     /// <paramref name="mask"/> + 1) or there; <see cref="PortName.Null"/> maps anonymous memory. With
-    /// <paramref name="copy"/> a copy-on-write copy is mapped. Returns the code and the start. Codes:
-    /// InvalidName (no send right), InvalidArgument (not a memory object, unaligned offset, bad
-    /// protection or inheritance), NoSpace, InvalidAddress.
+    /// <paramref name="copy"/> a copy-on-write copy is mapped. Both <paramref name="task"/> and
+    /// <paramref name="memoryObject"/> are names in this task's space (Mach translates a call's port
+    /// arguments in the caller's space), so a task can map an object into another task. Returns the code
+    /// and the start. Codes: InvalidName (no send right here), InvalidTask (not a live task),
+    /// InvalidArgument (not a memory object, unaligned offset, bad protection or inheritance), NoSpace,
+    /// InvalidAddress.
     /// </summary>
     public async Task<(KernReturn Code, ulong Address)> VmMap(
         PortName task, ulong address, ulong size, ulong mask, bool anywhere, PortName memoryObject, ulong offset, bool copy,
         VmProt protection = VmProt.Read | VmProt.Write, VmProt maxProtection = VmProt.All, Vm.VmInherit inheritance = Vm.VmInherit.Copy)
     {
-        var mapped = await PortCall<VmMapped>(task, new VmMapCall(address, size, mask, anywhere, memoryObject, offset, copy, protection, maxProtection, inheritance));
+        var call = new VmMapCall(address, size, mask, anywhere, memoryObject, offset, copy, protection, maxProtection, inheritance);
+        var mapped = memoryObject == PortName.Null
+            ? await PortCall<VmMapped>(task, call)
+            : await Call<VmMapped>(Task.Ref, new VmMapFor(task, call)); // the memory object is named in this task's space
         return (mapped.Result, mapped.Address);
     }
 

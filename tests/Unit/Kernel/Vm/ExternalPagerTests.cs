@@ -1,6 +1,7 @@
 using MachActors.Hardware;
 using MachActors.Kernel;
 using MachActors.Hardware.Device;
+using MachActors.Kernel.Ipc;
 using MachActors.Kernel.Vm;
 using MachActors.Tests.Unit.Kernel.Vm.Pagers;
 
@@ -209,5 +210,38 @@ public sealed class ExternalPagerTests
         var returned = Assert.Single(x.Log.Of<DataReturn>());
         Assert.False(returned.Dirty);
         Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, x.PageSize), returned.Data.ToArray());
+    }
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void VmMap_IntoAnotherTask_TheMemoryObjectIsNamedInTheCallersSpace(DispatcherKind dispatcher)
+    {
+        using var x = new ExternalPagerKit(dispatcher, Good());
+        var size = x.PageSize;
+        byte[] childRead = [];
+        var codes = new List<KernReturn>();
+        x.Kit.Start(async env =>
+        {
+            var mo = await ExternalPagerKit.LookUp(env); // a name in the parent's space only
+            var (created, child) = await env.TaskCreate(env.TaskSelf, "child");
+            Assert.Equal(KernReturn.Success, created);
+            var (code, at) = await env.VmMap(child, 0, (ulong)size, 0, true, mo, 0, false);
+            codes.Add(code);
+            codes.Add((await env.VmMap(new PortName(0x7777), 0, (ulong)size, 0, true, mo, 0, false)).Code); // no such task name
+            codes.Add((await env.VmMap(mo, 0, (ulong)size, 0, true, mo, 0, false)).Code); // a port that is no task
+            var (started, thread) = await env.ThreadCreate(child, async c =>
+            {
+                childRead = await c.Mem.Read(at, size);
+                return null;
+            }, "child-main");
+            Assert.Equal(KernReturn.Success, started);
+            Assert.Equal(KernReturn.Success, await env.ThreadResume(thread));
+            await MachineKit.ComputeMs(env, 20);
+        });
+        x.Kit.RunToEnd();
+
+        Assert.Equal([KernReturn.Success, KernReturn.InvalidName, KernReturn.InvalidTask], codes);
+        Assert.Equal(TestPager.Pattern(ExternalPagerKit.Key, 0, size), childRead);
+        Assert.Empty(x.Kit.Machine.Status.Faults);
+        x.Kit.AssertNoActorFailures();
     }
 }
