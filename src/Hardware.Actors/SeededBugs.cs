@@ -35,4 +35,13 @@ internal enum SeededBugs
 
     /// <summary>A terminating VM object sends terminate before the data_returns of its dirty pages (spec I10: terminate is an incarnation's last message).</summary>
     TerminateBeforeReturns = 128,
+
+    /// <summary>A port whose receive right is destroyed drops its blocked senders without waking them (their messages are destroyed, the threads wait forever; spec 1.4 item 2).</summary>
+    PortDeathDropsBlockedSenders = 256,
+
+    /// <summary>A message that reaches a port while the port's receive right is in transit (moved in a message, not yet arrived) is destroyed as if the port were dead; the sender still gets Success.</summary>
+    InTransitPortDestroysMessages = 512,
+
+    /// <summary>The messages queued on a dying port are destroyed with their send-once rights released quietly: no send-once notification reaches the reply ports (docs/IPC.md rule 4).</summary>
+    PortDeathQuietSendOnce = 1024,
 }

@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         new PagerDeathScenario(),
         new SharedObjectScenario(),
         new PortDestroyedScenario(),
+        new ReceiveRightMovedScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>

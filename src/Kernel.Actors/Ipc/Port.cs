@@ -44,8 +44,11 @@ public sealed class Port : Actor
         _kernelObject = kernelObject;
     }
 
+    /// <summary>Test-only: the machine's seeded bugs, handed to the port's state; none by default.</summary>
+    internal Hardware.SeededBugs SeededBugs { get; init; }
+
     /// <summary>Creates the port's state, with its identity.</summary>
-    protected override void PreStart() => _state = new PortState(new PortRef(Self.Id.Value, Self), _receiver, _kernelObject);
+    protected override void PreStart() => _state = new PortState(new PortRef(Self.Id.Value, Self), _receiver, _kernelObject) { SeededBugs = SeededBugs };
 
     /// <summary>
     /// Each protocol message goes to the matching <see cref="PortState"/> call (see there for the

@@ -31,6 +31,7 @@ public sealed partial class PortState
             _senders.Remove(blocked);
             CancelTimer(blocked.Key, blocked.Sender.Timeout);
             Notifications.ReleaseCarried(blocked.Message, _effects);
+            if ((SeededBugs & Hardware.SeededBugs.PortDeathDropsBlockedSenders) != 0) continue; // the seeded bug: tests only
             _effects.Add(new IpcEffect.Wake(blocked.Sender.Reply, blocked.Channel, new MachMsgResult(MachMsgReturn.Success)));
         }
         if (_noSenders is { } request)
@@ -38,10 +39,25 @@ public sealed partial class PortState
             _noSenders = null;
             Notifications.Release(request.Notify, _effects);
         }
-        foreach (var message in _queue) Notifications.ReleaseCarried(message, _effects); // a forced message's notify right too
+        foreach (var message in _queue) ReleaseQueued(message);
         _queue.Clear();
         _forced.Clear();
         foreach (var holder in _holders) _effects.Add(new IpcEffect.Tell(holder, new SpacePortDied(Self)));
         _holders.Clear();
+    }
+
+    /// <summary>A queued message destroyed with the port: its rights released (a forced message's notify right too).</summary>
+    private void ReleaseQueued(KernelMessage message)
+    {
+        if ((SeededBugs & Hardware.SeededBugs.PortDeathQuietSendOnce) == 0)
+        {
+            Notifications.ReleaseCarried(message, _effects);
+            return;
+        }
+        foreach (var right in message.CarriedRights()) // the seeded bug: tests only
+        {
+            if (right.Right == MsgType.PortSendOnce) Notifications.ReleaseQuietly(right, _effects);
+            else Notifications.Release(right, _effects);
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed partial class PortState
         {
             Notifications.ReleaseQuietly(sender.Notify, _effects);
         }
-        if (Dead || message.CarriesReceiveOf(Self))
+        if (Dead || message.CarriesReceiveOf(Self) || SeededInTransitDestroy())
         {
             DestroyHere(message);
             if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
@@ -85,6 +85,10 @@ public sealed partial class PortState
         if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
         Accept(message);
     }
+
+    /// <summary>Test-only seeded bug (<see cref="Hardware.SeededBugs.InTransitPortDestroysMessages"/>): a port whose receive right is in transit taken for dead.</summary>
+    private bool SeededInTransitDestroy() =>
+        (SeededBugs & Hardware.SeededBugs.InTransitPortDestroysMessages) != 0 && Receiver is null && KernelObject is null;
 
     private bool CanHandOff(KernelMessage message) => _receivers.Count > 0 && _queue.Count == 0 && message.Size <= _receivers[0].Receiver.MaxSize;
 

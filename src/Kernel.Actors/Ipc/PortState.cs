@@ -53,6 +53,9 @@ public sealed partial class PortState
         if (receiver is not null) _holders.Add(receiver);
     }
 
+    /// <summary>Test-only: seeded bugs (the port ones of <see cref="Hardware.SeededBugs"/>); none by default.</summary>
+    internal Hardware.SeededBugs SeededBugs { get; init; }
+
     /// <summary>The kernel object that receives the port's messages, or null for a port a space receives on.</summary>
     public IActorRef? KernelObject { get; }
 

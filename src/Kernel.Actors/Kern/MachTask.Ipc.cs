@@ -146,7 +146,7 @@ public sealed partial class MachTask
             case PortCall.Allocate a:
                 var port = a.Right switch
                 {
-                    PortRight.Receive => NewPortRef(Context.Spawn(Props.Create(() => new Port(Self, _services.Status)))),
+                    PortRight.Receive => NewPortRef(Context.Spawn(Props.Create(() => new Port(Self, _services.Status) { SeededBugs = _services.Config.SeededBugs }))),
                     PortRight.PortSet => NewPortRef(Context.Spawn(Props.Create(() => new PortSet()))),
                     _ => null,
                 };
