@@ -64,7 +64,7 @@ public sealed partial class MachTask
     /// The ports' and other tasks' answers: SpaceDeliver (copy out, answer or wake the receiver, then
     /// answer an RPC sender), SpaceSendReturned (pseudo-receive), SpacePortDied (dead names),
     /// SpaceMsgAccepted (the msg-accepted notification), SpaceRequestDone, InsertCarried, ExtractFrom, ExtractCarried. After termination every right
-    /// that arrives is released. False when <paramref name="message"/> is not one of them.
+    /// that arrives is released, and a message handed straight to a receiver here is destroyed with its sender still answered (Success, without the handoff hint). False when <paramref name="message"/> is not one of them.
     /// </summary>
     private bool OnIpcMessage(object message)
     {
@@ -72,6 +72,7 @@ public sealed partial class MachTask
         {
             case SpaceDeliver d when _terminated:
                 Destroy(d.Message, withDestination: false);
+                d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result is IpcSendDone handedOff ? handedOff.Result : d.ThenAnswer.Result, Self); // the send itself succeeded; no handoff to a thread that is gone
                 break;
             case SpaceDeliver d:
                 _services.Status.MessageReceived();
