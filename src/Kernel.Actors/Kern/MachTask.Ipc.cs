@@ -64,7 +64,8 @@ public sealed partial class MachTask
     /// The ports' and other tasks' answers: SpaceDeliver (copy out, answer or wake the receiver, then
     /// answer an RPC sender), SpaceSendReturned (pseudo-receive), SpacePortDied (dead names),
     /// SpaceMsgAccepted (the msg-accepted notification), SpaceRequestDone, InsertCarried, ExtractFrom, ExtractCarried. After termination every right
-    /// that arrives is released, and a message handed straight to a receiver here is destroyed with its sender still answered (Success, without the handoff hint). False when <paramref name="message"/> is not one of them.
+    /// that arrives is released, and a message handed straight to a receiver here is destroyed with its sender still answered (Success, without the handoff hint);
+    /// a thread still in its receive or send call gets RcvPortDied or its send's code (its CPU holds it until the call returns). False when <paramref name="message"/> is not one of them.
     /// </summary>
     private bool OnIpcMessage(object message)
     {
@@ -72,6 +73,7 @@ public sealed partial class MachTask
         {
             case SpaceDeliver d when _terminated:
                 Destroy(d.Message, withDestination: false);
+                if (d.Channel is null) d.Receiver.Reply.Send(new MachMsgResult(MachMsgReturn.RcvPortDied), Self); // a thread still in its call: the call must end for its termination to complete
                 d.ThenAnswer?.Reply.Send(d.ThenAnswer.Result is IpcSendDone handedOff ? handedOff.Result : d.ThenAnswer.Result, Self); // the send itself succeeded; no handoff to a thread that is gone
                 break;
             case SpaceDeliver d:
@@ -88,6 +90,7 @@ public sealed partial class MachTask
                 break;
             case SpaceSendReturned r when _terminated:
                 Destroy(r.Message, withDestination: true);
+                if (r.Channel is null) r.Sender.Reply.Send(new MachMsgResult(r.Code), Self); // as above
                 break;
             case SpaceSendReturned r:
                 var returned = new MachMsgResult(r.Code, _space.Copyout(r.Message, reverse: false));
