@@ -19,6 +19,7 @@ public static class ScenarioCatalog
         new SharedObjectScenario(),
         new PortDestroyedScenario(),
         new ReceiveRightMovedScenario(),
+        new SendOnceReceiverDiesScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>

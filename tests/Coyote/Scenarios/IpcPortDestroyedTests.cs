@@ -1,13 +1,25 @@
 using MachActors.Exploration;
+using MachActors.Hardware;
 using MachActors.Scenarios.Ipc;
 using MachActors.Tests.Coyote.Harness;
+using Xunit.Abstractions;
 
 namespace MachActors.Tests.Coyote.Scenarios;
 
-/// <summary>ipc-port-destroyed: a port with a full queue destroyed under two blocked senders. Budget: 100 iterations per strategy, run seed 1, 10,000 steps (an iteration takes about 150).</summary>
-public class IpcPortDestroyedTests
+/// <summary>
+/// ipc-port-destroyed: a port with a full queue destroyed under two blocked senders. Budget: 100
+/// iterations per strategy, run seed 1, 10,000 steps (an iteration takes about 150). The seeded bug (the
+/// dying port drops its blocked senders without waking them) breaks every schedule (the scenario always
+/// has blocked senders at the death): found by liveness in the first iteration.
+/// </summary>
+public class IpcPortDestroyedTests(ITestOutputHelper output)
 {
     private const int Iterations = 100;
+
+    private sealed class WithKernelBug(SeededBugs bug) : PortDestroyedScenario
+    {
+        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
+    }
 
     [Theory]
     [InlineData("random")]
@@ -20,5 +32,18 @@ public class IpcPortDestroyedTests
         ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
         Assert.Equal(Iterations, report.Iterations);
         Assert.True(report.DistinctSchedules > 1);
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("pct")]
+    public void Explore_PortDeathDropsBlockedSenders_IsFoundByLivenessAndReplays(string strategy)
+    {
+        var scenario = new WithKernelBug(SeededBugs.PortDeathDropsBlockedSenders);
+
+        var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, Iterations), ExplorationAssert.Budget(strategy, Iterations), output);
+
+        Assert.Equal(BugKind.Liveness, found.Bug.Kind);
+        ExplorationAssert.Replays(scenario, found);
     }
 }

@@ -1,0 +1,51 @@
+using MachActors.Exploration;
+using MachActors.Hardware;
+using MachActors.Scenarios.Ipc;
+using MachActors.Tests.Coyote.Harness;
+using Xunit.Abstractions;
+
+namespace MachActors.Tests.Coyote.Scenarios;
+
+/// <summary>
+/// ipc-send-once-receiver-dies: send-once rights queued, held, in flight or not yet sent when the task
+/// holding the receive right is terminated. Budget: 150 iterations per strategy, run seed 1, 10,000
+/// steps (about 260 steps an iteration; 2 s of virtual time, about 900 steps, when a thread hangs). The
+/// seeded bug (a dying port's queued messages release their send-once rights without notifications)
+/// needs a request carrying a send-once right to be queued when the port dies (about half the schedules
+/// at the default kill time); found by liveness (a thread waits for its reply forever).
+/// </summary>
+public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
+{
+    private const int Iterations = 150;
+
+    private sealed class WithKernelBug(SeededBugs bug) : SendOnceReceiverDiesScenario
+    {
+        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("pct")]
+    [InlineData("fair-pct")]
+    public void Explore_CorrectKernel_EverySendOnceRightEndsAndNoThreadHangs(string strategy)
+    {
+        var report = ExplorationAssert.Explore(new SendOnceReceiverDiesScenario(), strategy, Iterations);
+
+        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
+        Assert.Equal(Iterations, report.Iterations);
+        Assert.True(report.DistinctSchedules > 1);
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("pct")]
+    public void Explore_PortDeathQuietSendOnce_IsFoundByLivenessAndReplays(string strategy)
+    {
+        var scenario = new WithKernelBug(SeededBugs.PortDeathQuietSendOnce);
+
+        var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, Iterations), ExplorationAssert.Budget(strategy, Iterations), output);
+
+        Assert.Equal(BugKind.Liveness, found.Bug.Kind);
+        ExplorationAssert.Replays(scenario, found);
+    }
+}
