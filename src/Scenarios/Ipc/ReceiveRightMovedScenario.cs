@@ -55,10 +55,7 @@ public class ReceiveRightMovedScenario : MachineScenario
             var port = await env.MachReplyPort();
             await env.PortInsertRight(port, port, MsgType.MakeSend);
             await env.PortSetQLimit(port, 16);
-            var inbox = await env.MachReplyPort();
-            await env.PortInsertRight(inbox, inbox, MsgType.MakeSend);
-            var (created, holderTask) = await env.TaskCreate(env.TaskSelf, "holder");
-            var inserted = created == KernReturn.Success ? (await env.PortInsertRight(holderTask, InboxInHolder, inbox, MsgType.MoveReceive)).Result : created;
+            var (inserted, inbox, holderTask) = await IpcPrograms.ReceiveRightInNewTask(env, "holder", InboxInHolder);
             var (started, holder) = await env.ThreadCreate(holderTask, e => Holder(e, received), "holder");
             if (inserted != KernReturn.Success || started != KernReturn.Success)
             {

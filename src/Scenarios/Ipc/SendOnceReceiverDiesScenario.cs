@@ -53,10 +53,7 @@ public class SendOnceReceiverDiesScenario : MachineScenario
         var seen = new Outcome();
         run.Start("client", async env =>
         {
-            var port = await env.MachReplyPort();
-            await env.PortInsertRight(port, port, MsgType.MakeSend);
-            var (created, server) = await env.TaskCreate(env.TaskSelf, "server");
-            var inserted = created == KernReturn.Success ? (await env.PortInsertRight(server, ServerPort, port, MsgType.MoveReceive)).Result : created;
+            var (inserted, port, server) = await IpcPrograms.ReceiveRightInNewTask(env, "server", ServerPort);
             var notify = await env.MachReplyPort();
             var requested = (await env.PortRequestNotification(port, NotifyIds.DeadName, 0, notify)).Result;
             var (started, serverThread) = await env.ThreadCreate(server, Server, "server");

@@ -27,11 +27,7 @@ public class IpcPortDestroyedTests(ITestOutputHelper output)
     [InlineData("fair-pct")]
     public void Explore_CorrectKernel_EverySenderReturnsAndNoSendSucceedsAfterAFailure(string strategy)
     {
-        var report = ExplorationAssert.Explore(new PortDestroyedScenario(), strategy, Iterations);
-
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
-        Assert.True(report.DistinctSchedules > 1);
+        ScenarioChecks.Clean(new PortDestroyedScenario(), strategy, Iterations);
     }
 
     [Theory]
@@ -39,11 +35,8 @@ public class IpcPortDestroyedTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_PortDeathDropsBlockedSenders_IsFoundByLivenessAndReplays(string strategy)
     {
-        var scenario = new WithKernelBug(SeededBugs.PortDeathDropsBlockedSenders);
-
-        var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, Iterations), ExplorationAssert.Budget(strategy, Iterations), output);
+        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.PortDeathDropsBlockedSenders), strategy, Iterations, output);
 
         Assert.Equal(BugKind.Liveness, found.Bug.Kind);
-        ExplorationAssert.Replays(scenario, found);
     }
 }

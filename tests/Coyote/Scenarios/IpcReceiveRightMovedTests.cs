@@ -26,11 +26,7 @@ public class IpcReceiveRightMovedTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_CorrectKernel_EveryMessageReachesTheNewHolderOnceAndInOrder(string strategy)
     {
-        var report = ExplorationAssert.Explore(new ReceiveRightMovedScenario(), strategy, Iterations);
-
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
-        Assert.True(report.DistinctSchedules > 1);
+        var report = ScenarioChecks.Clean(new ReceiveRightMovedScenario(), strategy, Iterations);
         output.WriteLine($"steps min {report.MinSteps}, mean {report.MeanSteps}, max {report.MaxSteps}");
     }
 
@@ -39,11 +35,8 @@ public class IpcReceiveRightMovedTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_InTransitPortDestroysMessages_IsFoundByAccountingAndReplays(string strategy)
     {
-        var scenario = new WithKernelBug(SeededBugs.InTransitPortDestroysMessages);
-
-        var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, Iterations), ExplorationAssert.Budget(strategy, Iterations), output);
+        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.InTransitPortDestroysMessages), strategy, Iterations, output);
 
         Assert.Contains("MessageAccountingMonitor", found.Bug.Text);
-        ExplorationAssert.Replays(scenario, found);
     }
 }

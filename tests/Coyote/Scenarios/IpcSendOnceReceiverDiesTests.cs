@@ -29,11 +29,7 @@ public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
     [InlineData("fair-pct")]
     public void Explore_CorrectKernel_EverySendOnceRightEndsAndNoThreadHangs(string strategy)
     {
-        var report = ExplorationAssert.Explore(new SendOnceReceiverDiesScenario(), strategy, Iterations);
-
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
-        Assert.True(report.DistinctSchedules > 1);
+        ScenarioChecks.Clean(new SendOnceReceiverDiesScenario(), strategy, Iterations);
     }
 
     [Theory]
@@ -41,11 +37,8 @@ public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_PortDeathQuietSendOnce_IsFoundByLivenessAndReplays(string strategy)
     {
-        var scenario = new WithKernelBug(SeededBugs.PortDeathQuietSendOnce);
-
-        var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, Iterations), ExplorationAssert.Budget(strategy, Iterations), output);
+        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.PortDeathQuietSendOnce), strategy, Iterations, output);
 
         Assert.Equal(BugKind.Liveness, found.Bug.Kind);
-        ExplorationAssert.Replays(scenario, found);
     }
 }
