@@ -20,6 +20,7 @@ public static class ScenarioCatalog
         new PortDestroyedScenario(),
         new ReceiveRightMovedScenario(),
         new SendOnceReceiverDiesScenario(),
+        new ClockRaceScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>
