@@ -15,7 +15,7 @@ namespace MachActors.Scenarios;
 /// <summary>
 /// A scenario on a whole booted machine (docs/EXPLORATION.md, "Scenarios"). Every iteration boots a
 /// fresh machine from <see cref="Config"/> (with the default pager when it has swap), adds the fault
-/// liveness and data_request monitors, lets the scenario start its pagers and tasks
+/// liveness, data_request, message accounting and capability safety monitors, lets the scenario start its pagers and tasks
 /// (<see cref="Build"/>), and runs until every thread has ended. Threads still live when nothing is
 /// left to happen, or at the virtual time limit, are blocked work (a deadlock or a liveness bug).
 /// The check <see cref="Build"/> returns judges what the programs saw; by default no thread may fault.
@@ -30,6 +30,9 @@ public abstract class MachineScenario : Scenario
     /// <summary>Virtual time an iteration may take. Default 2 s.</summary>
     protected virtual Duration TimeLimit => Duration.FromSeconds(2);
 
+    /// <summary>Every message sent to a live port is received by the end (the message accounting monitor's <c>expectDrained</c>). Default false.</summary>
+    protected virtual bool DrainsMessages => false;
+
     /// <summary>Boots the machine, adds the monitors, builds the scenario, and sets the end condition, blocked-work probe and check.</summary>
     public sealed override void Setup(ScenarioContext context)
     {
@@ -37,6 +40,8 @@ public abstract class MachineScenario : Scenario
         var config = Config;
         context.AddMonitor(new FaultLivenessMonitor());
         context.AddMonitor(new DataRequestMonitor(config.PageSize));
+        context.AddMonitor(new MessageAccountingMonitor(DrainsMessages));
+        context.AddMonitor(new CapabilitySafetyMonitor());
         var run = new MachineRun(context, config);
         var check = Build(run);
         context.Done = () => run.Machine.Status.LiveThreads == 0;
