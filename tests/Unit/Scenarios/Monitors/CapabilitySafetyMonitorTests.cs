@@ -9,6 +9,9 @@ namespace MachActors.Tests.Unit.Scenarios.Monitors;
 /// <summary>The capability safety monitor on hand-made traces: spaces a1 and a2 (tasks), ports a10 (a1's) and a20 (a2's).</summary>
 public sealed class CapabilitySafetyMonitorTests
 {
+    /// <summary>A message to a20 carrying a10's receive right.</summary>
+    private static readonly KernelMessage Move = KMsg(Port(20), body: new KernelItem.Rights(ImmutableArray.Create(CarriedRight.Receive(Port(10))), MsgType.PortReceive, false, false));
+
     private static CapabilitySafetyMonitor TwoTasks()
     {
         var m = new CapabilitySafetyMonitor();
@@ -76,8 +79,7 @@ public sealed class CapabilitySafetyMonitorTests
     {
         var m = TwoTasks();
         m.Sent(1, 10, PortReceiveMoved.Instance);
-        var move = KMsg(Port(20), body: new KernelItem.Rights(ImmutableArray.Create(CarriedRight.Receive(Port(10))), MsgType.PortReceive, false, false));
-        m.Sent(1, 20, Enqueue(move, 1));
+        m.Sent(1, 20, Enqueue(Move, 1));
 
         m.Sent(1, 10, new PortReceive(Receiver(1)));
 
@@ -89,9 +91,8 @@ public sealed class CapabilitySafetyMonitorTests
     {
         var m = TwoTasks();
         m.Sent(1, 10, PortReceiveMoved.Instance);
-        var move = KMsg(Port(20), body: new KernelItem.Rights(ImmutableArray.Create(CarriedRight.Receive(Port(10))), MsgType.PortReceive, false, false));
 
-        m.Handed(2, 20, Deliver(move, 2));
+        m.Handed(2, 20, Deliver(Move, 2));
         m.Sent(2, 10, new PortReceive(Receiver(2)));
         m.OnEnd();
 
