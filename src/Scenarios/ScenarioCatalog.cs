@@ -11,6 +11,7 @@ public static class ScenarioCatalog
     public static IReadOnlyList<Scenario> All { get; } =
     [
         new SharedPageScenario(),
+        new PagerStampsScenario(),
         new PageoutRefaultScenario(),
         new ForkPageoutScenario(),
         new TerminateRaceScenario(),
