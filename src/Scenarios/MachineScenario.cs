@@ -33,11 +33,17 @@ public abstract class MachineScenario : Scenario
     /// <summary>Every message sent to a live port is received by the end (the message accounting monitor's <c>expectDrained</c>). Default false.</summary>
     protected virtual bool DrainsMessages => false;
 
+    /// <summary>
+    /// Test-only: bugs seeded into each iteration's machine (<see cref="MachineConfig.SeededBugs"/>; none by
+    /// default), so a test explores the same scenario on a kernel variant (docs/EXPLORATION.md, "Tests").
+    /// </summary>
+    internal SeededBugs Seeded { get; init; }
+
     /// <summary>Boots the machine, adds the monitors, builds the scenario, and sets the end condition, blocked-work probe and check.</summary>
     public sealed override void Setup(ScenarioContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var config = Config;
+        var config = Seeded == SeededBugs.None ? Config : Config with { SeededBugs = Seeded };
         context.AddMonitor(new FaultLivenessMonitor());
         context.AddMonitor(new DataRequestMonitor(config.PageSize));
         context.AddMonitor(new MessageAccountingMonitor(DrainsMessages));

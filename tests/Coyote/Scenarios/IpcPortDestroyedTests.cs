@@ -16,11 +16,6 @@ public class IpcPortDestroyedTests(ITestOutputHelper output)
 {
     private const int Iterations = 100;
 
-    private sealed class WithKernelBug(SeededBugs bug) : PortDestroyedScenario
-    {
-        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
-    }
-
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
@@ -35,7 +30,7 @@ public class IpcPortDestroyedTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_PortDeathDropsBlockedSenders_IsFoundByLivenessAndReplays(string strategy)
     {
-        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.PortDeathDropsBlockedSenders), strategy, Iterations, output);
+        var found = ScenarioChecks.FoundAndReplays(new PortDestroyedScenario { Seeded = SeededBugs.PortDeathDropsBlockedSenders }, strategy, Iterations, output);
 
         Assert.Equal(BugKind.Liveness, found.Bug.Kind);
     }

@@ -16,11 +16,6 @@ public class IpcReceiveRightMovedTests(ITestOutputHelper output)
 {
     private const int Iterations = 150;
 
-    private sealed class WithKernelBug(SeededBugs bug) : ReceiveRightMovedScenario
-    {
-        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
-    }
-
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
@@ -35,7 +30,7 @@ public class IpcReceiveRightMovedTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_InTransitPortDestroysMessages_IsFoundByAccountingAndReplays(string strategy)
     {
-        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.InTransitPortDestroysMessages), strategy, Iterations, output);
+        var found = ScenarioChecks.FoundAndReplays(new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitPortDestroysMessages }, strategy, Iterations, output);
 
         Assert.Contains("MessageAccountingMonitor", found.Bug.Text);
     }

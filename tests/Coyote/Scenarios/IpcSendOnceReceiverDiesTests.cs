@@ -18,11 +18,6 @@ public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
 {
     private const int Iterations = 150;
 
-    private sealed class WithKernelBug(SeededBugs bug) : SendOnceReceiverDiesScenario
-    {
-        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
-    }
-
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
@@ -37,7 +32,7 @@ public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_PortDeathQuietSendOnce_IsFoundByLivenessAndReplays(string strategy)
     {
-        var found = ScenarioChecks.FoundAndReplays(new WithKernelBug(SeededBugs.PortDeathQuietSendOnce), strategy, Iterations, output);
+        var found = ScenarioChecks.FoundAndReplays(new SendOnceReceiverDiesScenario { Seeded = SeededBugs.PortDeathQuietSendOnce }, strategy, Iterations, output);
 
         Assert.Equal(BugKind.Liveness, found.Bug.Kind);
     }

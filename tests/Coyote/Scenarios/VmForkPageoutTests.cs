@@ -1,4 +1,3 @@
-using MachActors.Exploration;
 using MachActors.Hardware;
 using MachActors.Scenarios.Vm;
 using MachActors.Tests.Coyote.Harness;
@@ -16,36 +15,14 @@ public class VmForkPageoutTests(ITestOutputHelper output)
 {
     private const int Iterations = 20;
 
-    private static ExplorationReport Explore(Scenario scenario, string strategy) => ExplorationAssert.Explore(scenario, strategy, Iterations, depth: 3);
-
-    private static string Budget(string strategy) => ExplorationAssert.Budget(strategy, Iterations);
-
-    private sealed class ForkShares : ForkPageoutScenario
-    {
-        protected override MachineConfig Config => base.Config with { SeededBugs = SeededBugs.ForkCopyShares };
-    }
+    [Theory]
+    [InlineData("random")]
+    [InlineData("pct")]
+    public void Explore_CorrectKernel_NoBug(string strategy) => ScenarioChecks.Clean(new ForkPageoutScenario(), strategy, Iterations);
 
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_CorrectKernel_NoBug(string strategy)
-    {
-        var report = Explore(new ForkPageoutScenario(), strategy);
-
-        ExplorationAssert.NoBug(report, Budget(strategy));
-        Assert.Equal(Iterations, report.Iterations);
-    }
-
-    [Theory]
-    [InlineData("random")]
-    [InlineData("pct")]
-    public void Explore_ForkCopyShares_IsFoundAndReplays(string strategy)
-    {
-        var scenario = new ForkShares();
-
-        var found = ExplorationAssert.Found(Explore(scenario, strategy), Budget(strategy), output);
-
-        Assert.Contains("bytes", found.Bug.Text);
-        ExplorationAssert.Replays(scenario, found);
-    }
+    public void Explore_ForkCopyShares_IsFoundAndReplays(string strategy) =>
+        Assert.Contains("bytes", ScenarioChecks.FoundAndReplays(new ForkPageoutScenario { Seeded = SeededBugs.ForkCopyShares }, strategy, Iterations, output).Bug.Text);
 }

@@ -20,18 +20,9 @@ public class VmPageoutRefaultTests(ITestOutputHelper output)
 {
     private const int Iterations = 30;
 
-    private static ExplorationReport Explore(Scenario scenario, string strategy) => ExplorationAssert.Explore(scenario, strategy, Iterations, depth: 3);
-
-    private static string Budget(string strategy) => ExplorationAssert.Budget(strategy, Iterations);
-
     private sealed class WithPager : PageoutRefaultScenario
     {
         protected override Props? Pager(int pageSize) => Props.Create(() => new WriteBehindPager(pageSize));
-    }
-
-    private sealed class WithKernelBug(SeededBugs bug) : PageoutRefaultScenario
-    {
-        protected override MachineConfig Config => base.Config with { SeededBugs = bug };
     }
 
     public static TheoryData<string, string> SeededBugCases => new()
@@ -47,20 +38,15 @@ public class VmPageoutRefaultTests(ITestOutputHelper output)
     [InlineData("pct")]
     public void Explore_CorrectKernelAndPager_NoBug(string strategy)
     {
-        var report = Explore(new PageoutRefaultScenario(), strategy);
-
-        ExplorationAssert.NoBug(report, Budget(strategy));
-        Assert.Equal(Iterations, report.Iterations);
+        ScenarioChecks.Clean(new PageoutRefaultScenario(), strategy, Iterations);
     }
 
     [Theory]
     [MemberData(nameof(SeededBugCases))]
     public void Explore_SeededBug_IsFoundAndReplays(string bug, string strategy)
     {
-        Scenario scenario = bug == "write-behind pager" ? new WithPager() : new WithKernelBug(Enum.Parse<SeededBugs>(bug));
+        Scenario scenario = bug == "write-behind pager" ? new WithPager() : new PageoutRefaultScenario { Seeded = Enum.Parse<SeededBugs>(bug) };
 
-        var found = ExplorationAssert.Found(Explore(scenario, strategy), Budget(strategy), output);
-
-        ExplorationAssert.Replays(scenario, found);
+        ScenarioChecks.FoundAndReplays(scenario, strategy, Iterations, output);
     }
 }

@@ -13,10 +13,8 @@ public class VmPagerStampsTests
     [InlineData("pct")]
     public void Explore_CorrectKernelAndPager_NoBug(string strategy)
     {
-        var report = ExplorationAssert.Explore(new PagerStampsScenario(), strategy, Iterations);
+        var report = ScenarioChecks.Clean(new PagerStampsScenario(), strategy, Iterations);
 
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
         Assert.True(report.MinSteps >= 800, $"an iteration took only {report.MinSteps} steps");
     }
 }
