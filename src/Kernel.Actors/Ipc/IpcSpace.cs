@@ -63,7 +63,13 @@ public sealed partial class IpcSpace
             found++;
         }
         if (found == 0) return null;
-        _effects.RemoveAll(e => e is IpcEffect.Tell t && ReferenceEquals(t.To, port.Actor));
+        var kept = 0; // the folded Tells leave in place, without a capturing lambda (this runs for every send)
+        for (var i = 0; i < _effects.Count; i++)
+        {
+            if (_effects[i] is IpcEffect.Tell t && ReferenceEquals(t.To, port.Actor)) continue;
+            _effects[kept++] = _effects[i];
+        }
+        _effects.RemoveRange(kept, _effects.Count - kept);
         return new PortRightsChanged(send, sendOnce, made);
     }
 

@@ -71,6 +71,16 @@ public sealed partial class MachTask
             return true;
         }
         if (message is not MemoryObjectResolved { Call: VmMapCall m } r) return false;
+        MapResolved(r, m);
+        return true;
+    }
+
+    /// <summary>
+    /// Maps the resolved memory object (see <see cref="OnVmMapMessage"/>). Its own method: the answer's
+    /// closure would otherwise be allocated for every message the task tests here.
+    /// </summary>
+    private void MapResolved(MemoryObjectResolved r, VmMapCall m)
+    {
         ObjectResolved(new VmObjectSpawned(r.ObjectId, r.Object));
         if (_terminated)
         {
@@ -82,6 +92,5 @@ public sealed partial class MachTask
             ApplyMapEffects(code, null, () => r.Reply.Send(new VmMapped(code, at), Self)); // a copy: answered once its object is made
         }
         r.Object.Tell(ObjectRelease.Instance, Self);
-        return true;
     }
 }
