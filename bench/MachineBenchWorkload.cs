@@ -67,6 +67,28 @@ public abstract class MachineBenchWorkload
         if (Steps != _firstRunSteps) throw new InvalidOperationException($"{this}: {Steps} steps, but the first run took {_firstRunSteps}: not deterministic");
     }
 
+    /// <summary>
+    /// The checks every workload makes of its last run: exactly <paramref name="threads"/> threads
+    /// started and none is left, no program faulted, no actor failed, and (unless
+    /// <paramref name="cpuTime"/> is false) every CPU's busy and idle time add up to the elapsed time.
+    /// Throws on any difference.
+    /// </summary>
+    protected void CheckMachine(long threads, bool cpuTime = true)
+    {
+        var status = Ran.Status;
+        if (status.Faults.Count > 0) throw new InvalidOperationException($"{this}: a program faulted: {status.Faults[0]}");
+        if (status.ThreadsStarted != threads || status.LiveThreads != 0)
+        {
+            throw new InvalidOperationException($"{this}: {status.ThreadsStarted} threads started, {status.LiveThreads} still live");
+        }
+        if (Prepared.FailureCount != 0) throw new InvalidOperationException($"{this}: {Prepared.FailureCount} actor failures");
+        if (!cpuTime) return;
+        foreach (var s in Ran.CpuStats())
+        {
+            if (s.Busy.Nanoseconds + s.Idle.Nanoseconds != s.At.Nanoseconds) throw new InvalidOperationException($"{this}: cpu{s.Cpu} lost time: {s}");
+        }
+    }
+
     /// <summary>The workload's own checks of the last run (counts, faults, data); throws on any difference.</summary>
     protected abstract void Check();
 

@@ -173,13 +173,7 @@ public sealed class IpcWorkload : MachineBenchWorkload
         var machine = Ran;
         Decisions = system.Dispatcher.DecisionCount;
         VirtualElapsed = system.Now - VirtualTime.Zero;
-        var status = machine.Status;
-        if (status.Faults.Count > 0) throw new InvalidOperationException($"{this}: a program faulted: {status.Faults[0]}");
-        if (status.ThreadsStarted != 2 || status.LiveThreads != 0)
-        {
-            throw new InvalidOperationException($"{this}: {status.ThreadsStarted} threads started, {status.LiveThreads} still live");
-        }
-        if (system.FailureCount != 0) throw new InvalidOperationException($"{this}: {system.FailureCount} actor failures");
+        CheckMachine(threads: 2);
         if (_counts.Error is { } error) throw new InvalidOperationException($"{this}: {error}");
         var expectedReplies = Kind == IpcKind.NullRpc ? Operations : 0;
         if (_counts.Received != Operations || _counts.Replies != expectedReplies || _counts.Sent != Operations)
@@ -190,10 +184,6 @@ public sealed class IpcWorkload : MachineBenchWorkload
         var stats = machine.CpuStats();
         ContextSwitches = stats.Sum(s => s.ContextSwitches);
         Traps = stats.Sum(s => s.Traps);
-        foreach (var s in stats)
-        {
-            if (s.Busy.Nanoseconds + s.Idle.Nanoseconds != s.At.Nanoseconds) throw new InvalidOperationException($"{this}: cpu{s.Cpu} lost time: {s}");
-        }
     }
 
     /// <summary>

@@ -190,10 +190,8 @@ public sealed class VmWorkload : MachineBenchWorkload
         var system = Prepared;
         var machine = Ran;
         VirtualElapsed = system.Now - _startedAt;
+        CheckMachine(threads: 1);
         var status = machine.Status;
-        if (status.Faults.Count > 0) throw new InvalidOperationException($"{this}: a program faulted: {status.Faults[0]}");
-        if (status.ThreadsStarted != 1 || status.LiveThreads != 0) throw new InvalidOperationException($"{this}: {status.ThreadsStarted} threads started, {status.LiveThreads} live");
-        if (system.FailureCount != 0) throw new InvalidOperationException($"{this}: {system.FailureCount} actor failures");
         if (_progress.Error is { } error) throw new InvalidOperationException($"{this}: {error}");
         if (_progress.Done != Pages) throw new InvalidOperationException($"{this}: the program checked {_progress.Done} pages, not {Pages}");
         var vm = status.Vm;
