@@ -191,7 +191,7 @@ public static class Explorer
             MaxSteps = results.Count == 0 ? 0 : results.Max(r => r.Steps),
             Seconds = seconds,
             ScheduleHashes = [.. results.Select(r => r.ScheduleHash).Distinct().Order()],
-            Coverage = [.. results.SelectMany(r => r.Coverage).Distinct().Order(StringComparer.Ordinal)],
+            Coverage = [.. results.SelectMany(r => r.Coverage).Distinct().Select(p => p.ToString()).Distinct().Order(StringComparer.Ordinal)],
             StepEstimate = source.NeedsStepEstimate ? source.StepEstimate : 0,
             Exhausted = source.Exhausted,
             HitBound = dfs?.Explorer.HitBound ?? false,

@@ -14,4 +14,4 @@ namespace MachActors.Exploration;
 /// <param name="Coverage">The (actor class, message class) pairs delivered.</param>
 public sealed record IterationResult(
     long Index, ulong Seed, string Strategy, long Steps, IterationOutcome Outcome, Bug? Bug, ulong ScheduleHash,
-    Schedule? Schedule, IReadOnlySet<string> Coverage);
+    Schedule? Schedule, IReadOnlyList<CoveragePair> Coverage);

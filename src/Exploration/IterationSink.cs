@@ -13,7 +13,7 @@ internal sealed class IterationSink(bool fair, long threshold, InMemoryTraceSink
 {
     private readonly Dictionary<int, Type> _types = [];
     private readonly List<(SpecMonitor SpecMonitor, long? HotSince)> _watched = [];
-    private readonly HashSet<(Type Actor, Type Message)> _pairs = [];
+    private readonly HashSet<CoveragePair> _pairs = new(128); // sized for a machine scenario's pairs, so it never grows
 
     /// <summary>The first bug seen, or null.</summary>
     public Bug? Bug { get; private set; }
@@ -27,8 +27,8 @@ internal sealed class IterationSink(bool fair, long threshold, InMemoryTraceSink
     /// <summary>Records the first bug.</summary>
     public void Report(BugKind kind, string text) => Bug ??= new Bug(kind, text);
 
-    /// <summary>The coverage pairs, as "Actor &lt;- Message".</summary>
-    public IReadOnlySet<string> Coverage() => _pairs.Select(p => p.Actor.Name + " <- " + p.Message.Name).ToHashSet();
+    /// <summary>The coverage pairs (an array: an iteration's result keeps it until the report).</summary>
+    public CoveragePair[] Coverage() => [.. _pairs];
 
     /// <inheritdoc />
     public void OnEvent(in TraceEvent e)
@@ -40,7 +40,7 @@ internal sealed class IterationSink(bool fair, long threshold, InMemoryTraceSink
                 _types[e.Actor] = t;
                 break;
             case TraceKind.Deliver when e.Message is { } m && _types.TryGetValue(e.Actor, out var actor):
-                _pairs.Add((actor, m.GetType()));
+                _pairs.Add(new CoveragePair(actor, m.GetType()));
                 break;
             case TraceKind.Fault:
                 Report(BugKind.UnhandledException, $"actor a{e.Actor} ({Describe(e.Actor)}) threw: {e.Text}");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MachActors.Actors.Tracing;
 
 namespace MachActors.Exploration.Monitors;
@@ -7,7 +8,7 @@ namespace MachActors.Exploration.Monitors;
 /// sends anything. It sees every runtime event the explorer's trace sink sees: actors created
 /// (<see cref="OnSpawn"/>), messages handed to actors (<see cref="OnDeliver"/>) and what actors tell
 /// monitors with <c>Context.Notify</c> (<see cref="OnNotify"/>); it may be told more by overriding
-/// <see cref="OnEvent"/>. A safety violation is <see cref="Assert"/>ed; a pending obligation is a
+/// <see cref="OnEvent"/>. A safety violation is <see cref="Assert(bool, string)"/>ed; a pending obligation is a
 /// <see cref="Temperature.Hot"/> state, which is a liveness bug when the run ends in it, or when it
 /// stays hot for more than the liveness threshold of steps in a fair iteration.
 /// A monitor instance watches one iteration; the scenario makes a fresh one per iteration.
@@ -20,8 +21,10 @@ public abstract class SpecMonitor
     /// <summary>The current state's temperature.</summary>
     public Temperature Temperature { get; private set; } = Temperature.Cold;
 
-    /// <summary>Why the monitor is hot (shown in a liveness report), or null.</summary>
-    public string? HotReason { get; private set; }
+    /// <summary>Why the monitor is hot (shown in a liveness report), or null: the reason given to <see cref="Hot(string)"/>, or <see cref="DescribeHot"/> after <see cref="Hot()"/>.</summary>
+    public string? HotReason => Temperature == Temperature.Hot ? _hotReason ?? DescribeHot() : null;
+
+    private string? _hotReason;
 
     /// <summary>The first safety violation asserted, or null.</summary>
     public string? Violation { get; private set; }
@@ -69,24 +72,46 @@ public abstract class SpecMonitor
         if (!condition) Violation ??= message;
     }
 
+    /// <summary>
+    /// As <see cref="Assert(bool, string)"/>, for an interpolated message: it is formatted only when
+    /// <paramref name="condition"/> fails, so an assertion that holds costs no string.
+    /// </summary>
+    protected void Assert(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref AssertMessageHandler message)
+    {
+        if (!condition) Violation ??= message.ToStringAndClear();
+    }
+
     /// <summary>Enters a hot state: <paramref name="reason"/> is the obligation pending.</summary>
     protected void Hot(string reason)
     {
         Temperature = Temperature.Hot;
-        HotReason = reason;
+        _hotReason = reason;
     }
+
+    /// <summary>
+    /// Enters a hot state whose reason <see cref="DescribeHot"/> gives when a report asks for it: for a
+    /// monitor that re-states its obligation on every event, so no reason is formatted until it is needed.
+    /// </summary>
+    protected void Hot()
+    {
+        Temperature = Temperature.Hot;
+        _hotReason = null;
+    }
+
+    /// <summary>The pending obligation, for <see cref="HotReason"/> after <see cref="Hot()"/>. Default: "hot".</summary>
+    protected virtual string DescribeHot() => "hot";
 
     /// <summary>Enters a cold state: every obligation is met.</summary>
     protected void Cold()
     {
         Temperature = Temperature.Cold;
-        HotReason = null;
+        _hotReason = null;
     }
 
     /// <summary>Enters a warm state (neither).</summary>
     protected void Warm()
     {
         Temperature = Temperature.Warm;
-        HotReason = null;
+        _hotReason = null;
     }
 }

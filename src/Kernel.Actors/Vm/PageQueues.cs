@@ -13,8 +13,10 @@ namespace MachActors.Kernel.Vm;
 public sealed class PageQueues
 {
     private readonly PhysicalMemory _memory;
+    // One slot per frame; each queue is a doubly linked list threaded through the slots by frame
+    // index (Next/Prev, -1 at the ends), so a machine's boot allocates one array, not two objects per frame.
     private readonly Page[] _pages;
-    private readonly LinkedList<FrameNumber> _free = new(), _active = new(), _inactive = new();
+    private readonly Queue[] _queues = new Queue[4];
 
     /// <summary>Queues over every frame of <paramref name="memory"/>, all free, with targets from <paramref name="freeReserved"/>.</summary>
     public PageQueues(PhysicalMemory memory, int freeReserved = PageQueueTargets.CmuFreeReserved)
@@ -22,12 +24,8 @@ public sealed class PageQueues
         ArgumentNullException.ThrowIfNull(memory);
         _memory = memory;
         _pages = new Page[memory.FrameCount];
-        for (var i = 0; i < _pages.Length; i++)
-        {
-            var frame = new FrameNumber(i);
-            _pages[i] = new Page(new LinkedListNode<FrameNumber>(frame));
-            Enqueue(_pages[i], PageQueue.Free);
-        }
+        for (var q = 0; q < _queues.Length; q++) _queues[q] = new Queue(-1, -1, 0);
+        for (var i = 0; i < _pages.Length; i++) Enqueue(i, PageQueue.Free);
         Targets = PageQueueTargets.Compute(memory.FrameCount, freeReserved);
     }
 
@@ -35,23 +33,29 @@ public sealed class PageQueues
     public PageQueueTargets Targets { get; }
 
     /// <summary>Free frames.</summary>
-    public int FreeCount => _free.Count;
+    public int FreeCount => _queues[(int)PageQueue.Free].Count;
 
     /// <summary>Frames on the active queue.</summary>
-    public int ActiveCount => _active.Count;
+    public int ActiveCount => _queues[(int)PageQueue.Active].Count;
 
     /// <summary>Frames on the inactive queue.</summary>
-    public int InactiveCount => _inactive.Count;
+    public int InactiveCount => _queues[(int)PageQueue.Inactive].Count;
 
     /// <summary>inactive_target: two thirds of the active and inactive pages, recomputed on every call.</summary>
-    public int InactiveTarget => 2 * (_active.Count + _inactive.Count) / 3;
+    public int InactiveTarget => 2 * (ActiveCount + InactiveCount) / 3;
 
     /// <summary>Whether an allocator should wake the daemon: free below free_min, or below free_target with inactive below its target.</summary>
     public bool ShouldWakeDaemon =>
         FreeCount < Targets.FreeMin || (FreeCount < Targets.FreeTarget && InactiveCount < InactiveTarget);
 
     /// <summary>The frames of <paramref name="queue"/>, oldest first (<see cref="PageQueue.None"/>: empty).</summary>
-    public IReadOnlyList<FrameNumber> Frames(PageQueue queue) => QueueOf(queue) is { } list ? [.. list] : [];
+    public IReadOnlyList<FrameNumber> Frames(PageQueue queue)
+    {
+        if (queue is not (PageQueue.Free or PageQueue.Active or PageQueue.Inactive)) return [];
+        var frames = new List<FrameNumber>(_queues[(int)queue].Count);
+        for (var i = _queues[(int)queue].Head; i >= 0; i = _pages[i].Next) frames.Add(new FrameNumber(i));
+        return frames;
+    }
 
     /// <summary>
     /// Takes the oldest free frame for <paramref name="owner"/> (vm_page_grab): on no queue, no flags,
@@ -62,34 +66,36 @@ public sealed class PageQueues
     /// </summary>
     public FrameNumber? Allocate(PageOwner owner, bool privileged = false)
     {
-        if (_free.First is not { } first) return null;
+        var first = _queues[(int)PageQueue.Free].Head;
+        if (first < 0) return null;
         if (SeededSteal(out var victim)) first = victim; // tests only
-        else if (!privileged && _free.Count <= Targets.FreeReserved) return null;
-        var page = _pages[first.Value.Value];
-        Dequeue(page);
+        else if (!privileged && FreeCount <= Targets.FreeReserved) return null;
+        Dequeue(first);
+        ref var page = ref _pages[first];
         page.Owner = owner;
         page.Flags = PageFlags.None;
-        _memory.ClearBits(first.Value, FrameBits.Referenced | FrameBits.Modified);
-        return first.Value;
+        _memory.ClearBits(new FrameNumber(first), FrameBits.Referenced | FrameBits.Modified);
+        return new FrameNumber(first);
     }
 
     /// <summary>Test-only seeded bug (<see cref="SeededBugs.AllocateStealsInactivePage"/>): below free_target, the head of the inactive queue, still its object's.</summary>
-    private bool SeededSteal(out LinkedListNode<FrameNumber> victim)
+    private bool SeededSteal(out int victim)
     {
-        victim = _inactive.First!;
-        return (_memory.SeededBugs & SeededBugs.AllocateStealsInactivePage) != 0 && victim is not null && _free.Count < Targets.FreeTarget;
+        victim = _queues[(int)PageQueue.Inactive].Head;
+        return (_memory.SeededBugs & SeededBugs.AllocateStealsInactivePage) != 0 && victim >= 0 && FreeCount < Targets.FreeTarget;
     }
 
     /// <summary>Returns <paramref name="frame"/> to the tail of the free queue, forgetting its owner and flags. FrameFree if it already is.</summary>
     public PageStatus Free(FrameNumber frame)
     {
-        var status = Held(frame, out var page);
+        var status = Held(frame);
         if (status != PageStatus.Success) return status;
-        Dequeue(page);
+        Dequeue(frame.Value);
+        ref var page = ref _pages[frame.Value];
         page.Owner = default;
         page.Flags = PageFlags.None;
         page.Evicting = false;
-        Enqueue(page, PageQueue.Free);
+        Enqueue(frame.Value, PageQueue.Free);
         return PageStatus.Success;
     }
 
@@ -114,13 +120,14 @@ public sealed class PageQueues
     /// </summary>
     public PageStatus SetFlags(FrameNumber frame, PageFlags flags, bool value)
     {
-        var status = Held(frame, out var page);
+        var status = Held(frame);
         if (status != PageStatus.Success) return status;
+        ref var page = ref _pages[frame.Value];
         var wasWired = (page.Flags & PageFlags.Wired) != 0;
         page.Flags = value ? page.Flags | flags : page.Flags & ~flags;
         var isWired = (page.Flags & PageFlags.Wired) != 0;
-        if (isWired && !wasWired) Dequeue(page);
-        else if (wasWired && !isWired && !page.Evicting) Enqueue(page, PageQueue.Active);
+        if (isWired && !wasWired) Dequeue(frame.Value);
+        else if (wasWired && !isWired && !page.Evicting) Enqueue(frame.Value, PageQueue.Active);
         return PageStatus.Success;
     }
 
@@ -129,7 +136,7 @@ public sealed class PageQueues
     {
         info = default;
         if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
-        var page = _pages[frame.Value];
+        ref readonly var page = ref _pages[frame.Value];
         info = new PageInfo(frame, page.Queue, page.Owner, page.Flags, page.Evicting);
         return PageStatus.Success;
     }
@@ -142,10 +149,10 @@ public sealed class PageQueues
     public int Refill()
     {
         var moved = 0;
-        for (var looked = _active.Count; looked > 0 && _inactive.Count < InactiveTarget && _active.First is { } head; looked--)
+        for (var looked = ActiveCount; looked > 0 && InactiveCount < InactiveTarget && _queues[(int)PageQueue.Active].Head is var head and >= 0; looked--)
         {
-            var frame = head.Value;
-            if ((_pages[frame.Value].Flags & PageFlags.Busy) != 0)
+            var frame = new FrameNumber(head);
+            if ((_pages[head].Flags & PageFlags.Busy) != 0)
             {
                 Move(frame, PageQueue.Active);
                 continue;
@@ -164,13 +171,14 @@ public sealed class PageQueues
     /// </summary>
     public ScanDecision ScanStep()
     {
-        if (_inactive.First is not { } head) return new ScanDecision(ScanAction.Empty, default, default);
-        var frame = head.Value;
-        var page = _pages[frame.Value];
+        var head = _queues[(int)PageQueue.Inactive].Head;
+        if (head < 0) return new ScanDecision(ScanAction.Empty, default, default);
+        var frame = new FrameNumber(head);
+        ref var page = ref _pages[head];
         var owner = page.Owner;
         if ((page.Flags & PageFlags.Busy) != 0)
         {
-            Dequeue(page);
+            Dequeue(head);
             return new ScanDecision(ScanAction.SkippedBusy, frame, owner);
         }
         if ((page.Flags & PageFlags.Absent) != 0)
@@ -183,7 +191,7 @@ public sealed class PageQueues
             Move(frame, PageQueue.Active);
             return new ScanDecision(ScanAction.Reactivated, frame, owner);
         }
-        Dequeue(page);
+        Dequeue(head);
         page.Flags |= PageFlags.Busy;
         page.Evicting = true;
         return new ScanDecision(ScanAction.Unmap, frame, owner);
@@ -199,7 +207,7 @@ public sealed class PageQueues
     {
         decision = default;
         if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
-        var page = _pages[frame.Value];
+        ref var page = ref _pages[frame.Value];
         if (page.Queue == PageQueue.Free) return PageStatus.FrameFree;
         if (!page.Evicting) return PageStatus.NotEvicting;
         var modified = (_memory.GetBits(frame) & FrameBits.Modified) != 0 && (_memory.SeededBugs & SeededBugs.DaemonIgnoresModifyBit) == 0; // the bug: tests only
@@ -219,55 +227,63 @@ public sealed class PageQueues
         return PageStatus.Success;
     }
 
-    private PageStatus Held(FrameNumber frame, out Page page)
+    private PageStatus Held(FrameNumber frame)
     {
-        page = null!;
         if (!_memory.Contains(frame)) return PageStatus.InvalidFrame;
-        page = _pages[frame.Value];
-        return page.Queue == PageQueue.Free ? PageStatus.FrameFree : PageStatus.Success;
+        return _pages[frame.Value].Queue == PageQueue.Free ? PageStatus.FrameFree : PageStatus.Success;
     }
 
     private PageStatus Move(FrameNumber frame, PageQueue queue)
     {
-        var status = Held(frame, out var page);
+        var status = Held(frame);
         if (status != PageStatus.Success) return status;
-        if ((page.Flags & PageFlags.Wired) != 0) return PageStatus.Wired;
-        Dequeue(page);
-        page.Evicting = false;
-        Enqueue(page, queue);
+        if ((_pages[frame.Value].Flags & PageFlags.Wired) != 0) return PageStatus.Wired;
+        Dequeue(frame.Value);
+        _pages[frame.Value].Evicting = false;
+        Enqueue(frame.Value, queue);
         return PageStatus.Success;
     }
 
-    private LinkedList<FrameNumber>? QueueOf(PageQueue queue) => queue switch
+    // Appends frame i (on no queue) at the tail of queue.
+    private void Enqueue(int i, PageQueue queue)
     {
-        PageQueue.Free => _free,
-        PageQueue.Active => _active,
-        PageQueue.Inactive => _inactive,
-        _ => null,
-    };
-
-    private void Enqueue(Page page, PageQueue queue)
-    {
-        QueueOf(queue)!.AddLast(page.Node);
+        ref var q = ref _queues[(int)queue];
+        ref var page = ref _pages[i];
         page.Queue = queue;
+        page.Prev = q.Tail;
+        page.Next = -1;
+        if (q.Tail >= 0) _pages[q.Tail].Next = i;
+        else q.Head = i;
+        q.Tail = i;
+        q.Count++;
     }
 
-    private void Dequeue(Page page)
+    // Takes frame i off its queue, if it is on one.
+    private void Dequeue(int i)
     {
-        QueueOf(page.Queue)?.Remove(page.Node);
+        ref var page = ref _pages[i];
+        if (page.Queue == PageQueue.None) return;
+        ref var q = ref _queues[(int)page.Queue];
+        if (page.Prev >= 0) _pages[page.Prev].Next = page.Next;
+        else q.Head = page.Next;
+        if (page.Next >= 0) _pages[page.Next].Prev = page.Prev;
+        else q.Tail = page.Prev;
+        q.Count--;
         page.Queue = PageQueue.None;
+        page.Next = page.Prev = -1;
     }
 
-    private sealed class Page(LinkedListNode<FrameNumber> node)
+    private struct Queue(int head, int tail, int count)
     {
-        public LinkedListNode<FrameNumber> Node { get; } = node;
+        public int Head = head, Tail = tail, Count = count;
+    }
 
-        public PageQueue Queue { get; set; }
-
-        public PageOwner Owner { get; set; }
-
-        public PageFlags Flags { get; set; }
-
-        public bool Evicting { get; set; }
+    private struct Page
+    {
+        public PageOwner Owner;
+        public PageFlags Flags;
+        public PageQueue Queue;
+        public int Next, Prev;
+        public bool Evicting;
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using MachActors.Actors;
 using MachActors.Actors.Timing;
 using MachActors.Kernel.Vm;
@@ -28,8 +29,16 @@ public class MemoryPager(int pageSize, Duration latency = default) : Actor
     protected int PageSize { get; } = pageSize;
 
     /// <summary>The bytes of a never-written page: byte i of object <paramref name="key"/>'s page at <paramref name="offset"/>.</summary>
-    public static ImmutableArray<byte> Initial(long key, long offset, int pageSize) =>
-        [.. Enumerable.Range(0, pageSize).Select(i => (byte)((key * 31) + (offset / pageSize * 7) + i))];
+    /// <remarks>The pattern repeats every 256 bytes, so the first 256 are computed and the rest copied.</remarks>
+    public static ImmutableArray<byte> Initial(long key, long offset, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
+        var bytes = GC.AllocateUninitializedArray<byte>(pageSize);
+        var first = (byte)((key * 31) + (offset / pageSize * 7));
+        for (var i = 0; i < Math.Min(256, pageSize); i++) bytes[i] = (byte)(first + i);
+        for (var done = 256; done < pageSize; done *= 2) bytes.AsSpan(0, Math.Min(done, pageSize - done)).CopyTo(bytes.AsSpan(done));
+        return ImmutableCollectionsMarshal.AsImmutableArray(bytes);
+    }
 
     /// <summary>Pages stored (written back at least once).</summary>
     protected int StoredPages => _pages.Count;

@@ -31,6 +31,10 @@ public sealed class FaultLivenessMonitor : SpecMonitor
                 return;
         }
         if (_outstanding.Count == 0) Cold();
-        else Hot($"{_outstanding.Count} fault(s) unanswered, first: a{_outstanding.Keys.First().Asker} fault {_outstanding.Keys.First().FaultId} at offset {_outstanding.Values.First()}");
+        else Hot();
     }
+
+    /// <inheritdoc />
+    protected override string DescribeHot() =>
+        $"{_outstanding.Count} fault(s) unanswered, first: a{_outstanding.Keys.First().Asker} fault {_outstanding.Keys.First().FaultId} at offset {_outstanding.Values.First()}";
 }

@@ -28,7 +28,8 @@ public sealed class MessageAccountingMonitor(bool expectDrained = false) : SpecM
     private readonly MessageBag _toSpaces = new();
     private readonly Dictionary<long, MessageBag> _queued = [];
     private readonly HashSet<long> _dead = [];
-    private readonly long[] _ends = new long[Enum.GetValues<MessageEnd>().Length];
+    private static readonly int EndCount = Enum.GetValues<MessageEnd>().Length;
+    private readonly long[] _ends = new long[EndCount];
     private long? _dying; // a port handed PortDestroyReceive in the step now running (it may pass its receive right to a backup instead)
     private bool _ended;
 
@@ -60,9 +61,12 @@ public sealed class MessageAccountingMonitor(bool expectDrained = false) : SpecM
                 break;
         }
         base.OnEvent(e);
-        if (_toPorts.Count + _toSpaces.Count > 0) Hot($"{_toPorts.Count} message(s) on the way to a port, {_toSpaces.Count} to a space");
+        if (_toPorts.Count + _toSpaces.Count > 0) Hot();
         else Cold();
     }
+
+    /// <inheritdoc />
+    protected override string DescribeHot() => $"{_toPorts.Count} message(s) on the way to a port, {_toSpaces.Count} to a space";
 
     private void Sent(int sender, object? message)
     {
