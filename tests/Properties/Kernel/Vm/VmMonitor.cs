@@ -2,6 +2,7 @@ using MachActors.Actors.Tracing;
 using MachActors.Hardware.Cpu;
 using MachActors.Hardware.Memory;
 using MachActors.Kernel.Vm;
+using MachActors.Scenarios.Monitors;
 
 namespace MachActors.Tests.Properties.Kernel.Vm;
 
@@ -28,7 +29,8 @@ public enum VmProperty
 /// <see cref="FrameAllocate"/>, <see cref="FrameFree"/> and <see cref="MemoryAccess"/>; VM objects send
 /// <see cref="FrameAllocate"/> and <see cref="DataRequest"/>; CPUs send <see cref="MemoryAccess"/>.
 /// Thread-safe (the parallel dispatcher calls it from many threads; one lock orders the events, and
-/// each actor's own events arrive in its order).
+/// each actor's own events arrive in its order). Property (e) is the exploration monitors' own logic,
+/// <see cref="DataRequestLedger"/> (src/Scenarios), fed the same events.
 /// </summary>
 public sealed partial class VmMonitor(int pageSize) : ITraceSink
 {
@@ -38,6 +40,7 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
     private readonly Dictionary<long, Held> _held = [];
     private readonly Dictionary<long, (long Frame, int Object)> _evictions = [];
     private readonly Dictionary<(int Object, long Offset), long> _pagingOut = [];
+    private readonly DataRequestLedger _requests = new(pageSize);
     private long _events;
 
     /// <summary>Messages watched so far.</summary>
@@ -50,7 +53,10 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
     public int Pageouts { get; private set; }
 
     /// <summary>data_requests seen.</summary>
-    public int Requests { get; private set; }
+    public long Requests
+    {
+        get { lock (_gate) return _requests.Requests; }
+    }
 
     /// <summary>The violations of <paramref name="property"/>, in order.</summary>
     public IReadOnlyList<string> Violations(VmProperty property)
@@ -65,13 +71,9 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
         lock (_gate)
         {
             _events++;
-            if (e.Kind == TraceKind.Stop)
-            {
-                ObjectStopped(e.Actor);
-                return;
-            }
+            if (_requests.OnEvent(e) is { } violation) Violate(VmProperty.E, e, violation);
             if (e.Kind == TraceKind.Send) Sent(e);
-            else Delivered(e);
+            else if (e.Kind == TraceKind.Deliver) Delivered(e);
         }
     }
 
@@ -101,7 +103,6 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
                 if (!_held.ContainsKey(t.Frame.Value)) Violate(VmProperty.C, e, $"a task gives a CPU frame {t.Frame.Value} for page {t.Page}, but the frame is free");
                 break;
             default:
-                SentRequest(e);
                 SentByCpu(e);
                 break;
         }
@@ -124,7 +125,6 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
                 h.Unmapped = true;
                 break;
             default:
-                DeliveredAnswer(e);
                 DeliveredToCpu(e);
                 break;
         }
@@ -176,11 +176,6 @@ public sealed partial class VmMonitor(int pageSize) : ITraceSink
         }
         if (h.Unmapped) Violate(VmProperty.F, e, $"cpu actor a{e.Other} accesses frame {m.Frame.Value} of {h.Owner} after every mapping of it was shot down");
         if (m.IsWrite) h.Dirty = true;
-    }
-
-    private void ObjectStopped(int actor)
-    {
-        foreach (var key in _requested.Keys.Where(k => k.Object == actor).ToList()) _requested.Remove(key);
     }
 
     private void Violate(VmProperty property, in TraceEvent e, string text)
