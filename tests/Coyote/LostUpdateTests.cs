@@ -1,6 +1,7 @@
 using MachActors.Actors.Scheduling;
 using MachActors.Exploration;
 using MachActors.Exploration.Strategies;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using MachActors.Tests.Coyote.LostUpdate;
 using Xunit.Abstractions;
@@ -18,7 +19,8 @@ public class LostUpdateTests(ITestOutputHelper output)
     private const ulong RunSeed = 0x4D616368; // "Mach"
     private const string Budget = "100 iterations of random(seed = Derive(0x4D616368, i))";
 
-    private static readonly Scenario Racy = new DelegateScenario("lost-update", LostUpdateScenarios.Racy);
+    private static readonly SeededBug RacyBug = SeededBugCatalog.Named("lost-update/racy-increment");
+    private static readonly Scenario Racy = RacyBug.Create();
 
     private static ExplorationReport Explore(Scenario scenario) =>
         Explorer.Run(scenario, new RandomSource(), new ExplorationOptions { Iterations = Iterations, Seed = RunSeed, OutputDirectory = ExplorationAssert.NewOutputDirectory() });
@@ -28,7 +30,7 @@ public class LostUpdateTests(ITestOutputHelper output)
     {
         var bug = ExplorationAssert.Found(Explore(Racy), Budget, output);
 
-        Assert.Contains("lost update", bug.Bug.Text);
+        RacyBug.AssertIs(bug.Bug);
         ExplorationAssert.Replays(Racy, bug);
     }
 

@@ -1,4 +1,5 @@
 using MachActors.Exploration;
+using MachActors.Tests.Coyote.Catalog;
 using Xunit.Abstractions;
 
 namespace MachActors.Tests.Coyote.Harness;
@@ -21,6 +22,18 @@ public static class ScenarioChecks
     {
         var found = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, iterations), ExplorationAssert.Budget(strategy, iterations), output);
         ExplorationAssert.Replays(scenario, found);
+        return found;
+    }
+
+    /// <summary>
+    /// <see cref="FoundAndReplays(Scenario, string, int, ITestOutputHelper)"/> on a catalog entry's scenario, and
+    /// asserts the bug found is the seeded one (its kind and text fragments).
+    /// </summary>
+    public static FoundBug FoundAndReplays(SeededBug bug, string strategy, int iterations, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(bug);
+        var found = FoundAndReplays(bug.Create(), strategy, iterations, output);
+        bug.AssertIs(found.Bug);
         return found;
     }
 }

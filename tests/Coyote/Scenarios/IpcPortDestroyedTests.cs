@@ -1,6 +1,5 @@
-using MachActors.Exploration;
-using MachActors.Hardware;
 using MachActors.Scenarios.Ipc;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using Xunit.Abstractions;
 
@@ -28,10 +27,6 @@ public class IpcPortDestroyedTests(ITestOutputHelper output)
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_PortDeathDropsBlockedSenders_IsFoundByLivenessAndReplays(string strategy)
-    {
-        var found = ScenarioChecks.FoundAndReplays(new PortDestroyedScenario { Seeded = SeededBugs.PortDeathDropsBlockedSenders }, strategy, Iterations, output);
-
-        Assert.Equal(BugKind.Liveness, found.Bug.Kind);
-    }
+    public void Explore_PortDeathDropsBlockedSenders_IsFoundByLivenessAndReplays(string strategy) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("ipc-port-destroyed/PortDeathDropsBlockedSenders"), strategy, Iterations, output);
 }

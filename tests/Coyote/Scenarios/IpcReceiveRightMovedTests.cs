@@ -1,6 +1,5 @@
-using MachActors.Exploration;
-using MachActors.Hardware;
 using MachActors.Scenarios.Ipc;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using Xunit.Abstractions;
 
@@ -28,10 +27,6 @@ public class IpcReceiveRightMovedTests(ITestOutputHelper output)
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_InTransitPortDestroysMessages_IsFoundByAccountingAndReplays(string strategy)
-    {
-        var found = ScenarioChecks.FoundAndReplays(new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitPortDestroysMessages }, strategy, Iterations, output);
-
-        Assert.Contains("MessageAccountingMonitor", found.Bug.Text);
-    }
+    public void Explore_InTransitPortDestroysMessages_IsFoundByAccountingAndReplays(string strategy) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("ipc-receive-right-moved/InTransitPortDestroysMessages"), strategy, Iterations, output);
 }

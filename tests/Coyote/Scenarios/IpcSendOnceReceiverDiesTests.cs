@@ -1,6 +1,5 @@
-using MachActors.Exploration;
-using MachActors.Hardware;
 using MachActors.Scenarios.Ipc;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using Xunit.Abstractions;
 
@@ -30,10 +29,6 @@ public class IpcSendOnceReceiverDiesTests(ITestOutputHelper output)
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_PortDeathQuietSendOnce_IsFoundByLivenessAndReplays(string strategy)
-    {
-        var found = ScenarioChecks.FoundAndReplays(new SendOnceReceiverDiesScenario { Seeded = SeededBugs.PortDeathQuietSendOnce }, strategy, Iterations, output);
-
-        Assert.Equal(BugKind.Liveness, found.Bug.Kind);
-    }
+    public void Explore_PortDeathQuietSendOnce_IsFoundByLivenessAndReplays(string strategy) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("ipc-send-once-receiver-dies/PortDeathQuietSendOnce"), strategy, Iterations, output);
 }

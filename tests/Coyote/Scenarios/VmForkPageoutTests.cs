@@ -1,5 +1,5 @@
-using MachActors.Hardware;
 using MachActors.Scenarios.Vm;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using Xunit.Abstractions;
 
@@ -24,5 +24,5 @@ public class VmForkPageoutTests(ITestOutputHelper output)
     [InlineData("random")]
     [InlineData("pct")]
     public void Explore_ForkCopyShares_IsFoundAndReplays(string strategy) =>
-        Assert.Contains("bytes", ScenarioChecks.FoundAndReplays(new ForkPageoutScenario { Seeded = SeededBugs.ForkCopyShares }, strategy, Iterations, output).Bug.Text);
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("vm-fork-pageout/ForkCopyShares"), strategy, Iterations, output);
 }

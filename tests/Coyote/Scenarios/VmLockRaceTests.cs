@@ -1,6 +1,6 @@
 using MachActors.Actors;
-using MachActors.Exploration;
 using MachActors.Scenarios.Vm;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using MachActors.Tests.Coyote.SeededPagers;
 using Xunit.Abstractions;
@@ -12,13 +12,15 @@ namespace MachActors.Tests.Coyote.Scenarios;
 /// data_unlocks. Clean budget: 100 iterations per strategy, run seed 1, 10,000 steps (an iteration takes
 /// about 460). Seeded pager bug: RETURN_DIRTY only after a grant (<see cref="ForgetfulLockPager"/>),
 /// wrong only when the writer's first fault comes before the pager's first lock (about half the schedules
-/// under either strategy): found in iteration 0 under random and 2 under PCT (budget 50, seed 1).
+/// under either strategy): found in iteration 0 under random and 2 under PCT (budget 50, seed 1), by the
+/// pager's check (safety, "pager's copy").
 /// </summary>
 public class VmLockRaceTests(ITestOutputHelper output)
 {
     private const int Iterations = 100;
 
-    private sealed class Forgetful : LockRaceScenario
+    /// <summary>The scenario with the seeded <see cref="ForgetfulLockPager"/> (in <see cref="SeededBugCatalog"/>).</summary>
+    internal sealed class Forgetful : LockRaceScenario
     {
         protected override Props Pager(int pageSize, LockRaceProbe probe) => Props.Create(() => new ForgetfulLockPager(pageSize, probe));
     }
@@ -26,26 +28,11 @@ public class VmLockRaceTests(ITestOutputHelper output)
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_CorrectKernelAndPager_NoBug(string strategy)
-    {
-        var report = ExplorationAssert.Explore(new LockRaceScenario(), strategy, Iterations);
-
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
-        Assert.True(report.DistinctSchedules > 1);
-    }
+    public void Explore_CorrectKernelAndPager_NoBug(string strategy) => ScenarioChecks.Clean(new LockRaceScenario(), strategy, Iterations);
 
     [Theory]
     [InlineData("random", 50)]
     [InlineData("pct", 50)]
-    public void Explore_LockForgetsReturnDirty_FoundByThePagersCheckAndReplayed(string strategy, int iterations)
-    {
-        var scenario = new Forgetful();
-
-        var bug = ExplorationAssert.Found(ExplorationAssert.Explore(scenario, strategy, iterations), ExplorationAssert.Budget(strategy, iterations), output);
-
-        Assert.Equal(BugKind.Safety, bug.Bug.Kind);
-        Assert.Contains("pager's copy", bug.Bug.Text);
-        ExplorationAssert.Replays(scenario, bug);
-    }
+    public void Explore_LockForgetsReturnDirty_FoundByThePagersCheckAndReplayed(string strategy, int iterations) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("vm-lock-race/forgetful-lock-pager"), strategy, iterations, output);
 }

@@ -1,7 +1,6 @@
 using MachActors.Actors;
-using MachActors.Exploration;
-using MachActors.Hardware;
 using MachActors.Scenarios.Vm;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using MachActors.Tests.Coyote.SeededPagers;
 using Xunit.Abstractions;
@@ -20,18 +19,26 @@ public class VmPageoutRefaultTests(ITestOutputHelper output)
 {
     private const int Iterations = 30;
 
-    private sealed class WithPager : PageoutRefaultScenario
+    /// <summary>The scenario with the seeded <see cref="WriteBehindPager"/> (R1; in <see cref="SeededBugCatalog"/>).</summary>
+    internal sealed class WriteBehind : PageoutRefaultScenario
     {
         protected override Props? Pager(int pageSize) => Props.Create(() => new WriteBehindPager(pageSize));
     }
 
-    public static TheoryData<string, string> SeededBugCases => new()
+    /// <summary>The catalog's seeded bugs of this scenario, each under random and PCT.</summary>
+    public static TheoryData<string, string> SeededBugCases
     {
-        { "write-behind pager", "random" }, { "write-behind pager", "pct" },
-        { nameof(SeededBugs.DaemonIgnoresModifyBit), "random" }, { nameof(SeededBugs.DaemonIgnoresModifyBit), "pct" },
-        { nameof(SeededBugs.AllocateStealsInactivePage), "random" }, { nameof(SeededBugs.AllocateStealsInactivePage), "pct" },
-        { nameof(SeededBugs.CpuAcksWithoutInvalidating), "random" }, { nameof(SeededBugs.CpuAcksWithoutInvalidating), "pct" },
-    };
+        get
+        {
+            var cases = new TheoryData<string, string>();
+            foreach (var bug in SeededBugCatalog.Of("vm-pageout-refault"))
+            {
+                cases.Add(bug.Name, "random");
+                cases.Add(bug.Name, "pct");
+            }
+            return cases;
+        }
+    }
 
     [Theory]
     [InlineData("random")]
@@ -43,10 +50,6 @@ public class VmPageoutRefaultTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(SeededBugCases))]
-    public void Explore_SeededBug_IsFoundAndReplays(string bug, string strategy)
-    {
-        Scenario scenario = bug == "write-behind pager" ? new WithPager() : new PageoutRefaultScenario { Seeded = Enum.Parse<SeededBugs>(bug) };
-
-        ScenarioChecks.FoundAndReplays(scenario, strategy, Iterations, output);
-    }
+    public void Explore_SeededBug_IsFoundAndReplays(string bug, string strategy) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named(bug), strategy, Iterations, output);
 }

@@ -16,12 +16,6 @@ public class VmSharedObjectTests
     [InlineData("random")]
     [InlineData("pct")]
     [InlineData("fair-pct")]
-    public void Explore_CorrectKernel_EachTaskSeesTheOthersWritesInOneVmObject(string strategy)
-    {
-        var report = ExplorationAssert.Explore(new SharedObjectScenario(), strategy, Iterations);
-
-        ExplorationAssert.NoBug(report, ExplorationAssert.Budget(strategy, Iterations));
-        Assert.Equal(Iterations, report.Iterations);
-        Assert.True(report.DistinctSchedules > 1);
-    }
+    public void Explore_CorrectKernel_EachTaskSeesTheOthersWritesInOneVmObject(string strategy) =>
+        ScenarioChecks.Clean(new SharedObjectScenario(), strategy, Iterations);
 }

@@ -1,6 +1,5 @@
-using MachActors.Exploration;
-using MachActors.Hardware;
 using MachActors.Scenarios.Vm;
+using MachActors.Tests.Coyote.Catalog;
 using MachActors.Tests.Coyote.Harness;
 using Xunit.Abstractions;
 
@@ -25,12 +24,6 @@ public class VmSharedPageTests(ITestOutputHelper output)
     [Theory]
     [InlineData("random")]
     [InlineData("pct")]
-    public void Explore_KernelRequestsTwiceForOnePage_FoundByTheDataRequestMonitorAndReplayed(string strategy)
-    {
-        var bug = ScenarioChecks.FoundAndReplays(new SharedPageScenario { Seeded = SeededBugs.RefaultRequestsAgain }, strategy, Iterations, output);
-
-        Assert.Equal(BugKind.Safety, bug.Bug.Kind);
-        Assert.Contains("DataRequestMonitor", bug.Bug.Text);
-        Assert.Contains("while #", bug.Bug.Text);
-    }
+    public void Explore_KernelRequestsTwiceForOnePage_FoundByTheDataRequestMonitorAndReplayed(string strategy) =>
+        ScenarioChecks.FoundAndReplays(SeededBugCatalog.Named("vm-shared-page/RefaultRequestsAgain"), strategy, Iterations, output);
 }

@@ -1,0 +1,44 @@
+using MachActors.Exploration;
+using MachActors.Hardware;
+using MachActors.Scenarios.Ipc;
+using MachActors.Scenarios.Vm;
+using MachActors.Tests.Coyote.Harness;
+using MachActors.Tests.Coyote.LostUpdate;
+using MachActors.Tests.Coyote.Scenarios;
+
+namespace MachActors.Tests.Coyote.Catalog;
+
+/// <summary>
+/// Every seeded bug of tests/Coyote that the standard strategies (random, pct, fair-pct with their default
+/// options) can find, one entry per line: the suites' seeded-bug tests and the iterations-to-find table
+/// (<see cref="IterationsToFindTests"/>) both take their scenarios and expectations from here. Not here: the
+/// stop race (needs RandomStrategy's user-first choices) and the clock interrupt (needs early timers), whose
+/// point is that only that strategy option finds them.
+/// </summary>
+public static class SeededBugCatalog
+{
+    /// <summary>Every entry, in table order. Adding a seeded bug is one line here.</summary>
+    public static IReadOnlyList<SeededBug> All { get; } =
+    [
+        new("lost-update/racy-increment", "toy: unlocked read-modify-write", () => new DelegateScenario("lost-update", LostUpdateScenarios.Racy), BugKind.Safety, "lost update"),
+        new("vm-shared-page/" + nameof(SeededBugs.RefaultRequestsAgain), "I1 / property e: one data_request per page", () => new SharedPageScenario { Seeded = SeededBugs.RefaultRequestsAgain }, BugKind.Safety, "DataRequestMonitor", "while #"),
+        new("vm-pageout-refault/write-behind-pager", "R1: pageout vs re-fault", () => new VmPageoutRefaultTests.WriteBehind(), BugKind.Safety, "reads"),
+        new("vm-pageout-refault/" + nameof(SeededBugs.DaemonIgnoresModifyBit), "property d: dirty page freed without data_return", () => new PageoutRefaultScenario { Seeded = SeededBugs.DaemonIgnoresModifyBit }, BugKind.Safety, "reads"),
+        new("vm-pageout-refault/" + nameof(SeededBugs.AllocateStealsInactivePage), "property c: a frame held twice", () => new PageoutRefaultScenario { Seeded = SeededBugs.AllocateStealsInactivePage }, BugKind.Safety, "reads"),
+        new("vm-pageout-refault/" + nameof(SeededBugs.CpuAcksWithoutInvalidating), "property f: TLB shootdown", () => new PageoutRefaultScenario { Seeded = SeededBugs.CpuAcksWithoutInvalidating }, BugKind.Safety, "reads"),
+        new("vm-fork-pageout/" + nameof(SeededBugs.ForkCopyShares), "property b: copy inheritance (R13/R14 scenario)", () => new ForkPageoutScenario { Seeded = SeededBugs.ForkCopyShares }, BugKind.Safety, "bytes"),
+        new("vm-terminate-race/" + nameof(SeededBugs.StaleSupplyApplied), "R3: late supply on a dead control port", () => new VmTerminateRaceTests.SlowPager { Seeded = SeededBugs.StaleSupplyApplied }, BugKind.Safety, "second mapping"),
+        new("vm-terminate-race/" + nameof(SeededBugs.TerminateBeforeReturns), "I10: terminate after the data_returns", () => new TerminateRaceScenario { Seeded = SeededBugs.TerminateBeforeReturns }, BugKind.Safety, "IncarnationMonitor"),
+        new("vm-lock-race/forgetful-lock-pager", "R8: lock_request vs write fault", () => new VmLockRaceTests.Forgetful(), BugKind.Safety, "pager's copy"),
+        new("ipc-port-destroyed/" + nameof(SeededBugs.PortDeathDropsBlockedSenders), "IPC port death: blocked senders woken", () => new PortDestroyedScenario { Seeded = SeededBugs.PortDeathDropsBlockedSenders }, BugKind.Liveness),
+        new("ipc-receive-right-moved/" + nameof(SeededBugs.InTransitPortDestroysMessages), "IPC: send vs receive right in transit", () => new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitPortDestroysMessages }, BugKind.Safety, "MessageAccountingMonitor"),
+        new("ipc-send-once-receiver-dies/" + nameof(SeededBugs.PortDeathQuietSendOnce), "IPC port death: send-once guarantee", () => new SendOnceReceiverDiesScenario { Seeded = SeededBugs.PortDeathQuietSendOnce }, BugKind.Liveness),
+    ];
+
+    /// <summary>The entry named <paramref name="name"/>.</summary>
+    /// <exception cref="InvalidOperationException">No entry has that name.</exception>
+    public static SeededBug Named(string name) => All.Single(b => b.Name == name);
+
+    /// <summary>The entries of scenario <paramref name="scenario"/> (names starting "scenario/").</summary>
+    public static IEnumerable<SeededBug> Of(string scenario) => All.Where(b => b.Name.StartsWith(scenario + "/", StringComparison.Ordinal));
+}
