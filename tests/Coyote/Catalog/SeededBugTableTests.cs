@@ -10,7 +10,7 @@ namespace MachActors.Tests.Coyote.Catalog;
 /// <see cref="SeededBugCatalog"/> explored under random, PCT (depth 3) and fair PCT with run seeds 1..S,
 /// each run stopping at its first bug within <see cref="Cap"/> iterations (10,000-step bound, no files).
 /// Iterations-to-find is deterministic (seeded), so it is a test, not a BenchmarkDotNet suite. Budget: S =
-/// <see cref="DefaultSeeds"/> (MACHACTORS_FIND_SEEDS=N for another S, 11 for the table in BENCHMARKS.md).
+/// <see cref="DefaultSeeds"/>, about 8 s (MACHACTORS_FIND_SEEDS=N for another S).
 /// The table goes to the test output and to <see cref="TablePath"/>.
 /// </summary>
 public class SeededBugTableTests(ITestOutputHelper output)
