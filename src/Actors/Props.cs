@@ -34,6 +34,20 @@ public sealed class Props
         return new Props(typeof(TActor), factory, null);
     }
 
+    /// <summary>
+    /// Props for an actor whose class is known only at run time (a plugin loaded by reflection):
+    /// <paramref name="actorType"/> names it (spawn traces and failure messages show it), and
+    /// <paramref name="factory"/> must return a new instance of it on each call.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="actorType"/> is not an <see cref="Actor"/> class.</exception>
+    public static Props Create(Type actorType, Func<Actor> factory)
+    {
+        ArgumentNullException.ThrowIfNull(actorType);
+        ArgumentNullException.ThrowIfNull(factory);
+        if (!typeof(Actor).IsAssignableFrom(actorType)) throw new ArgumentException($"{actorType} is not an actor class", nameof(actorType));
+        return new Props(actorType, factory, null);
+    }
+
     /// <summary>The same recipe with <paramref name="strategy"/> supervising the actor's children.</summary>
     public Props WithSupervisorStrategy(SupervisorStrategy strategy)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using MachActors.Actors;
 using MachActors.Actors.Timing;
 using MachActors.Exploration;
@@ -8,6 +9,7 @@ using MachActors.Kernel.Programs;
 using MachActors.Kernel.User;
 using MachActors.Pagers.Default;
 using MachActors.Pagers.Memory;
+using MachActors.Pagers.Sdk;
 using MachActors.Scenarios.Monitors;
 
 namespace MachActors.Scenarios;
@@ -30,6 +32,16 @@ public abstract class MachineScenario : Scenario
     /// <summary>Virtual time an iteration may take. Default 2 s.</summary>
     protected virtual Duration TimeLimit => Duration.FromSeconds(2);
 
+    /// <summary>The scenario parameter naming a pager plugin (<c>PATH.dll:Namespace.Type</c>, <c>machactors explore --pager</c>).</summary>
+    public const string PagerParameter = "pager";
+
+    /// <summary>
+    /// Whether the scenario's memory object may be served by a pager plugin instead of its
+    /// <see cref="MemoryPager"/> (<see cref="PagerParameter"/>); false for scenarios without an external
+    /// pager, or whose pager is part of what they test. Default false.
+    /// </summary>
+    public virtual bool AcceptsPager => false;
+
     /// <summary>Every message sent to a live port is received by the end (the message accounting monitor's <c>expectDrained</c>). Default false.</summary>
     protected virtual bool DrainsMessages => false;
 
@@ -48,12 +60,20 @@ public abstract class MachineScenario : Scenario
         context.AddMonitor(new DataRequestMonitor(config.PageSize));
         context.AddMonitor(new MessageAccountingMonitor(DrainsMessages));
         context.AddMonitor(new CapabilitySafetyMonitor());
-        var run = new MachineRun(context, config);
+        var run = new MachineRun(context, config, AcceptsPager ? PluginOf(context) : null);
         var check = Build(run);
         context.Done = () => run.Machine.Status.LiveThreads == 0;
         context.Blocked = () => run.Machine.Status.LiveThreads > 0 ? $"{run.Machine.Status.LiveThreads} thread(s) never ended" : null;
         context.TimeLimit = TimeLimit;
         context.Check = () => check is not null ? check() : NoFault(run);
+    }
+
+    /// <summary>The pager plugin the iteration's parameters name, or null; a plugin that does not load is an error of the caller (the host checks it first).</summary>
+    /// <exception cref="InvalidOperationException">The plugin does not load.</exception>
+    private static PagerPlugin? PluginOf(ScenarioContext context)
+    {
+        if (!context.Parameters.TryGetValue(PagerParameter, out var spec)) return null;
+        return PagerPlugin.TryLoad(spec, out var plugin, out var error) ? plugin : throw new InvalidOperationException(error.Message);
     }
 
     /// <summary>Starts the scenario's pagers and tasks on <paramref name="run"/>; returns the final check (null: <see cref="NoFault"/>).</summary>
@@ -74,13 +94,20 @@ public sealed class MachineRun
     public const string MemoryObjectName = "memory-object";
 
     private readonly ProgramRegistry _programs = new();
+    private readonly PagerPlugin? _plugin;
+    private readonly FirstAnswerMonitor? _answers;
     private int _started;
 
-    internal MachineRun(ScenarioContext context, MachineConfig config)
+    internal MachineRun(ScenarioContext context, MachineConfig config, PagerPlugin? plugin = null)
     {
         Context = context;
+        _plugin = plugin;
+        if (plugin is not null) _answers = context.AddMonitor(new FirstAnswerMonitor(config.PageSize));
         Machine = Machine.Boot(context.System, config, _programs, null, config.SwapDisk is null ? null : DefaultPagerBoot.Create);
     }
+
+    /// <summary>The pager plugin serving the published memory object instead of the scenario's pager, or null.</summary>
+    public PagerPlugin? Plugin => _plugin;
 
     /// <summary>The iteration's context (its parameters).</summary>
     public ScenarioContext Context { get; }
@@ -102,19 +129,29 @@ public sealed class MachineRun
     }
 
     /// <summary>
-    /// Starts <paramref name="pager"/> (by default a <see cref="MemoryPager"/> answering after 1 ms), makes
-    /// its memory object <paramref name="key"/> and publishes it as <see cref="MemoryObjectName"/>.
+    /// Starts <paramref name="pager"/> (by default a <see cref="MemoryPager"/> answering after 1 ms; the
+    /// <see cref="Plugin"/> instead when there is one), makes its memory object <paramref name="key"/> and
+    /// publishes it as <see cref="MemoryObjectName"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The name server refused the name.</exception>
     public IActorRef PublishMemoryObject(Props? pager = null, long key = 1)
     {
         var size = PageSize;
-        var actor = Machine.StartPager(pager ?? Props.Create(() => new MemoryPager(size, Duration.FromMilliseconds(1))));
+        var actor = Machine.StartPager(_plugin?.PropsFor(size) ?? pager ?? Props.Create(() => new MemoryPager(size, Duration.FromMilliseconds(1))));
         var port = Machine.CreateMemoryObject(actor, key);
         var code = Machine.PublishPort(MemoryObjectName, port);
         if (code != Kernel.Mig.Interfaces.NetnameReturn.Success) throw new InvalidOperationException($"publishing the memory object failed: {code}");
         return actor;
     }
+
+    /// <summary>
+    /// The bytes the memory object's page at <paramref name="offset"/> holds before anyone writes it: the
+    /// <see cref="MemoryPager"/>'s <see cref="MemoryPager.Initial"/> bytes of object 1; with a
+    /// <see cref="Plugin"/>, the first answer the pager gave for that page (its supply, or zeros for
+    /// data_unavailable), or null when it gave none yet. The scenarios' checks hold a plugin to the
+    /// store contract: a page reads what the pager first supplied for it, plus the programs' writes.
+    /// </summary>
+    public ImmutableArray<byte>? InitialPage(long offset) => _answers is null ? MemoryPager.Initial(1, offset, PageSize) : _answers.FirstAnswer(offset);
 
     /// <summary>In a program: maps <paramref name="pages"/> pages of the published memory object anywhere in <paramref name="into"/> (default: the caller's task); the address, or 0 when it failed.</summary>
     public static async Task<ulong> MapMemoryObject(MachEnv env, int pages, PortName? into = null)

@@ -42,9 +42,10 @@ internal static class ExploreCommand
         var keepGoing = new Option<bool>("--keep-going") { Description = "Do not stop at the first bug." };
         var earlyTimers = new Option<double>("--early-timers") { Description = "Chance per decision that a future timer fires before pending mail (clock interrupts racing).", DefaultValueFactory = _ => 0 };
         var failOnMaxSteps = new Option<bool>("--fail-on-max-steps") { Description = "Report reaching the step bound as a bug." };
+        var pager = SharedOptions.Pager("Serve the scenario's memory object with your pager instead of the built-in memory pager (vm-* scenarios with an external pager; see --list).");
         var command = new Command("explore", "Explore a scenario's schedules systematically (Coyote-style) and report races with a replayable schedule.")
         {
-            scenario, list, strategy, depth, iterations, seed, maxSteps, timeBudget, workers, shard, output, report, keepGoing, earlyTimers, failOnMaxSteps,
+            scenario, list, strategy, depth, iterations, seed, maxSteps, timeBudget, workers, shard, output, report, keepGoing, earlyTimers, failOnMaxSteps, pager,
         };
         command.Subcommands.Add(MergeCommand());
         command.SetAction(parse =>
@@ -73,7 +74,8 @@ internal static class ExploreCommand
                     StopAtFirstBug = !parse.GetValue(keepGoing),
                     FailOnMaxSteps = parse.GetValue(failOnMaxSteps),
                 },
-                parse.GetValue(report));
+                parse.GetValue(report),
+                parse.GetValue(pager));
             return ExploreRun.Execute(settings, console, error, ReferenceEquals(parse.InvocationConfiguration.Output, Console.Out) && !Console.IsOutputRedirected);
         });
         return command;
@@ -82,8 +84,8 @@ internal static class ExploreCommand
     /// <summary>The scenarios as a table. Returns 0.</summary>
     public static int List(IAnsiConsole console)
     {
-        var table = new Table().Title("Built-in scenarios ('machactors explore NAME')").AddColumn("name").AddColumn("what it explores");
-        foreach (var s in ScenarioCatalog.All) table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Description));
+        var table = new Table().Title("Built-in scenarios ('machactors explore NAME')").AddColumn("name").AddColumn("what it explores").AddColumn("--pager");
+        foreach (var s in ScenarioCatalog.All) table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.Description), s is MachineScenario { AcceptsPager: true } ? "yes" : "");
         console.Write(table);
         return Cli.ExitOk;
     }

@@ -9,7 +9,8 @@ namespace MachActors.Host.Commands;
 /// <c>replay FILE</c>: reruns a schedule file written by <c>explore</c>, every decision forced, printing
 /// every event of the run (unless --quiet) and whether the recorded bug came back. Exit codes: 0 the
 /// replayed run has no bug, 1 it has one (the recorded bug reproduced, or another), or the file is
-/// unreadable, or the replay left the schedule; 2 a bad command line or an unknown scenario.
+/// unreadable, or the replay left the schedule; 2 a bad command line, an unknown scenario, or a pager
+/// plugin the schedule names (explored with --pager) that does not load.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -32,6 +33,7 @@ internal static class ReplayCommand
                 error.WriteLine($"machactors: the schedule names scenario '{schedule.Scenario}', which this build does not have. See 'machactors explore --help'.");
                 return Cli.ExitUsage;
             }
+            if (schedule.Parameters.TryGetValue(MachineScenario.PagerParameter, out var pager) && !ExploreRun.TryPager(scenario, pager, error, out _)) return Cli.ExitUsage;
             var replay = Explorer.Replay(scenario, schedule);
             ExplorePrinter.Print(ConsoleFactory.For(parse.InvocationConfiguration.Output), schedule, replay, !parse.GetValue(quiet));
             if (replay.Divergence is { } divergence) error.WriteLine("machactors: the replay left the schedule: " + divergence);

@@ -7,6 +7,7 @@ using MachActors.Hardware.Device;
 using MachActors.Host.Runs;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.Programs.Workloads;
+using MachActors.Pagers.Sdk;
 
 namespace MachActors.Host.Commands;
 
@@ -60,20 +61,39 @@ internal static class RunCommand
                           + Inv($"which gets room for {PagingWorkload.SwapPagesPerFrame} pages per frame (at least 2048 blocks)."),
             CustomParser = SwapBlockCount,
         };
+        var pager = SharedOptions.Pager("Serve the 'pager' workload's memory object with your pager (docs/PAGERS.md); implies --workload pager.");
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
                                          + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC and VM counters.")
         {
-            cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, list,
+            cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, pager, list,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
             if (parse.GetValue(list)) return WorkloadsCommand.List(output, workloads);
+            var name = parse.GetValue(workload)!;
+            var plugin = parse.GetValue(pager);
+            if (plugin is not null)
+            {
+                var named = parse.GetResult(workload) is { Implicit: false };
+                if (named && !BuiltinWorkloads.NeedsPager(name))
+                {
+                    error.WriteLine($"machactors: --pager serves the memory object of the '{PagerWorkload.Name}' workload; workload '{name}' maps none. See 'machactors run --help'.");
+                    return Cli.ExitUsage;
+                }
+                name = PagerWorkload.Name;
+                if (!PagerPlugin.TryLoad(plugin, out _, out var problem))
+                {
+                    error.WriteLine("machactors: cannot use --pager: " + problem.Message + ". See docs/PAGERS.md and 'machactors run --help'.");
+                    return Cli.ExitUsage;
+                }
+            }
             var settings = new RunSettings(
-                parse.GetValue(cpus), parse.GetValue(workload)!, parse.GetValue(seed), parse.GetValue(parallel),
-                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime), parse.GetValue(frames), parse.GetValue(swapBlocks));
-            return Execute(settings, workloads, output, parse.InvocationConfiguration.Error);
+                parse.GetValue(cpus), name, parse.GetValue(seed), parse.GetValue(parallel),
+                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime), parse.GetValue(frames), parse.GetValue(swapBlocks), plugin);
+            return Execute(settings, workloads, output, error);
         });
         return command;
     }
@@ -124,7 +144,7 @@ internal static class RunCommand
     /// <summary>
     /// Runs the machine with <paramref name="settings"/> and prints its report to <paramref name="output"/>.
     /// Returns 0 when the run went through without a fault (stopping at --max-time included), 1 when a
-    /// program faulted or the run itself failed (the cause goes to <paramref name="error"/>).
+    /// program faulted, the pager plugin stopped, or the run itself failed (the cause goes to <paramref name="error"/>).
     /// </summary>
     private static int Execute(RunSettings settings, ProgramRegistry workloads, TextWriter output, TextWriter error)
     {
@@ -140,7 +160,8 @@ internal static class RunCommand
             return Cli.ExitFailure;
         }
         MachinePrinter.Print(ConsoleFactory.For(output), report);
-        if (report.Faults.Count == 0) return Cli.ExitOk;
+        if (report.PagerFailure is { } failure) error.WriteLine($"machactors: the pager {report.Pager} stopped: {failure}");
+        if (report.Faults.Count == 0) return report.PagerFailure is null ? Cli.ExitOk : Cli.ExitFailure;
         error.WriteLine($"machactors: {report.Faults.Count} thread(s) faulted (see Faults above)");
         return Cli.ExitFailure;
     }

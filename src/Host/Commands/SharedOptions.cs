@@ -3,7 +3,7 @@ using MachActors.Actors.Timing;
 
 namespace MachActors.Host.Commands;
 
-/// <summary>The options <c>run</c> and <c>demo</c> share: the same names, parsers and help everywhere.</summary>
+/// <summary>The options <c>run</c>, <c>demo</c> and <c>explore</c> share: the same names, parsers and help everywhere.</summary>
 internal static class SharedOptions
 {
     /// <summary>--seed: the scheduling strategy's seed, a whole number (default 0).</summary>
@@ -24,6 +24,14 @@ internal static class SharedOptions
     public static Option<bool> Trace() => new("--trace")
     {
         Description = "Also print every runtime trace event (send, deliver, spawn, stop, timer, choice, ...).",
+    };
+
+    /// <summary>--pager PATH.dll:Namespace.Type: a pager plugin written on the pager SDK (docs/PAGERS.md); checked by the command, which names the file and type when it does not load.</summary>
+    public static Option<string?> Pager(string description) => new("--pager")
+    {
+        Description = description + " The value is PATH.dll:Namespace.Type: an assembly and a public class derived from MachActors.Pagers.Sdk.Pager "
+                      + "with a public (int pageSize) or parameterless constructor.",
+        HelpName = "PATH.dll:Type",
     };
 
     /// <summary>A span of virtual time named <paramref name="name"/>, e.g. 100ms, defaulting to <paramref name="defaultValue"/>.</summary>

@@ -1,5 +1,6 @@
 using MachActors.Exploration;
 using MachActors.Exploration.Strategies;
+using MachActors.Pagers.Sdk;
 using MachActors.Scenarios;
 using Spectre.Console;
 
@@ -25,10 +26,16 @@ internal static class ExploreRun
             error.WriteLine("machactors: " + problem + ". See 'machactors explore --help'.");
             return Cli.ExitUsage;
         }
+        var options = settings.Options;
+        if (settings.Pager is { } pager)
+        {
+            if (!TryPager(scenario, pager, error, out var spec)) return Cli.ExitUsage;
+            options = options with { Parameters = new Dictionary<string, string>(options.Parameters) { [MachineScenario.PagerParameter] = spec } };
+        }
         ExplorationReport report;
         try
         {
-            report = terminal ? WithProgress(console, scenario, source!, settings.Options) : Explorer.Run(scenario, source!, settings.Options);
+            report = terminal ? WithProgress(console, scenario, source!, options) : Explorer.Run(scenario, source!, options);
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
@@ -38,6 +45,29 @@ internal static class ExploreRun
         ExplorePrinter.Print(console, report);
         if (!Save(report, settings.ReportFile, error)) return Cli.ExitFailure;
         return report.Bugs.Count == 0 ? Cli.ExitOk : Cli.ExitFailure;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="scenario"/> takes a pager plugin and that <paramref name="pager"/>
+    /// loads; the plugin's canonical spec (full path) for the scenario parameters, or false after
+    /// telling <paramref name="error"/> what is wrong (the caller exits 2).
+    /// </summary>
+    public static bool TryPager(Scenario scenario, string pager, TextWriter error, out string spec)
+    {
+        spec = "";
+        if (scenario is not MachineScenario { AcceptsPager: true })
+        {
+            var takers = ScenarioCatalog.All.Where(s => s is MachineScenario { AcceptsPager: true }).Select(s => s.Name);
+            error.WriteLine($"machactors: scenario '{scenario.Name}' has no memory object a --pager could serve (its pager, if any, is part of what it tests); --pager works with: {string.Join(", ", takers)}. See 'machactors explore --help'.");
+            return false;
+        }
+        if (!PagerPlugin.TryLoad(pager, out var plugin, out var problem))
+        {
+            error.WriteLine("machactors: cannot use --pager: " + problem.Message + ". See docs/PAGERS.md and 'machactors explore --help'.");
+            return false;
+        }
+        spec = plugin.Spec;
+        return true;
     }
 
     /// <summary>

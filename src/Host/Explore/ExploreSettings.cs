@@ -8,4 +8,5 @@ namespace MachActors.Host.Explore;
 /// <param name="Strategy">The strategy and its parameters.</param>
 /// <param name="Options">Budget, bounds, seed, shard, output directory.</param>
 /// <param name="ReportFile">Where the JSON report goes, or null.</param>
-internal sealed record ExploreSettings(string Scenario, StrategyOptions Strategy, ExplorationOptions Options, string? ReportFile);
+/// <param name="Pager">A pager plugin (<c>PATH.dll:Namespace.Type</c>) serving the scenario's memory object, or null.</param>
+internal sealed record ExploreSettings(string Scenario, StrategyOptions Strategy, ExplorationOptions Options, string? ReportFile, string? Pager = null);

@@ -29,6 +29,7 @@ internal static class MachinePrinter
         console.Write(VmTable(report));
         PrintFreeFrames(console, report);
         PrintFaults(console, report.Faults);
+        if (report.PagerFailure is { } failure) console.WriteLine("The pager stopped (its memory object took the pager-death path): " + failure);
         if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
     }
 
@@ -44,6 +45,7 @@ internal static class MachinePrinter
         console.WriteLine(Inv($"  machine: {Plural(s.Cpus, "CPU")} at {c.ClockHz / 1_000_000.0:0.###} MHz, clock tick {c.TickPeriod} (hz {c.TicksPerSecond:0.##})"));
         console.WriteLine(Inv($"  memory: {Plural(c.FrameCount, "frame")} of {c.PageSize} bytes ({Size((long)c.FrameCount * c.PageSize)}); {Swap(c)}"));
         console.WriteLine(Inv($"  kernel: one processor set, 32 priority levels, affinity scheduling {(s.Affinity ? "on" : "off")}; a trap costs {c.TrapCycles} cycles"));
+        if (report.Pager is { } pager) console.WriteLine("  pager: " + pager);
         console.WriteLine(Inv($"  dispatcher: {report.Dispatcher}; time limit {s.MaxTime} of virtual time"));
         console.WriteLine(Inv($"  outcome: {Outcome(report)}"));
         console.WriteLine();

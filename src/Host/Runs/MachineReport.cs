@@ -66,4 +66,10 @@ internal sealed record MachineReport
 
     /// <summary>True when every thread ended.</summary>
     public bool Completed => Outcome == RunOutcome.ConditionMet && LiveThreads == 0;
+
+    /// <summary>The pager serving the <c>pager</c> workload's memory object (its class and file), or null for other workloads.</summary>
+    public string? Pager { get; init; }
+
+    /// <summary>Why the pager plugin stopped (its constructor or a handler threw: "ExceptionType: message"), or null.</summary>
+    public string? PagerFailure { get; init; }
 }

@@ -8,6 +8,8 @@ using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.Programs.Workloads;
 using MachActors.Pagers.Default;
+using MachActors.Pagers.Memory;
+using MachActors.Pagers.Sdk;
 
 namespace MachActors.Host.Runs;
 
@@ -41,17 +43,20 @@ internal static class MachineRunner
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(workloads);
         var trace = settings.Trace ? new InMemoryTraceSink() : null;
+        var plugin = PluginOf(settings);
+        var watch = plugin is null ? null : new PagerFailureSink(plugin.Type, trace);
         var options = new ActorSystemOptions
         {
             Dispatcher = settings.Parallel ? DispatcherKind.Parallel : DispatcherKind.Controlled,
             Seed = settings.Seed,
-            Trace = trace,
+            Trace = watch ?? (ITraceSink?)trace,
         };
         using var system = ActorSystem.Create("machactors", options);
         var config = ConfigFor(settings);
         var handoffs = new HandoffCounter();
         var machine = Machine.Boot(system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = handoffs },
             config.SwapDisk is null ? null : DefaultPagerBoot.Create);
+        if (BuiltinWorkloads.NeedsPager(settings.Workload)) PagerWorkloadBoot.Publish(machine, plugin?.PropsFor(config.PageSize));
         var started = machine.StartTask(settings.Workload);
         if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{settings.Workload}': {started.Result}");
         var samples = new List<int>();
@@ -84,7 +89,17 @@ internal static class MachineRunner
             Steps = steps,
             Decisions = decisions,
             TraceLines = traceLines,
+            Pager = plugin?.ToString() ?? (BuiltinWorkloads.NeedsPager(settings.Workload) ? "the built-in memory pager (MachActors.Pagers.Memory.MemoryPager)" : null),
+            PagerFailure = watch?.Failure,
         };
+    }
+
+    /// <summary>The settings' pager plugin, or null for none.</summary>
+    /// <exception cref="InvalidOperationException">It does not load (the command checks it first).</exception>
+    private static PagerPlugin? PluginOf(RunSettings settings)
+    {
+        if (settings.Pager is null) return null;
+        return PagerPlugin.TryLoad(settings.Pager, out var plugin, out var error) ? plugin : throw new InvalidOperationException(error.Message);
     }
 
     /// <summary>

@@ -12,5 +12,6 @@ namespace MachActors.Host.Runs;
 /// <param name="MaxTime">Virtual time after which the run stops even if threads are left.</param>
 /// <param name="Frames">Physical frames; null: the workload's default (64 for one that needs swap, else the machine's 1024).</param>
 /// <param name="SwapBlocks">Blocks of the swap disk; null: sized for the frames. Giving it adds swap to any workload.</param>
+/// <param name="Pager">The pager plugin (<c>PATH.dll:Namespace.Type</c>, already checked to load) serving the <c>pager</c> workload's memory object; null: the built-in memory pager.</param>
 internal sealed record RunSettings(
-    int Cpus, string Workload, ulong Seed, bool Parallel, bool Affinity, bool Trace, Duration MaxTime, int? Frames = null, long? SwapBlocks = null);
+    int Cpus, string Workload, ulong Seed, bool Parallel, bool Affinity, bool Trace, Duration MaxTime, int? Frames = null, long? SwapBlocks = null, string? Pager = null);

@@ -1,32 +1,29 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using MachActors.Actors;
 using MachActors.Actors.Timing;
 using MachActors.Kernel.Vm;
+using MachActors.Pagers.Sdk;
 
 namespace MachActors.Pagers.Memory;
 
 /// <summary>
 /// A pager that keeps its memory objects' pages in its own memory (a dictionary per object), for
-/// scenarios and examples. A never-written page holds <see cref="Initial"/>. init: ready (not cached,
-/// COPY_DELAY); data_request: data_supply of the stored page (or the initial bytes); data_return:
-/// stored; data_unlock: a lock_request lifting the lock; terminate: the incarnation is forgotten, the
-/// pages stay. With a latency, data_requests are answered that much later (data_returns and later
-/// requests are still taken in order, so a request never sees a page older than a return before it).
-/// Every step is a virtual method, so a variant (a seeded bug) overrides exactly one.
-/// The pager handles its messages in arrival order, which is the order each VM object sent them (I14).
+/// scenarios and examples, written on the pager SDK (<see cref="Pager"/>). A never-written page holds
+/// <see cref="Initial"/>. init: ready (not cached, COPY_DELAY); data_request: data_supply of the stored
+/// page (or the initial bytes); data_return: stored; data_unlock: a lock_request lifting the lock;
+/// terminate: the incarnation is forgotten, the pages stay. With a latency, data_requests are answered
+/// that much later (data_returns and later requests are still taken in order, so a request never sees
+/// a page older than a return before it). Every step is a virtual method, so a variant (a seeded bug)
+/// overrides exactly one. The pager handles its messages in arrival order, which is the order each VM
+/// object sent them (I14).
 /// </summary>
 /// <param name="pageSize">The kernel's page size in bytes.</param>
 /// <param name="latency">How long a data_request takes to answer, in virtual time (a store's access time); zero answers at once.</param>
-public class MemoryPager(int pageSize, Duration latency = default) : Actor
+public class MemoryPager(int pageSize, Duration latency = default) : Pager(pageSize)
 {
     private long _nextDelayed;
 
-    private readonly Dictionary<ControlIncarnation, long> _keys = [];
     private readonly Dictionary<(long Key, long Offset), ImmutableArray<byte>> _pages = [];
-
-    /// <summary>The kernel's page size.</summary>
-    protected int PageSize { get; } = pageSize;
 
     /// <summary>The bytes of a never-written page: byte i of object <paramref name="key"/>'s page at <paramref name="offset"/>.</summary>
     /// <remarks>The pattern repeats every 256 bytes, so the first 256 are computed and the rest copied.</remarks>
@@ -44,69 +41,48 @@ public class MemoryPager(int pageSize, Duration latency = default) : Actor
     protected int StoredPages => _pages.Count;
 
     /// <summary>
-    /// Kernel -> pager messages (<see cref="PagerMessage"/>): each goes to its step below; anything
-    /// else is unhandled. Replies go to the control port the message names.
+    /// The pager's own messages (a data_request held for the latency, and its answer's turn); the
+    /// kernel's go to <see cref="Pager"/>, which keeps the incarnations and calls the steps below.
     /// </summary>
     protected override void OnReceive(object message)
     {
         switch (message)
         {
-            case MemoryObjectInit i:
-                _keys[i.Control] = i.Key;
-                OnInit(i);
-                break;
             case DataRequest r when latency > Duration.Zero:
                 Context.Timers.StartSingleTimer("request-" + ++_nextDelayed, new Delayed(r), latency);
-                break;
-            case DataRequest r:
-                OnDataRequest(r);
                 break;
             case Delayed d:
                 OnDataRequest(d.Request);
                 break;
-            case DataReturn d:
-                OnDataReturn(d);
-                break;
-            case DataUnlock u:
-                OnDataUnlock(u);
-                break;
-            case Terminate t:
-                _keys.Remove(t.Control);
-                break;
-            case PagerMessage:
-                break; // completions the pager did not ask for a reply to
             default:
-                Unhandled(message);
+                base.OnReceive(message);
                 break;
         }
     }
 
-    /// <summary>Sends a call on the control port it names.</summary>
-    protected void Send(PagerControlMessage call) => call.Control.Object.Tell(call, Self);
-
-    /// <summary>The page of <paramref name="control"/>'s object at <paramref name="offset"/>: stored, or the initial bytes.</summary>
+    /// <summary>The page of <paramref name="control"/>'s object at <paramref name="offset"/>: stored, or the initial bytes (an incarnation no longer live reads object 0's).</summary>
     protected ImmutableArray<byte> Contents(ControlIncarnation control, long offset)
     {
-        var key = _keys.GetValueOrDefault(control);
+        var key = KeyOf(control);
         return _pages.TryGetValue((key, offset), out var stored) ? stored : Initial(key, offset, PageSize);
     }
 
     /// <summary>Stores <paramref name="data"/> as <paramref name="control"/>'s object's page at <paramref name="offset"/>.</summary>
-    protected void Store(ControlIncarnation control, long offset, ImmutableArray<byte> data) => _pages[(_keys.GetValueOrDefault(control), offset)] = data;
-
-    /// <summary>init: ready, not cached, COPY_DELAY.</summary>
-    protected virtual void OnInit(MemoryObjectInit init) => Send(new Ready(init.Control, false, VmCopyStrategy.Delay));
+    protected void Store(ControlIncarnation control, long offset, ImmutableArray<byte> data) => _pages[(KeyOf(control), offset)] = data;
 
     /// <summary>data_request: the page, supplied (not precious, no lock).</summary>
-    protected virtual void OnDataRequest(DataRequest request) =>
-        Send(new DataSupply(request.Control, request.Offset, [Contents(request.Control, request.Offset)], VmProt.None, false, null));
+    protected override void OnDataRequest(DataRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Supply(request.Control, request.Offset, Contents(request.Control, request.Offset));
+    }
 
     /// <summary>data_return: the page is stored.</summary>
-    protected virtual void OnDataReturn(DataReturn returned) => Store(returned.Control, returned.Offset, returned.Data);
-
-    /// <summary>data_unlock: the lock is lifted.</summary>
-    protected virtual void OnDataUnlock(DataUnlock unlock) =>
-        Send(new LockRequest(unlock.Control, unlock.Offset, unlock.Length, LockReturnPolicy.None, false, VmProt.None, null));
+    protected override void OnDataReturn(DataReturn returned)
+    {
+        ArgumentNullException.ThrowIfNull(returned);
+        Store(returned.Control, returned.Offset, returned.Data);
+    }
 
     /// <summary>A data_request whose answer waited for the pager's latency.</summary>
     private sealed record Delayed(DataRequest Request);

@@ -18,6 +18,9 @@ public class PageoutRefaultScenario : PagingScenario
     public const int Lag = 6;
 
     /// <inheritdoc />
+    public override bool AcceptsPager => true;
+
+    /// <inheritdoc />
     public override string Name => "vm-pageout-refault";
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public class PagerStampsScenario : MachineScenario
     public const int Pages = 32;
 
     /// <inheritdoc />
+    public override bool AcceptsPager => true;
+
+    /// <inheritdoc />
     public override string Name => "vm-pager-stamps";
 
     /// <inheritdoc />

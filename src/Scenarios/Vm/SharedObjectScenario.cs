@@ -18,6 +18,9 @@ public class SharedObjectScenario : MachineScenario
     public const int Overlap = 16;
 
     /// <inheritdoc />
+    public override bool AcceptsPager => true;
+
+    /// <inheritdoc />
     public override string Name => "vm-shared-object";
 
     /// <inheritdoc />

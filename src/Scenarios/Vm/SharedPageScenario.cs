@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using MachActors.Kernel;
-using MachActors.Pagers.Memory;
 
 namespace MachActors.Scenarios.Vm;
 
@@ -13,6 +12,9 @@ namespace MachActors.Scenarios.Vm;
 public class SharedPageScenario : MachineScenario
 {
     /// <inheritdoc />
+    public override bool AcceptsPager => true;
+
+    /// <inheritdoc />
     public override string Name => "vm-shared-page";
 
     /// <inheritdoc />
@@ -24,7 +26,6 @@ public class SharedPageScenario : MachineScenario
         ArgumentNullException.ThrowIfNull(run);
         run.PublishMemoryObject();
         var size = run.PageSize;
-        var initial = MemoryPager.Initial(1, 0, size);
         byte[]? seenByA = null, seenByB = null, final = null;
         run.Start("sharer", async env =>
         {
@@ -46,6 +47,7 @@ public class SharedPageScenario : MachineScenario
         return () =>
         {
             if (final is null) return "the main thread did not finish (mapping failed or a read faulted)";
+            if (run.InitialPage(0) is not { } initial) return "the pager never answered a data_request for page 0";
             return Differs("thread a", seenByA, initial, 0xA0, 0xB1, mayMissOther: true)
                 ?? Differs("thread b", seenByB, initial, 0xB1, 0xA0, mayMissOther: true, ownAt: 1)
                 ?? Differs("the final read", final, initial, 0xA0, 0xB1, mayMissOther: false);

@@ -28,6 +28,9 @@ public class TerminateRaceScenario : MachineScenario
     public const long PollCycles = 200;
 
     /// <inheritdoc />
+    public override bool AcceptsPager => true;
+
+    /// <inheritdoc />
     public override string Name => "vm-terminate-race";
 
     /// <inheritdoc />
@@ -51,7 +54,6 @@ public class TerminateRaceScenario : MachineScenario
         run.Context.AddMonitor(new IncarnationMonitor());
         run.PublishMemoryObject(Pager(run.PageSize));
         var size = run.PageSize;
-        var initial = MemoryPager.Initial(1, 0, size);
         var wrote = false;
         byte[]? seen = null;
         ulong childAt = 0;
@@ -77,6 +79,7 @@ public class TerminateRaceScenario : MachineScenario
         return () =>
         {
             if (seen is null) return "the remapping task did not finish (a mapping failed or its read faulted)";
+            if (run.InitialPage(0) is not { } initial) return "the pager never answered a data_request for page 0";
             if (seen[0] != Written && (wrote || seen[0] != initial[0])) return $"the second mapping reads byte 0 as {seen[0]:x2}: {(wrote ? $"the child's completed write {Written:x2} is lost" : $"neither the pager's {initial[0]:x2} nor the child's {Written:x2}")}";
             var other = Enumerable.Range(1, size - 1).FirstOrDefault(i => seen[i] != initial[i]);
             if (other > 0) return $"the second mapping reads byte {other} as {seen[other]:x2}, the pager's is {initial[other]:x2}";

@@ -72,7 +72,7 @@ public class RunCommandTests
 
     [Fact]
     public void Run_WithAnUnknownWorkload_ExitsWith2AndListsTheValidNames() =>
-        CliInvocation.Of("run", "--workload", "forkbomb").FailsWithUsage("Unknown workload 'forkbomb'", "compute, interactive, ipc, paging, suspend");
+        CliInvocation.Of("run", "--workload", "forkbomb").FailsWithUsage("Unknown workload 'forkbomb'", "compute, interactive, ipc, pager, paging, suspend");
 
     [Fact]
     public void Run_WithSeveralProblems_ListsThemAll() =>

@@ -3,6 +3,7 @@ using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs.Workloads;
 using MachActors.Pagers.Default;
+using MachActors.Pagers.Memory;
 
 namespace MachActors.Tests.Unit.Kernel.Programs;
 
@@ -22,6 +23,7 @@ public class WorkloadTests
         var config = new MachineConfig { CpuCount = cpus };
         if (BuiltinWorkloads.NeedsSwap(workload)) config = PagingWorkload.WithSwap(config with { FrameCount = PagingWorkload.DefaultFrames });
         var machine = Machine.Boot(system, config, BuiltinWorkloads.Registry(), defaultPager: config.SwapDisk is null ? null : DefaultPagerBoot.Create);
+        if (BuiltinWorkloads.NeedsPager(workload)) PagerWorkloadBoot.Publish(machine);
         Assert.Equal(KernReturn.Success, machine.StartTask(workload).Result);
         var result = machine.RunUntilThreadsEnd(Duration.FromSeconds(10));
         return new Ran(machine, result, machine.Threads());
