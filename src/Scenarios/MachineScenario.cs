@@ -60,6 +60,7 @@ public abstract class MachineScenario : Scenario
         context.AddMonitor(new DataRequestMonitor(config.PageSize));
         context.AddMonitor(new MessageAccountingMonitor(DrainsMessages));
         context.AddMonitor(new CapabilitySafetyMonitor());
+        context.AddMonitor(new VmOracleMonitor(config.PageSize));
         var run = new MachineRun(context, config, AcceptsPager ? PluginOf(context) : null);
         var check = Build(run);
         context.Done = () => run.Machine.Status.LiveThreads == 0;
