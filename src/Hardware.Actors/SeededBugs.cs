@@ -44,4 +44,12 @@ internal enum SeededBugs
 
     /// <summary>The messages queued on a dying port are destroyed with their send-once rights released quietly: no send-once notification reaches the reply ports (docs/IPC.md rule 4).</summary>
     PortDeathQuietSendOnce = 1024,
+
+    /// <summary>
+    /// A receive served from the queue leaves its timeout timer running, and the port, when that timer
+    /// fires, takes the served receive for a timed-out one: the thread is woken with RcvTimedOut. Harmful
+    /// only when the timeout fires between the dequeue and the copyout's wake (the message then reaches a
+    /// thread no longer receiving); with exploration's early timers.
+    /// </summary>
+    ReceiveTimeoutAfterDequeue = 2048,
 }

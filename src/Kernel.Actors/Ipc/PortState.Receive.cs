@@ -7,6 +7,7 @@ namespace MachActors.Kernel.Ipc;
 public sealed partial class PortState
 {
     private readonly List<Waiter> _receivers = [];
+    private readonly List<Waiter> _servedWithTimer = []; // the seeded bug only (ReceiveTimeoutAfterDequeue)
 
     /// <summary>A thread blocked receiving on the port.</summary>
     private sealed record Waiter(ReceiveWait Receiver, WaitChannel Channel, long Key);
@@ -65,6 +66,14 @@ public sealed partial class PortState
     {
         if (_senders.Find(s => s.Key == key) is { } sender) ReturnSender(sender, MachMsgReturn.SendTimedOut);
         else if (_receivers.Find(r => r.Key == key) is { } receiver) EndWait(receiver, MachMsgReturn.RcvTimedOut);
+        else if (_servedWithTimer.Find(r => r.Key == key) is { } served) SeededLateTimeout(served);
+    }
+
+    /// <summary>Test-only seeded bug (<see cref="Hardware.SeededBugs.ReceiveTimeoutAfterDequeue"/>): a served receive's timeout wakes its thread with RcvTimedOut.</summary>
+    private void SeededLateTimeout(Waiter served)
+    {
+        _servedWithTimer.Remove(served);
+        _effects.Add(new IpcEffect.Wake(served.Receiver.Reply, served.Channel, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
     }
 
     /// <summary>
@@ -140,7 +149,7 @@ public sealed partial class PortState
         while (_receivers.Count > 0 && _queue.Count > 0)
         {
             var waiter = _receivers[0];
-            StopWaiting(waiter);
+            StopServed(waiter);
             ServeOne(waiter.Receiver, waiter.Channel);
         }
     }
@@ -155,6 +164,18 @@ public sealed partial class PortState
     {
         _receivers.Remove(waiter);
         CancelTimer(waiter.Key, waiter.Receiver.Timeout);
+    }
+
+    /// <summary>A waiting receiver is being served a message: it stops waiting and its timer is cancelled.</summary>
+    private void StopServed(Waiter waiter)
+    {
+        if ((SeededBugs & Hardware.SeededBugs.ReceiveTimeoutAfterDequeue) != 0 && waiter.Receiver.Timeout is not null)
+        {
+            _receivers.Remove(waiter); // the seeded bug: the timer is left running
+            _servedWithTimer.Add(waiter);
+            return;
+        }
+        StopWaiting(waiter);
     }
 
     private void EndWait(Waiter waiter, MachMsgReturn code)

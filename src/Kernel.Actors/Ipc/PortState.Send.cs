@@ -51,7 +51,7 @@ public sealed partial class PortState
         if (CanHandOff(message))
         {
             var waiter = _receivers[0];
-            StopWaiting(waiter);
+            StopServed(waiter);
             SendAnswer? answer = null;
             if (sender is not null)
             {

@@ -12,7 +12,9 @@ namespace MachActors.Scenarios.Ipc;
 /// right of the client's port), each with a CPU-bound hog thread beside it, on two CPUs with a 100 ms
 /// tick (hz 10, so a timesharing quantum is one to four ticks and quanta expire while RPCs are in
 /// flight). The client makes <see cref="Rpcs"/> RPCs, computing between them; the server answers each
-/// with a combined reply-and-receive (the RPC handoff path), computing before each answer. Meant to be
+/// with a combined reply-and-receive (the RPC handoff path), computing before each answer. The client
+/// waits for each reply with a receive timeout (<see cref="ReplyTimeout"/>) and receives again when it
+/// expires, so an early timeout races the reply's dequeue and copyout. Meant to be
 /// explored with early timers (<c>--early-timers</c>, <c>StrategyOptions.EarlyTimers</c>): the clock's
 /// ticks, the CPUs' segment timers and quantum expiry then fire between any two IPC steps. Checks: every
 /// RPC is answered exactly once, in order (reply id and echoed counter), nothing is left for the client
@@ -23,6 +25,12 @@ public class ClockRaceScenario : MachineScenario
 {
     /// <summary>RPCs the client makes.</summary>
     public const int Rpcs = 6;
+
+    /// <summary>
+    /// The client's receive timeout for each reply: longer than the run, so it fires only early (early
+    /// timers), racing the reply; a timed-out receive is simply made again.
+    /// </summary>
+    public static readonly Duration ReplyTimeout = Duration.FromMilliseconds(5);
 
     /// <summary>The name the server's port gets in the server task.</summary>
     public static readonly PortName ServerPort = new(0x7300);
@@ -69,7 +77,8 @@ public class ClockRaceScenario : MachineScenario
             for (var k = 0; k < Rpcs; k++)
             {
                 await env.Compute(20_000);
-                var r = await env.Rpc(new MachMessage(new MsgHeader(port, MsgType.CopySend, reply, MsgType.MakeSendOnce, Request), [new MsgItem.Int32(k)]), reply);
+                var r = await env.Rpc(new MachMessage(new MsgHeader(port, MsgType.CopySend, reply, MsgType.MakeSendOnce, Request), [new MsgItem.Int32(k)]), reply, ReplyTimeout);
+                while (r.Return == MachMsgReturn.RcvTimedOut) r = await env.Receive(reply, ReplyTimeout); // the request went: wait for its reply again
                 replies.Add((r.Return, r.Message?.Header.Id ?? 0, r.Message?.Body.FirstOrDefault() is MsgItem.Int32 c ? c.Value : -1));
             }
             extra = (await env.Receive(reply, Duration.Zero)).Return;
