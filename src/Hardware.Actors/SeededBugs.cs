@@ -52,4 +52,27 @@ internal enum SeededBugs
     /// thread no longer receiving); with exploration's early timers.
     /// </summary>
     ReceiveTimeoutAfterDequeue = 2048,
+
+    /// <summary>
+    /// A port whose receive right is in transit parks a message that reaches it in one hold slot, to be
+    /// queued when the right arrives, instead of queueing it; a second message reaching it during the same
+    /// transit replaces the first, which is destroyed (its sender was answered Success). Harmful only when
+    /// two sends land inside one transit.
+    /// </summary>
+    InTransitHoldsOneMessage = 4096,
+
+    /// <summary>
+    /// A port whose receive right is in transit keeps the messages that reach it on a stack, queued when
+    /// the right arrives by popping it: two messages of one sender reaching the port during the same
+    /// transit are received in the reverse order (FIFO per sender broken). Harmful only when one sender's
+    /// two consecutive sends land inside one transit.
+    /// </summary>
+    InTransitRequeuesReversed = 8192,
+
+    /// <summary>
+    /// A busy page (its data_request outstanding, or being paged out) keeps its first parked fault and one
+    /// more: a third fault parked on it replaces the second, which is never resumed (its thread waits
+    /// forever). Harmful only when three faults meet one busy page.
+    /// </summary>
+    BusyPageKeepsTwoWaiters = 16384,
 }

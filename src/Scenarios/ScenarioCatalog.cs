@@ -18,6 +18,7 @@ public static class ScenarioCatalog
         new LockRaceScenario(),
         new PagerDeathScenario(),
         new SharedObjectScenario(),
+        new PageCrowdScenario(),
         new PortDestroyedScenario(),
         new ReceiveRightMovedScenario(),
         new SendOnceReceiverDiesScenario(),

@@ -8,6 +8,7 @@ public sealed partial class PortState
 {
     private readonly List<Waiter> _receivers = [];
     private readonly List<Waiter> _servedWithTimer = []; // the seeded bug only (ReceiveTimeoutAfterDequeue)
+    private readonly List<KernelMessage> _held = []; // the seeded bugs only (InTransitHoldsOneMessage, InTransitRequeuesReversed)
 
     /// <summary>A thread blocked receiving on the port.</summary>
     private sealed record Waiter(ReceiveWait Receiver, WaitChannel Channel, long Key);
@@ -111,6 +112,7 @@ public sealed partial class PortState
         MsCount = 0;
         Seqno = 0;
         if (!_holders.Contains(space)) _holders.Add(space);
+        QueueHeld();
     }
 
     /// <summary>

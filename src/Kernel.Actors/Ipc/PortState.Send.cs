@@ -83,7 +83,34 @@ public sealed partial class PortState
             return;
         }
         if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+        if (SeededHold(message)) return;
         Accept(message);
+    }
+
+    /// <summary>
+    /// Test-only seeded bugs (<see cref="Hardware.SeededBugs.InTransitHoldsOneMessage"/>,
+    /// <see cref="Hardware.SeededBugs.InTransitRequeuesReversed"/>): while the receive right is in transit
+    /// the message is held aside (one slot: an earlier one there is destroyed; or a stack), queued at the arrival.
+    /// </summary>
+    private bool SeededHold(KernelMessage message)
+    {
+        if ((SeededBugs & (Hardware.SeededBugs.InTransitHoldsOneMessage | Hardware.SeededBugs.InTransitRequeuesReversed)) == 0 || Receiver is not null) return false;
+        if ((SeededBugs & Hardware.SeededBugs.InTransitHoldsOneMessage) != 0 && _held.Count > 0)
+        {
+            DestroyHere(_held[0]);
+            _held.Clear();
+        }
+        _held.Add(message);
+        return true;
+    }
+
+    /// <summary>The seeded bugs' held messages, queued when the receive right arrives (the stack popped: last first).</summary>
+    private void QueueHeld()
+    {
+        if (_held.Count == 0) return;
+        var held = _held.ToArray();
+        _held.Clear();
+        for (var i = held.Length - 1; i >= 0; i--) Accept(held[i]);
     }
 
     /// <summary>Test-only seeded bug (<see cref="Hardware.SeededBugs.InTransitPortDestroysMessages"/>): a port whose receive right is in transit taken for dead.</summary>

@@ -24,6 +24,7 @@ public sealed partial class VmObjectState
         var seededRefault = page is { Busy: true, Absent: true } && Binding == VmPagerBinding.Ready && (SeededBugs & SeededBugs.RefaultRequestsAgain) != 0; // tests only
         if (page is { Busy: true } && !seededRefault)
         {
+            if ((SeededBugs & SeededBugs.BusyPageKeepsTwoWaiters) != 0 && page.BusyWaiters.Count >= 2) page.BusyWaiters.RemoveAt(1); // tests only
             page.BusyWaiters.Add(waiter);
             return new(VmFaultOutcome.Wait, offset);
         }

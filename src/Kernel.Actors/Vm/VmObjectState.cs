@@ -50,7 +50,7 @@ public sealed partial class VmObjectState
     /// <summary>The page size in bytes.</summary>
     public int PageSize { get; }
 
-    /// <summary>Test-only: seeded bugs (<see cref="SeededBugs.RefaultRequestsAgain"/>); none by default.</summary>
+    /// <summary>Test-only: seeded bugs (<see cref="SeededBugs.RefaultRequestsAgain"/>, <see cref="SeededBugs.BusyPageKeepsTwoWaiters"/>); none by default.</summary>
     internal SeededBugs SeededBugs { get; init; }
 
     /// <summary>The name port.</summary>
