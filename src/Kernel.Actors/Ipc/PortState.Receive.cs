@@ -7,8 +7,8 @@ namespace MachActors.Kernel.Ipc;
 public sealed partial class PortState
 {
     private readonly List<Waiter> _receivers = [];
-    private readonly List<Waiter> _servedWithTimer = []; // the seeded bug only (ReceiveTimeoutAfterDequeue)
-    private readonly List<KernelMessage> _held = []; // the seeded bugs only (InTransitHoldsOneMessage, InTransitRequeuesReversed)
+    private List<Waiter>? _servedWithTimer; // the seeded bug only (ReceiveTimeoutAfterDequeue): made on first use
+    private List<KernelMessage>? _held; // the seeded bugs only (InTransitHoldsOneMessage, InTransitRequeuesReversed): made on first use
 
     /// <summary>A thread blocked receiving on the port.</summary>
     private sealed record Waiter(ReceiveWait Receiver, WaitChannel Channel, long Key);
@@ -67,13 +67,13 @@ public sealed partial class PortState
     {
         if (_senders.Find(s => s.Key == key) is { } sender) ReturnSender(sender, MachMsgReturn.SendTimedOut);
         else if (_receivers.Find(r => r.Key == key) is { } receiver) EndWait(receiver, MachMsgReturn.RcvTimedOut);
-        else if (_servedWithTimer.Find(r => r.Key == key) is { } served) SeededLateTimeout(served);
+        else if (_servedWithTimer?.Find(r => r.Key == key) is { } served) SeededLateTimeout(served);
     }
 
     /// <summary>Test-only seeded bug (<see cref="Hardware.SeededBugs.ReceiveTimeoutAfterDequeue"/>): a served receive's timeout wakes its thread with RcvTimedOut.</summary>
     private void SeededLateTimeout(Waiter served)
     {
-        _servedWithTimer.Remove(served);
+        _servedWithTimer!.Remove(served);
         _effects.Add(new IpcEffect.Wake(served.Receiver.Reply, served.Channel, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
     }
 
@@ -174,7 +174,7 @@ public sealed partial class PortState
         if ((SeededBugs & Hardware.SeededBugs.ReceiveTimeoutAfterDequeue) != 0 && waiter.Receiver.Timeout is not null)
         {
             _receivers.Remove(waiter); // the seeded bug: the timer is left running
-            _servedWithTimer.Add(waiter);
+            (_servedWithTimer ??= []).Add(waiter);
             return;
         }
         StopWaiting(waiter);

@@ -95,6 +95,7 @@ public sealed partial class PortState
     private bool SeededHold(KernelMessage message)
     {
         if ((SeededBugs & (Hardware.SeededBugs.InTransitHoldsOneMessage | Hardware.SeededBugs.InTransitRequeuesReversed)) == 0 || Receiver is not null) return false;
+        _held ??= [];
         if ((SeededBugs & Hardware.SeededBugs.InTransitHoldsOneMessage) != 0 && _held.Count > 0)
         {
             DestroyHere(_held[0]);
@@ -107,7 +108,7 @@ public sealed partial class PortState
     /// <summary>The seeded bugs' held messages, queued when the receive right arrives (the stack popped: last first).</summary>
     private void QueueHeld()
     {
-        if (_held.Count == 0) return;
+        if (_held is not { Count: > 0 }) return;
         var held = _held.ToArray();
         _held.Clear();
         for (var i = held.Length - 1; i >= 0; i--) Accept(held[i]);
