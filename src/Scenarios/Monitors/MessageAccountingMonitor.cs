@@ -1,6 +1,7 @@
 using MachActors.Actors.Tracing;
 using MachActors.Exploration.Monitors;
 using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
 
 namespace MachActors.Scenarios.Monitors;
 
@@ -16,7 +17,9 @@ namespace MachActors.Scenarios.Monitors;
 /// receive right on to a port-destroyed request). Safety: a port takes, hands out or a space
 /// receives a message that is not on its way there (duplicated or received twice); a message or
 /// space answer sent to a stopped actor (lost); with <c>expectDrained</c>, a message still queued on
-/// a live port at the end (lost: the scenario's receivers take everything). Hot while a message is
+/// a live port at the end (lost: the scenario's receivers take everything); a received message whose
+/// wake (<see cref="WakeThread"/>) comes to a wait already woken (the thread returned without it: lost
+/// after the copyout). Hot while a message is
 /// in a mailbox on its way to a port or a space. Not observable from the trace, so not checked: a
 /// message a live port destroys itself (a too-large receive, a terminated blocked sender) stays
 /// "queued" here.
@@ -30,6 +33,7 @@ public sealed class MessageAccountingMonitor(bool expectDrained = false) : SpecM
     private readonly HashSet<long> _dead = [];
     private static readonly int EndCount = Enum.GetValues<MessageEnd>().Length;
     private readonly long[] _ends = new long[EndCount];
+    private readonly HashSet<WaitChannel> _woken = new(ReferenceEqualityComparer.Instance);
     private long? _dying; // a port handed PortDestroyReceive in the step now running (it may pass its receive right to a backup instead)
     private bool _ended;
 
@@ -117,6 +121,19 @@ public sealed class MessageAccountingMonitor(bool expectDrained = false) : SpecM
             case PortDestroyReceive when !_dead.Contains(receiver):
                 _dying = receiver;
                 break;
+            case WakeThread w:
+                Woken(w);
+                break;
+        }
+    }
+
+    /// <summary>A wait ends once: a received message brought to a wait that already ended never reaches its thread.</summary>
+    private void Woken(WakeThread w)
+    {
+        var first = _woken.Add(w.Channel);
+        if (w.Result is MachMsgResult { Return: MachMsgReturn.Success, Message: { } m })
+        {
+            Assert(first, $"thread {w.ThreadId} was woken with a received message (id {m.Header.Id}) after its wait on {w.Channel} had ended: the message is lost");
         }
     }
 

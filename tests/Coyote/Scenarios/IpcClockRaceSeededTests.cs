@@ -10,9 +10,9 @@ namespace MachActors.Tests.Coyote.Scenarios;
 /// from the queue keeps its timeout timer, and the port takes that timer's expiry for a timeout, waking
 /// the thread with RcvTimedOut. It does harm only when the client's reply timeout fires after the reply
 /// was dequeued for the client and before the copyout woke it: the reply then reaches a thread no longer
-/// receiving, which waits for it forever: found by liveness (a thread never ends). The message accounting
-/// monitor does not see it: the port did hand the reply to the client's space, which is where it counts
-/// a message received. Without early timers the race is never hit (30 random iterations pass). Budget:
+/// receiving, which waits for it forever. Found by the message accounting monitor (the copyout's wake
+/// comes to a wait already ended: the message is lost), at the wake; the scenario would report the
+/// hung client at the time limit. Without early timers the race is never hit (30 random iterations pass). Budget:
 /// 50 iterations with early timers 0.05, 10,000 steps. Iterations-to-find measured for run seeds 1-5
 /// (the test runs 1-3): random 6, 1, 10, 5, 2; PCT 1, 3, 10, 0, 1 (the race is one timer firing in a
 /// window of a few steps: neither strategy has an edge).
@@ -35,7 +35,7 @@ public class IpcClockRaceSeededTests(ITestOutputHelper output)
 
         var found = EarlyTimerChecks.FoundAndReplays(scenario, strategy, EarlyTimers, Iterations, seed, output);
 
-        Assert.Contains("never ended", found.Bug.Text, StringComparison.Ordinal);
+        Assert.Contains("MessageAccountingMonitor", found.Bug.Text, StringComparison.Ordinal);
     }
 
     [Fact]

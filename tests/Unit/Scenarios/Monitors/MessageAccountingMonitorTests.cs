@@ -1,5 +1,6 @@
 using MachActors.Exploration.Monitors;
 using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
 using MachActors.Scenarios.Monitors;
 using static MachActors.Tests.Unit.Kernel.Ipc.IpcKit;
 using static MachActors.Tests.Unit.Scenarios.Monitors.MonitorTrace;
@@ -86,5 +87,31 @@ public sealed class MessageAccountingMonitorTests
         Assert.Equal(0, m.Count(MessageEnd.DestroyedWithPort));
         Assert.Equal(2, m.Count(MessageEnd.LeftQueued));
         Assert.Equal(1, m.KernelSends);
+    }
+
+    [Fact]
+    public void ReceivedMessageWakesAWaitAlreadyTimedOut_Lost()
+    {
+        var m = new MessageAccountingMonitor();
+        var channel = new WaitChannel(Port(10).Actor, "receive");
+        var received = new MachMsgResult(MachMsgReturn.Success, new MachMessage(MsgHeader.To(PortName.Null, MsgType.None, 500)));
+
+        m.Handed(3, 10, new WakeThread(18, channel, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
+        Assert.Null(m.Violation);
+        m.Handed(3, 2, new WakeThread(18, channel, received));
+
+        Assert.Contains("thread 18 was woken with a received message (id 500) after its wait on receive had ended", m.Violation);
+    }
+
+    [Fact]
+    public void ReceivedMessageWakesItsWait_ThenAStaleTimeout_NoViolation()
+    {
+        var m = new MessageAccountingMonitor();
+        var channel = new WaitChannel(Port(10).Actor, "receive");
+
+        m.Handed(3, 2, new WakeThread(18, channel, new MachMsgResult(MachMsgReturn.Success, new MachMessage(MsgHeader.To(PortName.Null, MsgType.None, 500)))));
+        m.Handed(3, 10, new WakeThread(18, channel, new MachMsgResult(MachMsgReturn.RcvTimedOut)));
+
+        Assert.Null(m.Violation);
     }
 }
