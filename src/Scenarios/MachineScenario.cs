@@ -17,7 +17,7 @@ namespace MachActors.Scenarios;
 /// <summary>
 /// A scenario on a whole booted machine (docs/EXPLORATION.md, "Scenarios"). Every iteration boots a
 /// fresh machine from <see cref="Config"/> (with the default pager when it has swap), adds the fault
-/// liveness, data_request, message accounting and capability safety monitors, lets the scenario start its pagers and tasks
+/// liveness, data_request, VM oracle, message accounting and capability safety monitors, lets the scenario start its pagers and tasks
 /// (<see cref="Build"/>), and runs until every thread has ended. Threads still live when nothing is
 /// left to happen, or at the virtual time limit, are blocked work (a deadlock or a liveness bug).
 /// The check <see cref="Build"/> returns judges what the programs saw; by default no thread may fault.
