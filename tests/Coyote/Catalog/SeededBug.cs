@@ -14,6 +14,9 @@ namespace MachActors.Tests.Coyote.Catalog;
 /// <param name="Fragments">Text every report of it contains (the monitor or check that finds it).</param>
 public sealed record SeededBug(string Name, string Race, Func<Scenario> Create, BugKind Kind, params string[] Fragments)
 {
+    /// <summary>The early-timer chance per decision the strategies need to find it (0: none; see <c>Harness/EarlyTimerChecks</c>).</summary>
+    public double EarlyTimers { get; init; }
+
     /// <summary>Whether <paramref name="bug"/> is this seeded bug: its kind, with every fragment in its text.</summary>
     public bool Matches(Bug bug)
     {

@@ -10,7 +10,7 @@ namespace MachActors.Tests.Coyote.Catalog;
 /// <see cref="SeededBugCatalog"/> explored under random, PCT (depth 3) and fair PCT with run seeds 1..S,
 /// each run stopping at its first bug within <see cref="Cap"/> iterations (10,000-step bound, no files).
 /// Iterations-to-find is deterministic (seeded), so it is a test, not a BenchmarkDotNet suite. Budget: S =
-/// <see cref="DefaultSeeds"/>, about 8 s (MACHACTORS_FIND_SEEDS=N for another S).
+/// <see cref="DefaultSeeds"/>, about 25 s (MACHACTORS_FIND_SEEDS=N for another S).
 /// The table goes to the test output and to <see cref="TablePath"/>.
 /// </summary>
 public class SeededBugTableTests(ITestOutputHelper output)
@@ -75,7 +75,7 @@ public class SeededBugTableTests(ITestOutputHelper output)
             var runs = new List<long?>();
             for (var seed = 1UL; seed <= (ulong)seeds; seed++)
             {
-                var report = Explorer.Run(scenario, StrategyFactory.Create(new StrategyOptions { Name = strategy, Depth = 3 }), new ExplorationOptions { Iterations = Cap, Seed = seed });
+                var report = Explorer.Run(scenario, StrategyFactory.Create(new StrategyOptions { Name = strategy, Depth = 3, EarlyTimers = bug.EarlyTimers }), new ExplorationOptions { Iterations = Cap, Seed = seed });
                 var first = report.Bugs.FirstOrDefault();
                 if (first is not null && !bug.Matches(first.Bug)) wrong.Add($"{bug.Name}, {strategy}, seed {seed}, iteration {first.Iteration}: {first.Bug}");
                 runs.Add(first?.Iteration);

@@ -32,7 +32,9 @@ public static class ScenarioChecks
     public static FoundBug FoundAndReplays(SeededBug bug, string strategy, int iterations, ITestOutputHelper output)
     {
         ArgumentNullException.ThrowIfNull(bug);
-        var found = FoundAndReplays(bug.Create(), strategy, iterations, output);
+        var found = bug.EarlyTimers > 0
+            ? EarlyTimerChecks.FoundAndReplays(bug.Create(), strategy, bug.EarlyTimers, iterations, seed: 1, output)
+            : FoundAndReplays(bug.Create(), strategy, iterations, output);
         bug.AssertIs(found.Bug);
         return found;
     }
