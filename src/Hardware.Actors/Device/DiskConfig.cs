@@ -17,8 +17,18 @@ public sealed record DiskConfig
 
     /// <summary>
     /// A host file holding the disk's blocks (block n at byte offset n x BlockSize), opened when the
-    /// machine boots; it must exist and hold at least <see cref="DiskGeometry.SizeInBytes"/> bytes.
+    /// machine boots; it must exist (unless <see cref="CreateImage"/>) and hold at least
+    /// <see cref="DiskGeometry.SizeInBytes"/> bytes. Writes go through to the file as each completes,
+    /// so the file holds every completed write when the machine stops (and after a crash of the host).
     /// Null (the default): the blocks live in memory and start as zeros.
     /// </summary>
     public string? ImagePath { get; init; }
+
+    /// <summary>
+    /// When <see cref="ImagePath"/> names a file that does not exist, create it at boot: zeros, the
+    /// disk's size (a fresh disk, for a file system to format). Its directory must exist; a read-only
+    /// disk never creates its image. Default false: a missing image is a boot error, so a mistyped
+    /// path does not silently become an empty disk.
+    /// </summary>
+    public bool CreateImage { get; init; }
 }

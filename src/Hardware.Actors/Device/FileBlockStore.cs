@@ -34,20 +34,25 @@ public sealed class FileBlockStore : IBlockStore
     /// <summary>
     /// Opens <paramref name="path"/> as the image of a disk shaped like <paramref name="geometry"/>
     /// (read-only when <paramref name="readOnly"/>). The file must exist and hold at least the disk's
-    /// size; extra bytes at its end are left alone. Returns false with a one-line reason otherwise.
+    /// size; extra bytes at its end are left alone. With <paramref name="create"/> (and not
+    /// <paramref name="readOnly"/>) a missing file is created first, the disk's size of zeros.
+    /// Returns false with a one-line reason otherwise.
     /// </summary>
-    public static bool TryOpen(string path, DiskGeometry geometry, bool readOnly, [NotNullWhen(true)] out FileBlockStore? store, [NotNullWhen(false)] out string? error)
+    public static bool TryOpen(string path, DiskGeometry geometry, bool readOnly, [NotNullWhen(true)] out FileBlockStore? store, [NotNullWhen(false)] out string? error, bool create = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(geometry);
         store = null;
-        SafeFileHandle handle;
+        SafeFileHandle? handle = null;
         try
         {
-            handle = File.OpenHandle(path, FileMode.Open, readOnly ? FileAccess.Read : FileAccess.ReadWrite, FileShare.ReadWrite);
+            var mode = create && !readOnly ? FileMode.OpenOrCreate : FileMode.Open;
+            handle = File.OpenHandle(path, mode, readOnly ? FileAccess.Read : FileAccess.ReadWrite, FileShare.ReadWrite);
+            if (mode == FileMode.OpenOrCreate && RandomAccess.GetLength(handle) == 0) RandomAccess.SetLength(handle, geometry.SizeInBytes); // new (or empty): a fresh disk
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
+            handle?.Dispose();
             error = $"cannot open disk image '{path}': {e.Message}";
             return false;
         }

@@ -16,7 +16,7 @@ internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Har
     /// <summary>
     /// Opens every disk's block store (host code, before anything is spawned): memory, or the image file.
     /// </summary>
-    /// <exception cref="ArgumentException">An image file is missing or too short (every such disk is listed; stores already opened are closed).</exception>
+    /// <exception cref="ArgumentException">An image file is missing (without DiskConfig.CreateImage) or too short (every such disk is listed; stores already opened are closed).</exception>
     public static IReadOnlyList<IBlockStore> OpenStores(MachineConfig config)
     {
         var stores = new List<IBlockStore>();
@@ -24,7 +24,7 @@ internal sealed record MachineDevices(IReadOnlyDictionary<string, IActorRef> Har
         foreach (var disk in config.Disks)
         {
             if (disk.ImagePath is null) stores.Add(new MemoryBlockStore(disk.Geometry));
-            else if (FileBlockStore.TryOpen(disk.ImagePath, disk.Geometry, disk.ReadOnly, out var file, out var error)) stores.Add(file);
+            else if (FileBlockStore.TryOpen(disk.ImagePath, disk.Geometry, disk.ReadOnly, out var file, out var error, disk.CreateImage)) stores.Add(file);
             else problems.Add($"disk {disk.Name}: {error}");
         }
         if (problems.Count == 0) return stores;

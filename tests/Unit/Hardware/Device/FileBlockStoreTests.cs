@@ -89,6 +89,51 @@ public sealed class FileBlockStoreTests : global::MachActors.Actors.TestKit.Test
     }
 
     [Fact]
+    public void TryOpen_MissingFileWithCreate_CreatesAZeroDiskOfTheDisksSize()
+    {
+        var missing = _path + ".new";
+        try
+        {
+            Assert.True(FileBlockStore.TryOpen(missing, Geometry, false, out var store, out var error, create: true), error);
+            using (store)
+            {
+                var block = Pattern(1, 9);
+                block[0] = 1;
+                Assert.Equal(IoStatus.Success, store.Read(Geometry.BlockCount - 1, block));
+                Assert.All(block, b => Assert.Equal(0, b));
+            }
+            Assert.Equal(Geometry.SizeInBytes, new FileInfo(missing).Length);
+        }
+        finally
+        {
+            File.Delete(missing);
+        }
+    }
+
+    [Fact]
+    public void TryOpen_ExistingFileWithCreate_KeepsItsBlocks()
+    {
+        Assert.True(FileBlockStore.TryOpen(_path, Geometry, false, out var store, out var error, create: true), error);
+        using (store)
+        {
+            var block = new byte[512];
+            Assert.Equal(IoStatus.Success, store.Read(3, block));
+            Assert.Equal(Pattern(1, 42), block);
+        }
+    }
+
+    [Fact]
+    public void TryOpen_MissingFileWithCreateButReadOnly_FailsAndCreatesNothing()
+    {
+        var missing = _path + ".ro";
+
+        Assert.False(FileBlockStore.TryOpen(missing, Geometry, true, out _, out var error, create: true));
+
+        Assert.Contains(missing, error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
     public void TryOpen_FileShorterThanTheDisk_FailsWithBothSizes()
     {
         using (var file = new FileStream(_path, FileMode.Open, FileAccess.Write)) file.SetLength(1000);

@@ -49,6 +49,28 @@ public sealed class DeviceServerTests : IDisposable
     }
 
     [Fact]
+    public void Boot_MissingImageFileWithCreateImage_BootsOnAFreshImageThatKeepsWrites()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "machactors-boot-" + Guid.NewGuid().ToString("N") + ".img");
+        try
+        {
+            var config = new MachineConfig { Disks = [new DiskConfig { Geometry = Geometry, ImagePath = path, CreateImage = true }] };
+            using (var kit = new MachineKit(1, config: config))
+            {
+                var disk = kit.Call<DeviceOpenReply>(kit.Machine.DeviceServer, new DeviceOpen(DeviceHandle.Master, DeviceMode.Read | DeviceMode.Write, "disk0")).Device!;
+                Assert.Equal(DeviceReturn.Success, kit.Call<DeviceWriteReply>(kit.Machine.DeviceServer, new DeviceWrite(disk, DeviceMode.None, 5, Pattern(1, 8))).Return);
+            }
+            var image = File.ReadAllBytes(path);
+            Assert.Equal(Geometry.SizeInBytes, image.Length);
+            Assert.Equal(Pattern(1, 8), image.AsSpan(5 * 512, 512).ToArray());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Write_ThenRead_FromHost_AnswersAtTheModelledTimesWithTheData()
     {
         var disk = Open("disk0");
