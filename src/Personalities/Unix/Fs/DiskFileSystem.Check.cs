@@ -18,19 +18,17 @@ public sealed partial class DiskFileSystem
     public Task<(Errno Error, IReadOnlyList<string> Problems)> Check() => Exclusive(async () =>
     {
         var problems = new List<string>();
-        var (error, live) = await CheckInodes(problems);
-        if (error == Errno.None) error = await CheckBitmap(problems);
+        var owners = new Dictionary<long, long>(); // block -> the inode holding it
+        var (error, live) = await CheckInodes(owners, problems);
+        if (error == Errno.None) error = await CheckBitmap(owners, problems);
         if (error == Errno.None) error = await CheckTree(live, problems);
         return (error, (IReadOnlyList<string>)problems);
     }, (Errno.EAGAIN, (IReadOnlyList<string>)[]));
 
-    private Dictionary<long, long> _owners = [];
-
     private static string Say(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<(Errno Error, SortedDictionary<long, DiskInode> Live)> CheckInodes(List<string> problems)
+    private async Task<(Errno Error, SortedDictionary<long, DiskInode> Live)> CheckInodes(Dictionary<long, long> owners, List<string> problems)
     {
-        _owners = [];
         var live = new SortedDictionary<long, DiskInode>();
         long free = 0;
         for (long ino = 1; ino < Superblock.InodeCount; ino++)
@@ -43,14 +41,14 @@ public sealed partial class DiskFileSystem
             if (node.Length > MaxFileSize) problems.Add(Say($"inode {ino} is {node.Length} bytes, past the largest file ({MaxFileSize})"));
             if (node.Kind == FileKind.Directory && node.Length % BlockSize != 0) problems.Add(Say($"directory {ino} is {node.Length} bytes, not whole blocks"));
             var held = (node.Length + BlockSize - 1) / BlockSize;
-            for (var i = 0; i < DiskInode.DirectCount; i++) Claim(ino, node.Direct[i], i, held, problems);
+            for (var i = 0; i < DiskInode.DirectCount; i++) Claim(owners, ino, node.Direct[i], i, held, problems);
             if (node.Indirect == 0) continue;
-            if (!Claim(ino, node.Indirect, held > DiskInode.DirectCount ? DiskInode.DirectCount : held, held, problems)) continue;
+            if (!Claim(owners, ino, node.Indirect, held > DiskInode.DirectCount ? DiskInode.DirectCount : held, held, problems)) continue;
             var (readError, pointers) = await Cache.Get(node.Indirect);
             if (readError != Errno.None) return (readError, live);
             for (var j = 0; j < PointersPerBlock; j++)
             {
-                Claim(ino, BinaryPrimitives.ReadUInt32LittleEndian(pointers.AsSpan(j * 4)), DiskInode.DirectCount + j, held, problems);
+                Claim(owners, ino, BinaryPrimitives.ReadUInt32LittleEndian(pointers.AsSpan(j * 4)), DiskInode.DirectCount + j, held, problems);
             }
         }
         if (free != FreeInodes) problems.Add(Say($"{free} inodes are free, but the count says {FreeInodes}"));
@@ -58,24 +56,24 @@ public sealed partial class DiskFileSystem
     }
 
     /// <summary>Records that <paramref name="ino"/> holds <paramref name="block"/> as its block <paramref name="index"/>; false when the pointer is unusable.</summary>
-    private bool Claim(long ino, long block, long index, long held, List<string> problems)
+    private bool Claim(Dictionary<long, long> owners, long ino, long block, long index, long held, List<string> problems)
     {
         if (block == 0) return false;
         if (!IsDataBlock(block)) { problems.Add(Say($"inode {ino} points at block {block}, outside the data blocks")); return false; }
         if (index >= held) problems.Add(Say($"inode {ino} holds block {block} past its size"));
-        if (_owners.TryGetValue(block, out var other)) { problems.Add(Say($"block {block} is held by inode {other} and inode {ino}")); return false; }
-        _owners[block] = ino;
+        if (owners.TryGetValue(block, out var other)) { problems.Add(Say($"block {block} is held by inode {other} and inode {ino}")); return false; }
+        owners[block] = ino;
         return true;
     }
 
-    private async Task<Errno> CheckBitmap(List<string> problems)
+    private async Task<Errno> CheckBitmap(Dictionary<long, long> owners, List<string> problems)
     {
         long free = 0;
         for (long block = 0; block < Superblock.BlockCount; block++)
         {
             var (error, used) = await BitOf(block);
             if (error != Errno.None) return error;
-            var owned = _owners.TryGetValue(block, out var owner);
+            var owned = owners.TryGetValue(block, out var owner);
             if (block < Superblock.DataStart) { if (!used) problems.Add(Say($"metadata block {block} is free in the bitmap")); }
             else if (used && !owned) problems.Add(Say($"block {block} is marked used but no inode holds it"));
             else if (!used && owned) problems.Add(Say($"block {block} of inode {owner} is free in the bitmap"));
