@@ -23,6 +23,7 @@ public static class CallFailures
         VmReadCall => new VmReadReply(code, 0),
         VmTaskResolve v => For(v.Call, KernReturn.InvalidTask), // the port named no live task
         TaskThreads => new TaskThreadsReply(code, []),
+        EmulatedSyscall s => new SyscallRedirect(s.Number, 0) { Raised = code },
         ThreadInfo => new ThreadInfoReply(code, null),
         ThreadJoin => new JoinResult(code, null),
         MutexAllocate => new MutexAllocated(code, null),

@@ -27,4 +27,13 @@ public static class ExceptionCodes
 
     /// <summary>EXC_SOFTWARE: the program's task was cancelled (OperationCanceledException out of the program).</summary>
     public const int Cancelled = 2;
+
+    /// <summary>EXC_SOFTWARE: a system call number the task's emulation vector does not hold (EXC_UNIX_BAD_SYSCALL, spec 6: SIGSYS); the subcode is the number.</summary>
+    public const int UnixBadSyscall = 0x10000;
+
+    /// <summary>EXC_SOFTWARE: a write on a pipe with no reader (EXC_UNIX_BAD_PIPE, spec 6: SIGPIPE).</summary>
+    public const int UnixBadPipe = 0x10001;
+
+    /// <summary>EXC_SOFTWARE: abort() (EXC_UNIX_ABORT, spec 6: SIGABRT).</summary>
+    public const int UnixAbort = 0x10002;
 }

@@ -139,7 +139,7 @@ public sealed partial class Host : KernelObject
         switch (message)
         {
             case CreateChildTask c:
-                SpawnTask(c.Name, c.Priority, c.Set, new TaskStartSpec(c.Reply, null, "", Space: c.Space), c.Ports);
+                SpawnTask(c.Name, c.Priority, c.Set, new TaskStartSpec(c.Reply, null, "", Space: c.Space) { Emulation = c.Emulation }, c.Ports);
                 break;
             case ThreadRegistered r:
                 _threads.Add(r.Thread);

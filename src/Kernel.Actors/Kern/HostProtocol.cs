@@ -17,7 +17,11 @@ internal sealed record ThreadRegistered(ThreadHandle Thread, TaskHandle Task);
 /// <param name="Reply">Where TaskCreated goes.</param>
 /// <param name="Ports">What the child inherits (bootstrap, exception, registered ports; already counted at their ports).</param>
 /// <param name="Space">The address space it inherits (task_create with inherit_memory), or null.</param>
-internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply, SpecialPorts Ports, ForkedSpace? Space = null);
+internal sealed record CreateChildTask(string Name, int Priority, ProcessorSetHandle Set, CallerReply Reply, SpecialPorts Ports, ForkedSpace? Space = null)
+{
+    /// <summary>The parent's emulation vector, which the child inherits (spec 4.1).</summary>
+    public EmulationVector Emulation { get; init; } = EmulationVector.Empty;
+}
 
 /// <summary>Task -> its new thread's object: the thread's handle with its kernel port.</summary>
 /// <param name="Thread">The handle.</param>
@@ -36,7 +40,11 @@ internal sealed record SelfPorts(Ipc.PortName Task, Ipc.PortName Thread, Ipc.Por
 /// <param name="ThreadName">The main thread's name.</param>
 /// <param name="DeviceMaster">For a first task, the device master port (the task makes its send right); null otherwise.</param>
 /// <param name="Space">For task_create with inherit_memory: the address space made by fork.</param>
-internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null, ForkedSpace? Space = null);
+internal sealed record TaskStartSpec(CallerReply Reply, ThreadBody? MainThread, string ThreadName, Ipc.PortRef? DeviceMaster = null, ForkedSpace? Space = null)
+{
+    /// <summary>The emulation vector the task starts with (a child's is its parent's).</summary>
+    public EmulationVector Emulation { get; init; } = EmulationVector.Empty;
+}
 
 /// <summary>Machine boot -> host and device server: the device master port (the host hands it to the tasks it starts; the server serves it).</summary>
 /// <param name="Port">The device master port.</param>

@@ -60,6 +60,25 @@ public sealed partial class MachTask
         public KernReturn TaskTerminate(PortName targetTask) =>
             (KernReturn)task.Defer(request, new TaskTerminate(), (r, _) => MachTaskServer.TaskTerminateReply(Handle, CodeOf(r)));
 
+        public KernReturn TaskGetEmulationVector(PortName targetTask, out int vectorStart, out ImmutableArray<byte> emulationVector)
+        {
+            emulationVector = [];
+            vectorStart = 0;
+            if (task._terminated) return KernReturn.InvalidArgument;
+            var (start, handlers) = task._emulation.Get();
+            vectorStart = start;
+            emulationVector = InfoWords.Pack(handlers.AsSpan());
+            return KernReturn.Success;
+        }
+
+        public KernReturn TaskSetEmulationVector(PortName targetTask, int vectorStart, ImmutableArray<byte> emulationVector)
+        {
+            if (task._terminated || emulationVector.Length % 4 != 0) return KernReturn.InvalidArgument;
+            var code = task._emulation.Set(vectorStart, InfoWords.Unpack(emulationVector), out var updated);
+            task._emulation = updated;
+            return code;
+        }
+
         public KernReturn TaskThreads(PortName targetTask, out ImmutableArray<PortName> threadList)
         {
             threadList = [];

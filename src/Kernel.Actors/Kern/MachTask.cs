@@ -51,6 +51,7 @@ public sealed partial class MachTask : KernelObject
         }
         _created = Context.Now;
         if (_start?.Space is { } space) AdoptSpace(space);
+        _emulation = _start?.Emulation ?? EmulationVector.Empty;
         switch (_start)
         {
             case { MainThread: { } body } start:
@@ -88,7 +89,7 @@ public sealed partial class MachTask : KernelObject
                 var inherited = new List<Ipc.IpcEffect>();
                 var ports = _special.Inherit(inherited);
                 SpecialPorts.Apply(inherited, Self); // the copies are counted before the child holds them (rule 3)
-                var create = new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply, ports);
+                var create = new CreateChildTask(c.Name ?? _name + "-child", _priority, _set, reply, ports) { Emulation = _emulation };
                 if (c.InheritMemory) Fork(create);
                 else _services.Host.Tell(create, Self);
                 break;
@@ -120,7 +121,7 @@ public sealed partial class MachTask : KernelObject
                 r.Caller.Tell(new TaskResolved(r.Call, Self, reply), Self);
                 break;
             default:
-                if (!OnVmCall(request, reply) && !OnIpcCall(request, reply)) OnSyncCall(request, reply);
+                if (!OnVmCall(request, reply) && !OnIpcCall(request, reply) && !OnEmulationCall(request, reply)) OnSyncCall(request, reply);
                 break;
         }
     }

@@ -89,3 +89,25 @@ public sealed record ThreadCreated(KernReturn Result, ThreadHandle? Thread)
     /// <summary>The name of a send right to the new thread's port in the calling thread's space (NULL on failure or from host code).</summary>
     public Ipc.PortName Port { get; init; }
 }
+
+/// <summary>
+/// The system call trap (a UNIX program's <c>syscall</c>): the task looks the number up in its
+/// emulation vector. Reply: <see cref="SyscallRedirect"/>; a terminated task answers InvalidArgument.
+/// </summary>
+/// <param name="Number">The system call number.</param>
+public sealed record EmulatedSyscall(int Number) : KernelRequest;
+
+/// <summary>
+/// The answer to <see cref="EmulatedSyscall"/>: the trap returns to user mode in the emulation
+/// library's handler <paramref name="Handler"/> (0: the number is not emulated).
+/// </summary>
+/// <param name="Number">The system call number.</param>
+/// <param name="Handler">The handler id from the vector, or 0.</param>
+public sealed record SyscallRedirect(int Number, int Handler)
+{
+    /// <summary>For a number that is not emulated: what the bad-syscall exception's handler answered (Success: the thread goes on).</summary>
+    public KernReturn Raised { get; init; }
+
+    /// <summary>True when the vector sent the call to a handler.</summary>
+    public bool IsEmulated => Handler != 0;
+}

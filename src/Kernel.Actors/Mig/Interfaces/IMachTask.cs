@@ -26,6 +26,22 @@ public interface IMachTask
     [MigRoutine(8)]
     KernReturn TaskTerminate(PortName targetTask);
 
+    /// <summary>task_get_emulation_vector (2009): the first emulated system call number and the handler ids from it (int32 words, little-endian; 0 where not emulated).</summary>
+    /// <param name="targetTask">The task.</param>
+    /// <param name="vectorStart">The first emulated number (0 when none).</param>
+    /// <param name="emulationVector">The handler ids, 4 bytes each.</param>
+    /// <returns>The kernel's code.</returns>
+    [MigRoutine(9)]
+    KernReturn TaskGetEmulationVector(PortName targetTask, out int vectorStart, [MigMaxCount(4 * 1024)] out ImmutableArray<byte> emulationVector);
+
+    /// <summary>task_set_emulation_vector (2010): numbers [vectorStart, vectorStart + count) go to the given handler ids (0 clears); inherited by task_create.</summary>
+    /// <param name="targetTask">The task.</param>
+    /// <param name="vectorStart">The first number set.</param>
+    /// <param name="emulationVector">The handler ids as int32 words, little-endian.</param>
+    /// <returns>The kernel's code (InvalidArgument for a bad range or a length that is not a multiple of 4).</returns>
+    [MigRoutine(10)]
+    KernReturn TaskSetEmulationVector(PortName targetTask, int vectorStart, [MigMaxCount(4 * 1024)] ImmutableArray<byte> emulationVector);
+
     /// <summary>task_threads (2011): send rights to every thread's port, out of line.</summary>
     /// <param name="targetTask">The task.</param>
     /// <param name="threadList">The threads' ports.</param>
