@@ -23,7 +23,7 @@ public sealed class EmulationVectorTests
         first.Set(2, [0, 30], out var second);
 
         Assert.Equal(1, second.Get().Start);
-        Assert.Equal([1, 0, 30], second.Get().Handlers);
+        Assert.Equal(new[] { 1, 0, 30 }, second.Get().Handlers.ToArray());
         Assert.Equal(2, first.Lookup(2)); // immutable: the first vector is unchanged
     }
 

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+
+namespace MachActors.Personalities.Unix.Emulation;
+
+/// <summary>
+/// The system call numbers (4.3BSD's) and the emulation vector the UNIX server installs in every
+/// process's task: number n goes to the emulation library's handler <see cref="EntryFor"/>(n).
+/// A number not in the vector traps to the kernel, which raises EXC_SOFTWARE / EXC_UNIX_BAD_SYSCALL:
+/// the server turns it into SIGSYS.
+/// </summary>
+public static class Syscalls
+{
+    /// <summary>exit.</summary>
+    public const int Exit = 1;
+
+    /// <summary>fork.</summary>
+    public const int Fork = 2;
+
+    /// <summary>read.</summary>
+    public const int Read = 3;
+
+    /// <summary>write.</summary>
+    public const int Write = 4;
+
+    /// <summary>open.</summary>
+    public const int Open = 5;
+
+    /// <summary>close.</summary>
+    public const int Close = 6;
+
+    /// <summary>wait4.</summary>
+    public const int Wait4 = 7;
+
+    /// <summary>unlink.</summary>
+    public const int Unlink = 10;
+
+    /// <summary>getpid.</summary>
+    public const int Getpid = 20;
+
+    /// <summary>kill.</summary>
+    public const int Kill = 37;
+
+    /// <summary>dup.</summary>
+    public const int Dup = 41;
+
+    /// <summary>pipe.</summary>
+    public const int Pipe = 42;
+
+    /// <summary>sigaction.</summary>
+    public const int Sigaction = 46;
+
+    /// <summary>execve.</summary>
+    public const int Execve = 59;
+
+    /// <summary>mmap.</summary>
+    public const int Mmap = 71;
+
+    /// <summary>dup2.</summary>
+    public const int Dup2 = 90;
+
+    /// <summary>mkdir.</summary>
+    public const int Mkdir = 136;
+
+    /// <summary>stat.</summary>
+    public const int Stat = 188;
+
+    /// <summary>fstat.</summary>
+    public const int Fstat = 189;
+
+    /// <summary>getdirentries (readdir).</summary>
+    public const int ReadDir = 196;
+
+    /// <summary>lseek.</summary>
+    public const int Lseek = 199;
+
+    /// <summary>Every number the library emulates.</summary>
+    public static readonly ImmutableArray<int> All =
+        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek];
+
+    /// <summary>The handler id (the "address" in the library) of number <paramref name="number"/>.</summary>
+    public static int EntryFor(int number) => 0x1000 + number;
+
+    /// <summary>The vector from number 1 to the highest, with 0 for the numbers not emulated.</summary>
+    public static (int Start, ImmutableArray<int> Handlers) Vector()
+    {
+        var last = All.Max();
+        return (1, [.. Enumerable.Range(1, last).Select(n => All.Contains(n) ? EntryFor(n) : 0)]);
+    }
+}

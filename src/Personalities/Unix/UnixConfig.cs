@@ -1,0 +1,48 @@
+using MachActors.Personalities.Unix.Fs;
+
+namespace MachActors.Personalities.Unix;
+
+/// <summary>Test-only deliberate bugs of the UNIX server, each of which one property must catch (docs/UNIX.md, "Tests").</summary>
+[Flags]
+internal enum UnixSeededBugs
+{
+    /// <summary>No bug.</summary>
+    None = 0,
+
+    /// <summary>fork shares the parent's memory with the child (inheritance set to share) instead of copying it.</summary>
+    ForkSharesMemory = 1,
+
+    /// <summary>A pipe read of two bytes or more loses its first byte.</summary>
+    PipeDropsBytes = 2,
+
+    /// <summary>A child already reaped is reported once more by the parent's next wait.</summary>
+    WaitReportsTwice = 4,
+}
+
+/// <summary>How the UNIX server is set up: its file system, its programs, the first process.</summary>
+public sealed record UnixConfig
+{
+    /// <summary>The file system (default: a new <see cref="MemoryFileSystem"/>; a disk-backed one by configuration).</summary>
+    public IUnixFileSystem FileSystem { get; init; } = new MemoryFileSystem();
+
+    /// <summary>The programs exec can run; each is installed as /bin/NAME.</summary>
+    public UnixProgramRegistry Programs { get; init; } = new();
+
+    /// <summary>The first process's program (pid 1).</summary>
+    public string Init { get; init; } = "init";
+
+    /// <summary>init's arguments after argv[0].</summary>
+    public IReadOnlyList<string> InitArgs { get; init; } = [];
+
+    /// <summary>When init ends, every process is killed and the server returns (so a machine run can end). Default true.</summary>
+    public bool ShutdownWhenInitExits { get; init; } = true;
+
+    /// <summary>The console device's name ("" for none: /dev/console then fails ENXIO-like with ENOENT).</summary>
+    public string ConsoleDevice { get; init; } = "console";
+
+    /// <summary>Each pipe's buffer.</summary>
+    public int PipeCapacity { get; init; } = Server.Pipe.DefaultCapacity;
+
+    /// <summary>Test-only seeded bugs.</summary>
+    internal UnixSeededBugs SeededBugs { get; init; }
+}

@@ -1,0 +1,347 @@
+using System.Text;
+using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
+using MachActors.Kernel.Mig;
+using MachActors.Kernel.User;
+using MachActors.Kernel.Vm;
+using MachActors.Personalities.Unix.Emulation;
+using MachActors.Personalities.Unix.Server;
+
+namespace MachActors.Personalities.Unix;
+
+/// <summary>Processes: creation (init, fork, exec), their Mach setup, exit, wait, kill and signals.</summary>
+public sealed partial class UnixServer
+{
+    private readonly Dictionary<int, Queue<WaitCompletion>> _reportAgain = []; // the seeded WaitReportsTwice bug only
+
+    /// <summary>/bin/NAME for every registered program: its text image, one header line naming it.</summary>
+    private async Task InstallBin()
+    {
+        await _fs.Mkdir("/bin");
+        foreach (var name in _config.Programs.Names)
+        {
+            var (error, inode) = await _fs.Create("/bin/" + name, exclusive: false);
+            if (error == Errno.None) await _fs.Write(inode, 0, Encoding.UTF8.GetBytes($"{TextMagic} {name}\n"));
+        }
+    }
+
+    /// <summary>pid 1 runs the configured init; fds 0, 1 and 2 are the console.</summary>
+    private async Task<Errno> StartInit()
+    {
+        var init = _table.Add(0, _config.Init);
+        if (_console != PortName.Null)
+        {
+            var console = new OpenFile(OpenFileKind.Console, readable: true, writable: true);
+            for (var fd = 0; fd < 3; fd++) init.Fds.Add(console);
+        }
+        var error = await Load(init, _config.Init, [_config.Init, .. _config.InitArgs]);
+        if (error != Errno.None) _table.Exit(init.Pid, WaitStatus.Exited(127));
+        return error;
+    }
+
+    /// <summary>
+    /// Runs program <paramref name="name"/> in a new task for <paramref name="p"/> (init, exec): the text
+    /// image /bin/NAME is read from the file system (ENOENT without one; ENOEXEC when its header is not a
+    /// registered program's), the task is made and set up, the text is mapped at <see cref="TextAddress"/>,
+    /// and the main thread starts. The old task (exec) is terminated once the new one is ready.
+    /// </summary>
+    private async Task<Errno> Load(Process p, string name, IReadOnlyList<string> argv)
+    {
+        var (looked, inode) = await _fs.Lookup("/bin/" + name);
+        if (looked != Errno.None) return looked;
+        var (read, text) = await _fs.Read(inode, 0, _env.Machine.PageSize);
+        if (read != Errno.None) return read;
+        var header = Encoding.UTF8.GetString(text).Split('\n')[0].Split(' ');
+        if (header.Length != 2 || header[0] != TextMagic || _config.Programs.Find(header[1]) is not { } program) return Errno.ENOEXEC;
+        var (created, task) = await _env.TaskCreate(_env.TaskSelf, $"{name}[{p.Pid}]");
+        if (created != KernReturn.Success) return Errno.EAGAIN;
+        var old = p.Task;
+        p.Task = task;
+        await Attach(p, old);
+        var (vector, handlers) = Syscalls.Vector();
+        await _env.TaskSetEmulationVector(task, vector, handlers);
+        await MapInto(task, TextAddress, text, VmProt.Read);
+        p.Name = name;
+        ThreadBody body = async env =>
+        {
+            var u = new UnixEnv(env);
+            await u.Exit(await program(u, argv));
+            return null;
+        };
+        var (threaded, thread) = await _env.ThreadCreate(task, body, name);
+        if (threaded == KernReturn.Success)
+        {
+            await _env.ThreadResume(thread);
+            await _env.PortDeallocate(thread);
+        }
+        return Errno.None;
+    }
+
+    /// <summary>
+    /// Sets a process's new task up: its process port (made on first use, a member of the server's set)
+    /// as the task's bootstrap port, the server's exception port as its exception port. The task
+    /// <paramref name="old"/> it replaces (exec) is terminated.
+    /// </summary>
+    private async Task Attach(Process p, PortName old)
+    {
+        if (p.Port == PortName.Null)
+        {
+            p.Port = await _env.MachReplyPort();
+            await _env.PortMoveMember(p.Port, _set);
+            _byPort[p.Port] = p.Pid;
+        }
+        await _env.PortInsertRight(p.Port, p.Port, MsgType.MakeSend);
+        await _env.TaskSetSpecialPort(p.Task, SpecialPorts.Bootstrap, p.Port);
+        await _env.PortDeallocate(p.Port); // the task holds its own copy
+        await _env.TaskSetSpecialPort(p.Task, SpecialPorts.Exception, _exceptionPort);
+        _byTask[p.Task] = p.Pid;
+        if (old != PortName.Null)
+        {
+            _byTask.Remove(old);
+            await _env.TaskTerminate(old);
+            await _env.PortDeallocate(old);
+        }
+    }
+
+    /// <summary>Copies <paramref name="data"/> (at most one page per page of the region) into fresh memory of <paramref name="task"/>: at <paramref name="address"/>, or anywhere when 0. Returns the address (0 on failure).</summary>
+    private async Task<ulong> MapInto(PortName task, ulong address, byte[] data, VmProt protection)
+    {
+        var page = (ulong)_env.Machine.PageSize;
+        var size = Math.Max(page, ((ulong)data.Length + page - 1) / page * page);
+        var (code, at) = await _env.VmAllocate(task, address, size, anywhere: address == 0);
+        if (code != KernReturn.Success) return 0;
+        var (_, buffer) = await _env.VmAllocate(_env.TaskSelf, 0, size);
+        await _env.Mem.Write(buffer, data);
+        await _env.VmWrite(task, at, buffer, size);
+        await _env.VmDeallocate(_env.TaskSelf, buffer, size);
+        if (protection != (VmProt.Read | VmProt.Write)) await _env.VmProtect(task, at, size, false, protection);
+        return at;
+    }
+
+    private async Task DoGetpid(PortName port, MigReplyHandle reply)
+    {
+        if (Caller(port) is not { } p) await Fail(reply, Errno.ESRCH);
+        else await Answer(UnixCallsServer.GetpidReply(reply, 0, p.Signals.TakePending(), p.Pid, p.Parent));
+    }
+
+    /// <summary>fork: a child task forked from the caller's (copy-on-write by each region's inheritance), the caller's descriptors (shared open files) and dispositions; the caller gets the child's pid and task port and starts the child's thread on it (docs/UNIX.md, "fork").</summary>
+    private async Task DoFork(PortName port, MigReplyHandle reply)
+    {
+        if (Caller(port) is not { } parent)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        if ((_config.SeededBugs & UnixSeededBugs.ForkSharesMemory) != 0) await ShareAll(parent.Task);
+        var (code, task) = await _env.TaskCreate(parent.Task, $"{parent.Name}[fork]", inheritMemory: true);
+        if (code != KernReturn.Success)
+        {
+            await Fail(reply, Errno.EAGAIN);
+            return;
+        }
+        var child = _table.Add(parent.Pid, parent.Name);
+        child.Task = task;
+        child.Fds = parent.Fds.Clone();
+        child.Signals = parent.Signals.Clone();
+        await Attach(child, PortName.Null); // the emulation vector came with task_create
+        await Answer(UnixCallsServer.ForkReply(reply, 0, parent.Signals.TakePending(), child.Pid, task));
+    }
+
+    /// <summary>The seeded bug: every region of the task is inherited shared.</summary>
+    private async Task ShareAll(PortName task)
+    {
+        ulong at = 0;
+        while (await _env.VmRegion(task, at) is (KernReturn.Success, { } region))
+        {
+            await _env.VmInherit(task, region.Start, region.Size, VmInherit.Share);
+            at = region.Start + region.Size;
+        }
+    }
+
+    private async Task DoExec(PortName port, MigReplyHandle reply, string name, string args)
+    {
+        if (Caller(port) is not { } p)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        if (name.StartsWith("/bin/", StringComparison.Ordinal)) name = name[5..];
+        var argv = args.Length == 0 ? [name] : args.Split('\u001f');
+        var error = await Load(p, name, argv);
+        if (error != Errno.None)
+        {
+            await Fail(reply, error);
+            return;
+        }
+        p.Signals.ResetForExec();
+        await Drop(reply); // the caller's task is gone
+    }
+
+    private async Task DoExit(PortName port, MigReplyHandle reply, int status)
+    {
+        if (Caller(port) is { } p) await End(p, WaitStatus.Exited(status));
+        await Drop(reply);
+    }
+
+    private async Task DoWait(PortName port, MigReplyHandle reply, int pid, int options)
+    {
+        if (Caller(port) is not { } p)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        if (_reportAgain.TryGetValue(p.Pid, out var again) && again.TryDequeue(out var twice))
+        {
+            await Answer(UnixCallsServer.WaitReply(reply, 0, p.Signals.TakePending(), twice.Pid, twice.Status));
+            return;
+        }
+        var token = NewToken();
+        var (error, done) = _table.Wait(p.Pid, pid, (options & WaitStatus.NoHang) != 0, token);
+        if (error != Errno.None) await Fail(reply, error);
+        else if (done is not null) await Waited(done, reply);
+        else
+        {
+            p.Blocked = token;
+            _pending[token] = new PendingCall(p.Pid, reply, null);
+        }
+    }
+
+    private async Task Waited(WaitCompletion done, MigReplyHandle reply)
+    {
+        var signals = _table.Find(done.Waiter)?.Signals.TakePending() ?? 0;
+        if ((_config.SeededBugs & UnixSeededBugs.WaitReportsTwice) != 0 && done.Pid != 0)
+        {
+            if (!_reportAgain.TryGetValue(done.Waiter, out var q)) _reportAgain[done.Waiter] = q = new Queue<WaitCompletion>();
+            q.Enqueue(done);
+        }
+        await Answer(UnixCallsServer.WaitReply(reply, 0, signals, done.Pid, done.Status));
+    }
+
+    private async Task DoKill(PortName port, MigReplyHandle reply, int pid, int signal)
+    {
+        if (Caller(port) is not { } p)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        if (signal != 0 && !Signal.IsValid(signal))
+        {
+            await Fail(reply, Errno.EINVAL);
+            return;
+        }
+        if (_table.Find(pid) is not { State: ProcessState.Running } target)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        if (signal != 0) await Post(target, signal);
+        if (p.State == ProcessState.Running) await Answer(UnixCallsServer.KillReply(reply, 0, p.Signals.TakePending()));
+        else await Drop(reply);
+    }
+
+    private async Task DoSigaction(PortName port, MigReplyHandle reply, int signal, int disposition)
+    {
+        if (Caller(port) is not { } p)
+        {
+            await Fail(reply, Errno.ESRCH);
+            return;
+        }
+        var error = p.Signals.Set(signal, (SignalDisposition)disposition, out var previous);
+        if (error != Errno.None) await Fail(reply, error);
+        else await Answer(UnixCallsServer.SigactionReply(reply, 0, p.Signals.TakePending(), (int)previous));
+    }
+
+    /// <summary>Posts <paramref name="signal"/> to <paramref name="p"/>: its default (or SIGKILL) terminates it; a caught one is reported with its next system call's reply.</summary>
+    private async Task Post(Process p, int signal)
+    {
+        if (p.Signals.Post(signal) == SignalAction.Terminate) await End(p, WaitStatus.Signaled(signal));
+    }
+
+    /// <summary>
+    /// The process ended (exit, a signal, a fault): a blocked call of its is forgotten, its descriptors
+    /// close (pipe ends too: readers see EOF, writers EPIPE), its task is terminated, its port destroyed,
+    /// its parent gets SIGCHLD and a wait that was waiting for it completes. When init ends the server
+    /// shuts down (every other process is killed).
+    /// </summary>
+    private async Task End(Process p, int status)
+    {
+        if (p.State != ProcessState.Running) return;
+        if (p.Blocked is { } token && _pending.Remove(token, out var blocked))
+        {
+            blocked.Pipe?.Cancel(token);
+            await Drop(blocked.Reply);
+        }
+        _table.CancelWait(p.Pid);
+        var done = new List<PipeCompletion>();
+        foreach (var file in p.Fds.CloseAll()) Release(file, done);
+        var parent = p.Parent;
+        var waits = _table.Exit(p.Pid, status);
+        _byTask.Remove(p.Task);
+        _byPort.Remove(p.Port);
+        await _env.TaskTerminate(p.Task);
+        await _env.PortDeallocate(p.Task);
+        await _env.PortDestroy(p.Port);
+        p.Task = p.Port = PortName.Null;
+        foreach (var w in waits)
+        {
+            if (_pending.Remove(w.Token, out var pending)) await Waited(w, pending.Reply);
+        }
+        await Complete(done);
+        if (_table.Find(parent) is { State: ProcessState.Running } father) await Post(father, Signal.SIGCHLD);
+        if (p.Pid == ProcessTable.InitPid && _config.ShutdownWhenInitExits)
+        {
+            _shutdown = true;
+            foreach (var other in _table.All.Where(o => o.State == ProcessState.Running).ToList()) await End(other, WaitStatus.Signaled(Signal.SIGKILL));
+        }
+    }
+
+    /// <summary>
+    /// An exception_raise on the server's exception port (spec 6, "Unix personality"): the faulting
+    /// process is terminated with the exception's signal (SIGSEGV, SIGILL, SIGFPE, SIGEMT, SIGTRAP, or per
+    /// software code SIGSYS, SIGPIPE, SIGABRT); the answer is KERN_SUCCESS. A task that is no process of
+    /// this server gets KERN_FAILURE (the kernel then terminates it).
+    /// </summary>
+    private async Task OnException(MachMessage message)
+    {
+        var catcher = new ExceptionCatcher();
+        var result = Kernel.Mig.Interfaces.ExcServer.Demux(message, catcher);
+        if (catcher.Request is not { } request)
+        {
+            await Answer(result.Reply);
+            return;
+        }
+        var known = _byTask.TryGetValue(request.Task, out var pid) && _table.Find(pid) is { State: ProcessState.Running };
+        if (known) await End(_table.Find(pid)!, WaitStatus.Signaled(SignalOf(request.Exception)));
+        await Answer(Kernel.Mig.Interfaces.ExcServer.ExceptionRaiseReply(request.Reply, known ? KernReturn.Success : KernReturn.Failure));
+        await _env.PortDeallocate(request.Thread);
+        await _env.PortDeallocate(request.Task);
+    }
+
+    /// <summary>The signal an exception becomes (spec 6).</summary>
+    internal static int SignalOf(MachException e) => e.Type switch
+    {
+        ExceptionType.BadAccess => Signal.SIGSEGV,
+        ExceptionType.BadInstruction => Signal.SIGILL,
+        ExceptionType.Arithmetic => Signal.SIGFPE,
+        ExceptionType.Emulation => Signal.SIGEMT,
+        ExceptionType.Breakpoint => Signal.SIGTRAP,
+        _ => e.Code switch
+        {
+            ExceptionCodes.UnixBadSyscall => Signal.SIGSYS,
+            ExceptionCodes.UnixBadPipe => Signal.SIGPIPE,
+            _ => Signal.SIGABRT,
+        },
+    };
+
+    private sealed class ExceptionCatcher : Kernel.Mig.Interfaces.IExc
+    {
+        public ExceptionRequest? Request { get; private set; }
+
+        public KernReturn ExceptionRaise(PortName exceptionPort, MigReplyHandle reply, PortName thread, PortName task, int exception, int code, int subcode)
+        {
+            Request = new ExceptionRequest(thread, task, new MachException((ExceptionType)exception, code, subcode), reply);
+            return (KernReturn)MigReturn.NoReply;
+        }
+    }
+}
