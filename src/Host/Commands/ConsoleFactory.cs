@@ -25,4 +25,20 @@ internal static class ConsoleFactory
         if (!terminal) console.Profile.Width = FixedWidth;
         return console;
     }
+
+    /// <summary>
+    /// An interactive console for live progress on <paramref name="writer"/> when it is the process's
+    /// own terminal; null otherwise (files, pipes, tests: nothing live is ever drawn there).
+    /// </summary>
+    public static IAnsiConsole? Live(TextWriter writer)
+    {
+        if (!ReferenceEquals(writer, Console.Out) || Console.IsOutputRedirected) return null;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Yes,
+        });
+    }
 }

@@ -12,7 +12,7 @@ using MachActors.Pagers.Sdk;
 namespace MachActors.Host.Commands;
 
 /// <summary>The <c>run</c> command: boots the machine, runs a built-in workload, prints per-CPU and per-thread tables.</summary>
-internal static class RunCommand
+internal static partial class RunCommand
 {
     /// <summary>CPUs when --cpus is not given.</summary>
     public const int DefaultCpus = 2;
@@ -48,7 +48,27 @@ internal static class RunCommand
         {
             Description = "Affinity scheduling: a thread made runnable prefers the idle CPU it last ran on (off by default, as in Mach).",
         };
-        var trace = SharedOptions.Trace();
+        var trace = new Option<string?>("--trace")
+        {
+            Description = "Alone (or with '-'): also print every runtime trace event after the report. With a FILE: write the run's timeline there in "
+                          + "the Chrome Trace Event format (one lane per CPU with the threads' slices, IPC as flows, page faults and pageouts as "
+                          + "instants), for ui.perfetto.dev or chrome://tracing.",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "FILE",
+        };
+        var config = new Option<string?>("--config")
+        {
+            Description = "Read the run's settings from a JSON file (keys: " + string.Join(", ", RunConfigFile.Keys)
+                          + "; see examples/machine.json); options given on the command line win.",
+            HelpName = "FILE.json",
+        };
+        var stats = new Option<string>("--stats")
+        {
+            Description = "How to print the numbers: 'table' (the default) or 'json' (one JSON object, for scripts; see README.md).",
+            DefaultValueFactory = _ => "table",
+            HelpName = "table|json",
+        };
+        stats.AcceptOnlyFromAmong("table", "json");
         var maxTime = SharedOptions.VirtualTime("--max-time", "Stop after this much virtual time even if threads are left.", DefaultMaxTime);
         var frames = new Option<int?>("--frames")
         {
@@ -64,20 +84,29 @@ internal static class RunCommand
         var pager = SharedOptions.Pager("Serve the 'pager' workload's memory object with your pager (docs/PAGERS.md); implies --workload pager.");
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
-                                         + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC and VM counters.")
+                                         + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC, VM and pager counters. "
+                                         + "Exit codes: 0 the run went through (stopping at --max-time included); 1 a thread faulted, the pager stopped "
+                                         + "or the run failed; 2 bad input (an option, a value, the --config file, the --pager plugin, the --trace file).")
         {
-            cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, pager, list,
+            cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, pager, config, stats, list,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             if (parse.GetValue(list)) return WorkloadsCommand.List(output, workloads);
-            var name = parse.GetValue(workload)!;
-            var plugin = parse.GetValue(pager);
+            var file = new RunConfigValues();
+            if (parse.GetValue(config) is { } path)
+            {
+                if (RunConfigFile.Load(path, workloads.Names, out var problems) is not { } loaded) return Usage(error, problems, "machactors run --help");
+                file = loaded;
+            }
+            bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+            var name = Given(workload) || file.Workload is null ? parse.GetValue(workload)! : file.Workload;
+            var plugin = Given(pager) || file.Pager is null ? parse.GetValue(pager) : file.Pager;
             if (plugin is not null)
             {
-                var named = parse.GetResult(workload) is { Implicit: false };
+                var named = Given(workload) || file.Workload is not null;
                 if (named && !BuiltinWorkloads.NeedsPager(name))
                 {
                     error.WriteLine($"machactors: --pager serves the memory object of the '{PagerWorkload.Name}' workload; workload '{name}' maps none. See 'machactors run --help'.");
@@ -90,10 +119,19 @@ internal static class RunCommand
                     return Cli.ExitUsage;
                 }
             }
+            var traceFile = parse.GetValue(trace) is { } t && t != "-" ? t : null;
             var settings = new RunSettings(
-                parse.GetValue(cpus), name, parse.GetValue(seed), parse.GetValue(parallel),
-                parse.GetValue(affinity), parse.GetValue(trace), parse.GetValue(maxTime), parse.GetValue(frames), parse.GetValue(swapBlocks), plugin);
-            return Execute(settings, workloads, output, error);
+                Given(cpus) || file.Cpus is null ? parse.GetValue(cpus) : file.Cpus.Value,
+                name,
+                Given(seed) || file.Seed is null ? parse.GetValue(seed) : file.Seed.Value,
+                Given(parallel) || file.Parallel is null ? parse.GetValue(parallel) : file.Parallel.Value,
+                Given(affinity) || file.Affinity is null ? parse.GetValue(affinity) : file.Affinity.Value,
+                parse.GetResult(trace) is not null && traceFile is null,
+                Given(maxTime) || file.MaxTime is null ? parse.GetValue(maxTime) : file.MaxTime.Value,
+                Given(frames) || file.Frames is null ? parse.GetValue(frames) : file.Frames,
+                Given(swapBlocks) || file.SwapBlocks is null ? parse.GetValue(swapBlocks) : file.SwapBlocks,
+                plugin);
+            return Execute(settings, workloads, new RunOutputs(traceFile, parse.GetValue(stats) == "json"), output, error);
         });
         return command;
     }
@@ -102,10 +140,7 @@ internal static class RunCommand
     private static int CpuCount(ArgumentResult result)
     {
         if (!ValueParsers.TryWholeNumber(result, out var count)) return DefaultCpus;
-        foreach (var problem in new MachineConfig { CpuCount = count }.Validate())
-        {
-            result.AddError($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: {problem}.");
-        }
+        AddProblem(result, count, CpuProblem(count));
         return count;
     }
 
@@ -113,10 +148,7 @@ internal static class RunCommand
     private static int? FrameCount(ArgumentResult result)
     {
         if (!ValueParsers.TryWholeNumber(result, out var count)) return null;
-        if (count is < MinFrames or > MaxFrames)
-        {
-            result.AddError(Inv($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: physical frames must be between {MinFrames} and {MaxFrames}."));
-        }
+        AddProblem(result, count, FramesProblem(count));
         return count;
     }
 
@@ -124,13 +156,33 @@ internal static class RunCommand
     private static long? SwapBlockCount(ArgumentResult result)
     {
         if (!ValueParsers.TryWholeNumber(result, out var count)) return null;
+        AddProblem(result, count, SwapBlocksProblem(count));
+        return count;
+    }
+
+    /// <summary>What the machine says about <paramref name="cpus"/> processors (<see cref="MachineConfig.Validate"/>), or null when it takes them. Pure.</summary>
+    public static string? CpuProblem(int cpus)
+    {
+        var problems = new MachineConfig { CpuCount = cpus }.Validate();
+        return problems.Count == 0 ? null : string.Join("; ", problems);
+    }
+
+    /// <summary>Why <paramref name="frames"/> physical frames are refused (outside <see cref="MinFrames"/>..<see cref="MaxFrames"/>), or null. Pure.</summary>
+    public static string? FramesProblem(long frames) =>
+        frames is < MinFrames or > MaxFrames ? Inv($"physical frames must be between {MinFrames} and {MaxFrames}") : null;
+
+    /// <summary>Why a swap disk of <paramref name="blocks"/> blocks is refused (less than one page, or more than 2^31 - 1), or null. Pure.</summary>
+    public static string? SwapBlocksProblem(long blocks)
+    {
         var config = new MachineConfig();
         var onePage = config.PageSize / new DiskGeometry().BlockSize;
-        if (count < onePage)
-        {
-            result.AddError(Inv($"Invalid value '{count}' for {ValueParsers.OptionName(result)}: swap needs at least {onePage} blocks (one page of {config.PageSize} bytes)."));
-        }
-        return count;
+        if (blocks < onePage) return Inv($"swap needs at least {onePage} blocks (one page of {config.PageSize} bytes)");
+        return blocks > int.MaxValue ? Inv($"swap blocks must be no more than {int.MaxValue}") : null;
+    }
+
+    private static void AddProblem(ArgumentResult result, int value, string? problem)
+    {
+        if (problem is not null) result.AddError(Inv($"Invalid value '{value}' for {ValueParsers.OptionName(result)}: {problem}."));
     }
 
     /// <summary>--workload: a registered name; otherwise a parse error listing the valid names.</summary>
@@ -139,31 +191,6 @@ internal static class RunCommand
         var name = result.GetValueOrDefault<string>();
         if (workloads.Find(name) is not null) return;
         result.AddError($"Unknown workload '{name}' for --workload: expected one of {string.Join(", ", workloads.Names)}.");
-    }
-
-    /// <summary>
-    /// Runs the machine with <paramref name="settings"/> and prints its report to <paramref name="output"/>.
-    /// Returns 0 when the run went through without a fault (stopping at --max-time included), 1 when a
-    /// program faulted, the pager plugin stopped, or the run itself failed (the cause goes to <paramref name="error"/>).
-    /// </summary>
-    private static int Execute(RunSettings settings, ProgramRegistry workloads, TextWriter output, TextWriter error)
-    {
-        MachineReport report;
-        try
-        {
-            report = MachineRunner.Execute(settings, workloads);
-        }
-        catch (Exception e)
-        {
-            // The top of the command: whatever the machine threw is reported, not a stack trace.
-            error.WriteLine("machactors: run failed: " + e.Message);
-            return Cli.ExitFailure;
-        }
-        MachinePrinter.Print(ConsoleFactory.For(output), report);
-        if (report.PagerFailure is { } failure) error.WriteLine($"machactors: the pager {report.Pager} stopped: {failure}");
-        if (report.Faults.Count == 0) return report.PagerFailure is null ? Cli.ExitOk : Cli.ExitFailure;
-        error.WriteLine($"machactors: {report.Faults.Count} thread(s) faulted (see Faults above)");
-        return Cli.ExitFailure;
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -3,11 +3,12 @@ using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Host.Commands;
 using MachActors.Kernel.Kern;
+using MachActors.Pagers.Default;
 using Spectre.Console;
 
 namespace MachActors.Host.Runs;
 
-/// <summary>Prints a machine run: what ran, then tables per CPU, per thread, of totals, of IPC and of VM, then faults and the trace if any.</summary>
+/// <summary>Prints a machine run: what ran, then tables per CPU, per thread, of totals, of IPC, of VM and of the pagers, then faults and the trace if any.</summary>
 internal static class MachinePrinter
 {
     /// <summary>Columns the workload's description is wrapped at (after a two-space indent).</summary>
@@ -28,6 +29,7 @@ internal static class MachinePrinter
         console.Write(IpcTable(report));
         console.Write(VmTable(report));
         PrintFreeFrames(console, report);
+        console.Write(PagerTable(report));
         PrintFaults(console, report.Faults);
         if (report.PagerFailure is { } failure) console.WriteLine("The pager stopped (its memory object took the pager-death path): " + failure);
         if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
@@ -142,6 +144,19 @@ internal static class MachinePrinter
             .AddColumns(((string[])["faults", "zero fills", "pageins", "pageouts", "unwritten max", "free frames now", "free frames min"])
                 .Select(h => new TableColumn(h).RightAligned()).ToArray());
         table.AddRow(N(vm.Faults), N(vm.ZeroFills), N(vm.Pageins), N(vm.Pageouts), N(vm.MaxUnwritten), Frames(vm.FreeFrames), Frames(vm.MinFreeFrames));
+        return table;
+    }
+
+    private static Table PagerTable(MachineReport report)
+    {
+        var table = new Table().Title("Pagers (the default pager pages anonymous memory to swap; a memory object's pager serves the 'pager' workload)")
+            .AddColumn("measure").AddColumn(new TableColumn("value").RightAligned());
+        table.AddRow("memory object pager", Markup.Escape(report.Pager ?? "none (the workload maps no memory object)"));
+        table.AddRow("default pager", report.Config.SwapDisk is { } swap ? Markup.Escape($"{typeof(DefaultPager).FullName} on disk '{swap}'") : "none (no swap)");
+        if (report.DefaultPager is { } counts)
+        {
+            foreach (var (_, label, value) in DefaultPagerRows.Of(counts)) table.AddRow("  " + label, N(value));
+        }
         return table;
     }
 

@@ -4,6 +4,7 @@ using MachActors.Hardware;
 using MachActors.Hardware.Cpu;
 using MachActors.Kernel;
 using MachActors.Kernel.Kern;
+using MachActors.Pagers.Default;
 
 namespace MachActors.Host.Runs;
 
@@ -72,4 +73,7 @@ internal sealed record MachineReport
 
     /// <summary>Why the pager plugin stopped (its constructor or a handler threw: "ExceptionType: message"), or null.</summary>
     public string? PagerFailure { get; init; }
+
+    /// <summary>On a machine with swap, the default pager's counts at the end of the run; otherwise null.</summary>
+    public DefaultPagerCounts? DefaultPager { get; init; }
 }
