@@ -162,6 +162,10 @@ public sealed class RunOutputsTests : IDisposable
     public void ExitCode_IsAsDocumented(int code, params string[] args) => Assert.Equal(code, CliInvocation.Of(args).ExitCode);
 
     [Fact]
+    public void Help_DocumentsTheExitCodesAndTheNewOptions() =>
+        CliInvocation.Of("run", "--help").Succeeds("Exit codes: 0", "1 a thread faulted", "2 bad input", "--config", "FILE.json", "--trace", "--stats", "table|json");
+
+    [Fact]
     public void StatsJson_OfAFaultingRun_SaysExitCode1AndListsTheFaults()
     {
         var run = CliInvocation.Of("run", "--workload", "paging", "--swap-blocks", "64", "--stats", "json");
