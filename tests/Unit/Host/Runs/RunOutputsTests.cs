@@ -163,7 +163,7 @@ public sealed class RunOutputsTests : IDisposable
 
     [Fact]
     public void Help_DocumentsTheExitCodesAndTheNewOptions() =>
-        CliInvocation.Of("run", "--help").Succeeds("Exit codes: 0", "1 a thread faulted", "2 bad input", "--config", "FILE.json", "--trace", "--stats", "table|json");
+        CliInvocation.Of("run", "--help").Succeeds("Exit codes: 0", "; 1 a thread", "2 bad input", "--config", "FILE.json", "--trace <FILE>", "--stats", "table|json");
 
     [Fact]
     public void StatsJson_OfAFaultingRun_SaysExitCode1AndListsTheFaults()
