@@ -17,7 +17,7 @@ internal static class CommandTree
             "MachActors: the Mach 3 microkernel rebuilt as actors on a simulated clock. "
             + "'run' boots the simulated machine (CPUs, clock, tasks, threads, the Mach scheduler), runs a built-in "
             + "workload and prints what happened; 'workloads' lists them; 'demo' shows the actor runtime alone; "
-            + "'explore' hunts races in a scenario and 'replay' reruns a found bug's schedule.");
+            + "'explore' hunts races in a scenario and 'replay' reruns a found bug's schedule; 'pager-check' checks a pager against the pager protocol.");
         foreach (var option in root.Options)
         {
             switch (option)
@@ -35,6 +35,7 @@ internal static class CommandTree
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(ExploreCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
+        root.Subcommands.Add(PagerCheckCommand.Build());
         root.SetAction(parse =>
         {
             // No subcommand: show what there is to run.

@@ -16,10 +16,12 @@ namespace MachActors.Tests.Unit.Pagers.Sdk;
 /// minute), loaded through the plugin loader as a newcomer would load it, and run: the pager workload
 /// on both dispatchers, <c>machactors run --pager</c>, and explorations of scenarios whose memory
 /// object it serves (with a test pager that keeps nothing as the seeded bug those explorations find).
+/// The build is shared with every class of the <see cref="CustomPagerSampleCollection"/>.
 /// </summary>
-public sealed class CustomPagerSampleTests(CustomPagerSampleTests.Build sample) : IClassFixture<CustomPagerSampleTests.Build>
+[Collection(CustomPagerSampleCollection.Name)]
+public sealed class CustomPagerSampleTests(CustomPagerSampleTests.Build sample)
 {
-    /// <summary>The sample built once for the class; its directory is removed afterwards.</summary>
+    /// <summary>The sample built once for the test run (a collection fixture); its directory is removed afterwards.</summary>
     public sealed class Build : IDisposable
     {
         public Build()
@@ -119,4 +121,12 @@ public sealed class CustomPagerSampleTests(CustomPagerSampleTests.Build sample) 
         var bug = Assert.Single(report.Bugs);
         Assert.Contains("the last value written there", bug.Bug.Text); // the VM oracle monitor sees the lost page first
     }
+}
+
+/// <summary>The test classes that use the built sample (<see cref="CustomPagerSampleTests.Build"/>), so it is built once per test run.</summary>
+[CollectionDefinition(Name)]
+public sealed class CustomPagerSampleCollection : ICollectionFixture<CustomPagerSampleTests.Build>
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "custom-pager-sample";
 }
