@@ -48,7 +48,7 @@ public sealed class SeededPagerContractTests
     [Theory]
     [MemberData(nameof(MachineKitDispatchers))]
     public void DataUnlock_APagerSilentOnUnlock_Fails(DispatcherKind dispatcher) =>
-        Fails<SilentUnlockPager>("data-unlock", dispatcher, "was never answered with a lock_request");
+        Fails<UnlockIgnoringPager>("data-unlock", dispatcher, "was never answered with a lock_request");
 
     [Theory]
     [MemberData(nameof(MachineKitDispatchers))]

@@ -57,7 +57,7 @@ public class WriteLockingPager(int pageSize) : MemoryPager(pageSize)
 }
 
 /// <summary>Supplies every page write-locked and never answers data_unlock: breaks "data-unlock".</summary>
-public sealed class SilentUnlockPager(int pageSize) : WriteLockingPager(pageSize)
+public sealed class UnlockIgnoringPager(int pageSize) : WriteLockingPager(pageSize)
 {
     protected override void OnDataUnlock(DataUnlock unlock)
     {
