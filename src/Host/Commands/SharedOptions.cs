@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MachActors.Actors.Timing;
+using MachActors.Pagers;
 
 namespace MachActors.Host.Commands;
 
@@ -26,12 +27,12 @@ internal static class SharedOptions
         Description = "Also print every runtime trace event (send, deliver, spawn, stop, timer, choice, ...).",
     };
 
-    /// <summary>--pager PATH.dll:Namespace.Type: a pager plugin written on the pager SDK (docs/PAGERS.md); checked by the command, which names the file and type when it does not load.</summary>
+    /// <summary>--pager PATH.dll:Namespace.Type or a built-in pager's name: a pager written on the pager SDK (docs/PAGERS.md); checked by the command, which names the file and type when it does not load.</summary>
     public static Option<string?> Pager(string description) => new("--pager")
     {
         Description = description + " The value is PATH.dll:Namespace.Type: an assembly and a public class derived from MachActors.Pagers.Sdk.Pager "
-                      + "with a public (int pageSize) or parameterless constructor.",
-        HelpName = "PATH.dll:Type",
+                      + "with a public (int pageSize) or parameterless constructor; or a built-in pager: " + BuiltInPagers.Names + ".",
+        HelpName = "PATH.dll:Type|NAME",
     };
 
     /// <summary>A span of virtual time named <paramref name="name"/>, e.g. 100ms, defaulting to <paramref name="defaultValue"/>.</summary>

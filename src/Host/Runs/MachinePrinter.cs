@@ -31,6 +31,7 @@ internal static class MachinePrinter
         PrintFreeFrames(console, report);
         console.Write(PagerTable(report));
         PrintFaults(console, report.Faults);
+        if (report.PagerStats is { } stats) console.WriteLine("Pager: " + stats);
         if (report.PagerFailure is { } failure) console.WriteLine("The pager stopped (its memory object took the pager-death path): " + failure);
         if (report.TraceLines.Count > 0) TracePrinter.Print(console, report.TraceLines);
     }

@@ -71,6 +71,9 @@ internal sealed record MachineReport
     /// <summary>The pager serving the <c>pager</c> workload's memory object (its class and file), or null for other workloads.</summary>
     public string? Pager { get; init; }
 
+    /// <summary>A built-in pager's stats after the run (the compressing pager's ratio, the file pager's files, the DSM pager's coherence), or null.</summary>
+    public string? PagerStats { get; init; }
+
     /// <summary>Why the pager plugin stopped (its constructor or a handler threw: "ExceptionType: message"), or null.</summary>
     public string? PagerFailure { get; init; }
 

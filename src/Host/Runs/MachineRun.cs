@@ -6,6 +6,7 @@ using MachActors.Kernel;
 using MachActors.Kernel.Kern;
 using MachActors.Kernel.Programs;
 using MachActors.Kernel.Programs.Workloads;
+using MachActors.Pagers;
 using MachActors.Pagers.Default;
 using MachActors.Pagers.Memory;
 using MachActors.Pagers.Sdk;
@@ -36,6 +37,7 @@ internal sealed class MachineRun : IDisposable
     private readonly InMemoryTraceSink? _trace;
     private readonly PagerFailureSink? _watch;
     private readonly PagerPlugin? _plugin;
+    private readonly IActorRef? _pager;
     private readonly HandoffCounter _handoffs;
     private readonly List<int> _samples = [];
     private readonly VirtualTime _deadline;
@@ -64,7 +66,7 @@ internal sealed class MachineRun : IDisposable
             _handoffs = new HandoffCounter();
             _machine = Machine.Boot(_system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = _handoffs },
                 config.SwapDisk is null ? null : DefaultPagerBoot.Create);
-            if (BuiltinWorkloads.NeedsPager(settings.Workload)) PagerWorkloadBoot.Publish(_machine, _plugin?.PropsFor(config.PageSize));
+            _pager = BuiltinWorkloads.NeedsPager(settings.Workload) ? PagerWorkloadBoot.Publish(_machine, _plugin?.PropsFor(config.PageSize)) : null;
             var started = _machine.StartTask(settings.Workload);
             if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{settings.Workload}': {started.Result}");
             _deadline = _system.Now + settings.MaxTime;
@@ -126,6 +128,7 @@ internal sealed class MachineRun : IDisposable
         var status = _machine.Status;
         var (liveThreads, ipc, vm, handoffs) = (status.LiveThreads, status.Ipc, status.Vm, _handoffs.Handoffs);
         var defaultPager = _machine.Config.SwapDisk is null ? null : _machine.DefaultPager?.Ask<DefaultPagerCounts>(GetDefaultPagerStats.Instance).GetAwaiter().GetResult();
+        var pagerStats = _watch?.Failure is null ? StatsOf(_pager, _plugin?.BuiltIn) : null;
         return new MachineReport
         {
             Settings = _settings,
@@ -148,7 +151,19 @@ internal sealed class MachineRun : IDisposable
             Pager = _plugin?.ToString() ?? (BuiltinWorkloads.NeedsPager(_settings.Workload) ? "the built-in memory pager (MachActors.Pagers.Memory.MemoryPager)" : null),
             PagerFailure = _watch?.Failure,
             DefaultPager = defaultPager,
+            PagerStats = pagerStats,
         };
+    }
+
+    /// <summary>
+    /// A built-in pager's stats line (its answer to its stats query: the compressing pager's ratio, the file
+    /// pager's files), or null for other pagers, or when it does not answer within a second of virtual time.
+    /// </summary>
+    private static string? StatsOf(IActorRef? pager, BuiltInPager? builtIn)
+    {
+        if (pager is null || builtIn?.StatsQuery is not { } query) return null;
+        var reply = pager.Ask(query, Duration.FromSeconds(1));
+        return reply.IsCompletedSuccessfully ? reply.Result.ToString() : null;
     }
 
     /// <summary>Stops the actor system.</summary>

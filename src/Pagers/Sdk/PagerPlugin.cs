@@ -18,19 +18,21 @@ public sealed class PagerPlugin
 {
     private static readonly ConcurrentDictionary<string, Lazy<PagerLoadResult>> Loaded = new(StringComparer.Ordinal);
 
-    private readonly ConstructorInfo _constructor;
-    private readonly bool _takesPageSize;
+    private readonly Func<int, Actor> _create;
 
-    private PagerPlugin(string spec, string assemblyPath, Type type, ConstructorInfo constructor, bool takesPageSize)
+    private PagerPlugin(string spec, string assemblyPath, Type type, Func<int, Actor> create, BuiltInPager? builtIn)
     {
         Spec = spec;
         AssemblyPath = assemblyPath;
         Type = type;
-        _constructor = constructor;
-        _takesPageSize = takesPageSize;
+        _create = create;
+        BuiltIn = builtIn;
     }
 
-    /// <summary>The plugin's canonical spec: the assembly's full path, a colon, the type's full name (what a schedule file records).</summary>
+    /// <summary>The built-in pager this is (<c>--pager NAME</c>, <see cref="BuiltInPagers"/>), or null for a plugin assembly.</summary>
+    public BuiltInPager? BuiltIn { get; }
+
+    /// <summary>The plugin's canonical spec: the assembly's full path, a colon, the type's full name, or a built-in pager's name (what a schedule file records).</summary>
     public string Spec { get; }
 
     /// <summary>The assembly's full path.</summary>
@@ -41,14 +43,10 @@ public sealed class PagerPlugin
 
     /// <summary>Props that make the pager for a kernel with pages of <paramref name="pageSize"/> bytes.</summary>
     /// <param name="pageSize">The machine's page size.</param>
-    public Props PropsFor(int pageSize)
-    {
-        object?[] arguments = _takesPageSize ? [pageSize] : [];
-        return Props.Create(Type, () => (Actor)_constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, arguments, CultureInfo.InvariantCulture));
-    }
+    public Props PropsFor(int pageSize) => Props.Create(Type, () => _create(pageSize));
 
     /// <inheritdoc />
-    public override string ToString() => $"{Type.FullName} from {AssemblyPath}";
+    public override string ToString() => BuiltIn is { } b ? $"the built-in {b.Name} pager ({Type.FullName})" : $"{Type.FullName} from {AssemblyPath}";
 
     /// <summary>
     /// Splits <paramref name="spec"/> (<c>PATH.dll:Namespace.Type</c>, split at the last colon so a
@@ -62,20 +60,27 @@ public sealed class PagerPlugin
         path = colon > 0 ? spec[..colon].Trim() : "";
         typeName = colon >= 0 ? spec[(colon + 1)..].Trim() : "";
         problem = colon < 0 || path.Length == 0 || typeName.Length == 0 || typeName.Contains('\\') || typeName.Contains('/')
-            ? $"'{spec}' is not PATH.dll:Namespace.Type (an assembly path, a colon, the pager class's name)"
+            ? $"'{spec}' is not PATH.dll:Namespace.Type (an assembly path, a colon, the pager class's name) nor a built-in pager ({BuiltInPagers.Names})"
             : null;
         return problem is null;
     }
 
     /// <summary>
     /// Loads the pager class <paramref name="spec"/> names (once per process for each assembly and type:
-    /// later calls answer the same plugin). Never throws for bad input: false with
+    /// later calls answer the same plugin), or the built-in pager a spec without a colon names
+    /// (<see cref="BuiltInPagers"/>: memory, file, compressing, dsm). Never throws for bad input: false with
     /// <paramref name="error"/> naming the file and the type and saying what is wrong.
     /// </summary>
     public static bool TryLoad(string spec, [NotNullWhen(true)] out PagerPlugin? plugin, [NotNullWhen(false)] out PagerLoadError? error)
     {
         ArgumentNullException.ThrowIfNull(spec);
         plugin = null;
+        if (!spec.Contains(':') && BuiltInPagers.TryFind(spec, out var builtIn))
+        {
+            plugin = new PagerPlugin(builtIn.Name, builtIn.Type.Assembly.Location, builtIn.Type, builtIn.Create, builtIn);
+            error = null;
+            return true;
+        }
         if (!TryParse(spec, out var path, out var typeName, out var problem))
         {
             error = new PagerLoadError(PagerLoadProblem.BadFormat, problem);
@@ -102,7 +107,7 @@ public sealed class PagerPlugin
     private static PagerLoadResult Load(string path, string typeName)
     {
         var what = $"pager '{typeName}' in '{path}'";
-        if (!File.Exists(path)) return Fail(PagerLoadProblem.FileNotFound, $"{what}: the file does not exist");
+        if (!System.IO.File.Exists(path)) return Fail(PagerLoadProblem.FileNotFound, $"{what}: the file does not exist");
         Assembly assembly;
         try
         {
@@ -128,7 +133,9 @@ public sealed class PagerPlugin
         {
             return Fail(PagerLoadProblem.NoUsableConstructor, $"{what}: {type.FullName} has no public constructor (int pageSize) or ()");
         }
-        return new PagerLoadResult(new PagerPlugin(path + ":" + type.FullName, path, type, constructor, withPageSize is not null), null);
+        var takesPageSize = withPageSize is not null;
+        Actor Create(int pageSize) => (Actor)constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, takesPageSize ? [pageSize] : [], CultureInfo.InvariantCulture);
+        return new PagerLoadResult(new PagerPlugin(path + ":" + type.FullName, path, type, Create, null), null);
     }
 
     /// <summary>The public class named <paramref name="typeName"/> (full name, or a simple name matching one class); the assembly's pager classes for the error message.</summary>
