@@ -19,6 +19,7 @@ public static class ScenarioCatalog
         new PagerDeathScenario(),
         new SharedObjectScenario(),
         new PageCrowdScenario(),
+        new DsmCounterScenario(),
         new PortDestroyedScenario(),
         new ReceiveRightMovedScenario(),
         new SendOnceReceiverDiesScenario(),

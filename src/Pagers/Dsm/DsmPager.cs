@@ -19,16 +19,32 @@ namespace MachActors.Pagers.Dsm;
 /// <see cref="DsmPagerStats"/>. A key whose upper half is 0 is segment = key on node 0, so with one node
 /// per segment the pager serves independent objects like any other.
 /// </summary>
-/// <param name="pageSize">The kernel's page size in bytes.</param>
-public class DsmPager(int pageSize) : Pager(pageSize)
+public class DsmPager : Pager
 {
     private readonly Dictionary<long, ControlIncarnation> _live = [];
-    private readonly CoherenceAudit _audit = new();
+    private readonly CoherenceAudit _audit;
     private DsmDirectory? _directory;
     private long _nodes;
     private long _supplies;
     private long _revocations;
     private long _grants;
+
+    /// <summary>A DSM pager with an audit of its own (its findings are in <see cref="DsmPagerStats"/>).</summary>
+    /// <param name="pageSize">The kernel's page size in bytes.</param>
+    public DsmPager(int pageSize)
+        : this(pageSize, new CoherenceAudit())
+    {
+    }
+
+    /// <summary>A DSM pager reporting to <paramref name="audit"/>, which the caller reads after the run (a scenario's check).</summary>
+    /// <param name="pageSize">The kernel's page size in bytes.</param>
+    /// <param name="audit">The coherence audit the pager feeds.</param>
+    public DsmPager(int pageSize, CoherenceAudit audit)
+        : base(pageSize)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        _audit = audit;
+    }
 
     /// <summary>The memory object key of <paramref name="node"/>'s view of <paramref name="segment"/>: node in the upper 32 bits, segment in the lower.</summary>
     /// <param name="segment">The segment, 0 to 2^32 - 1.</param>

@@ -29,6 +29,7 @@ public static class SeededBugCatalog
         new("vm-fork-pageout/" + nameof(SeededBugs.ForkCopyShares), "property b: copy inheritance (R13/R14 scenario)", () => new ForkPageoutScenario { Seeded = SeededBugs.ForkCopyShares }, BugKind.Safety, "bytes"),
         new("vm-terminate-race/" + nameof(SeededBugs.StaleSupplyApplied), "R3: late supply on a dead control port", () => new VmTerminateRaceTests.SlowPager { Seeded = SeededBugs.StaleSupplyApplied }, BugKind.Safety, "second mapping"),
         new("vm-terminate-race/" + nameof(SeededBugs.TerminateBeforeReturns), "I10: terminate after the data_returns", () => new TerminateRaceScenario { Seeded = SeededBugs.TerminateBeforeReturns }, BugKind.Safety, "IncarnationMonitor"),
+        new("vm-dsm-counter/hasty-dsm-pager", "R15: DSM write grant before the other node's flush completed", () => new VmDsmCounterTests.Hasty(), BugKind.Safety, "coherence violation"),
         new("vm-lock-race/forgetful-lock-pager", "R8: lock_request vs write fault", () => new VmLockRaceTests.Forgetful(), BugKind.Safety, "pager's copy"),
         new("ipc-port-destroyed/" + nameof(SeededBugs.PortDeathDropsBlockedSenders), "IPC port death: blocked senders woken", () => new PortDestroyedScenario { Seeded = SeededBugs.PortDeathDropsBlockedSenders }, BugKind.Liveness),
         new("ipc-receive-right-moved/" + nameof(SeededBugs.InTransitPortDestroysMessages), "IPC: send vs receive right in transit", () => new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitPortDestroysMessages }, BugKind.Safety, "MessageAccountingMonitor"),

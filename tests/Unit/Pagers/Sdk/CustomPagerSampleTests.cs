@@ -27,7 +27,7 @@ public sealed class CustomPagerSampleTests(CustomPagerSampleTests.Build sample)
         public Build()
         {
             var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "MachActors.sln"))) root = root.Parent;
+            while (root is not null && !System.IO.File.Exists(Path.Combine(root.FullName, "MachActors.sln"))) root = root.Parent;
             Assert.NotNull(root);
             Output = Directory.CreateTempSubdirectory("custom-pager-").FullName;
             var start = new ProcessStartInfo("dotnet")

@@ -62,7 +62,7 @@ public sealed class PagerPluginTests : IDisposable
     public void TryLoad_AFileThatIsNoAssembly_IsBadAssembly()
     {
         var text = Path.Combine(_dir, "text.dll");
-        File.WriteAllText(text, "not an assembly");
+        System.IO.File.WriteAllText(text, "not an assembly");
 
         var error = Fails(text + ":My.Pager", PagerLoadProblem.BadAssembly);
 
