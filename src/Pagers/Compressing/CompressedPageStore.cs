@@ -17,7 +17,7 @@ namespace MachActors.Pagers.Compressing;
 /// <param name="pageSize">The page size in bytes; every page stored and loaded has this size.</param>
 public sealed class CompressedPageStore(int pageSize)
 {
-    /// <summary>Brotli quality 1: the fastest level that still finds repeats across a page (quality 0 needs larger inputs).</summary>
+    /// <summary>Brotli quality 1 (of 0 to 11): cheap compression, enough to fold a page's repeats.</summary>
     public const int Quality = 1;
 
     /// <summary>Brotli window of 2^16 bytes: larger than any page the machine uses, so a page's repeats are all in reach.</summary>

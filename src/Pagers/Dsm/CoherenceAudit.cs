@@ -7,7 +7,8 @@ namespace MachActors.Pagers.Dsm;
 /// confirms: the lock_completed of a revocation (flush: gone; downgrade: read-only), a data_return leaving
 /// no kernel copy, or the node's terminate. A grant of write while another node may hold any copy, or of
 /// a read-only copy while another may hold a writable one, is a violation of read-many / write-one.
-/// Plain class; the pager feeds it and reports what it found.
+/// Plain class; the pager feeds it (nodes are memory object keys; messages name them by
+/// <see cref="DsmPager.NodeOf"/>) and reports what it found.
 /// </summary>
 public sealed class CoherenceAudit
 {
@@ -31,7 +32,7 @@ public sealed class CoherenceAudit
         if (writable ? others.Count > 0 : others.Any(c => c.Value))
         {
             Violations++;
-            First ??= $"node {node} was given a {(writable ? "writable" : "read-only")} copy of segment {segment} page at {offset} while node(s) {string.Join(", ", others.Select(o => o.Key + (o.Value ? " (writable)" : "")))} may still hold one";
+            First ??= $"node {DsmPager.NodeOf(node)} was given a {(writable ? "writable" : "read-only")} copy of segment {segment} page at {offset} while node(s) {string.Join(", ", others.Select(o => DsmPager.NodeOf(o.Key) + (o.Value ? " (writable)" : "")))} may still hold one";
         }
         copies[node] = writable || copies.GetValueOrDefault(node);
         MostWriters = Math.Max(MostWriters, copies.Count(c => c.Value));

@@ -19,10 +19,10 @@ public sealed class CoherenceAuditTests
     public void Granted_WriteBeforeTheOthersFlushCompleted_IsAViolation()
     {
         var audit = new CoherenceAudit();
-        audit.Granted(1, 0, 0, writable: true);
-        audit.Revoking(1, 0, 0, flush: true);
+        audit.Granted(DsmPager.KeyFor(0, 1), 0, 0, writable: true);
+        audit.Revoking(DsmPager.KeyFor(0, 1), 0, 0, flush: true);
 
-        audit.Granted(2, 0, 0, writable: true);
+        audit.Granted(DsmPager.KeyFor(0, 2), 0, 0, writable: true);
 
         Assert.Equal(1, audit.Violations);
         Assert.Equal(2, audit.MostWriters);
