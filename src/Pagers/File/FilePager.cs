@@ -23,11 +23,11 @@ namespace MachActors.Pagers.File;
 /// </summary>
 public class FilePager : Pager
 {
-    private readonly Func<long, string?> _fileOf;
-    private readonly bool _missingIsEmpty;
-    private readonly string? _scratch;
+    private readonly IReadOnlyDictionary<long, string>? _files;
+    private readonly bool _scratch;
     private readonly Dictionary<(long Key, long Offset), ImmutableArray<byte>> _unwritten = [];
     private readonly SortedDictionary<long, string> _used = [];
+    private string? _folder;
     private long _read;
     private long _zeroFills;
     private long _written;
@@ -35,22 +35,25 @@ public class FilePager : Pager
     private string? _lastError;
 
     /// <summary>
-    /// A file pager on a scratch folder of its own (a new folder in the host's temp folder, removed when the
-    /// pager stops): memory object K is the file <c>object-K.bin</c> there, empty until written. This is the
-    /// plugin convention's constructor (<c>--pager file</c>, the contract tests).
+    /// A file pager on a scratch folder of its own (a new folder in the host's temp folder, made when the
+    /// pager starts and removed when it stops): memory object K is the file <c>object-K.bin</c> there,
+    /// empty until written. This is the plugin convention's constructor (<c>--pager file</c>, the contract tests).
     /// </summary>
     /// <param name="pageSize">The kernel's page size in bytes.</param>
     public FilePager(int pageSize)
-        : this(pageSize, System.IO.Directory.CreateTempSubdirectory("machactors-file-pager-").FullName, scratch: true)
+        : base(pageSize)
     {
+        _scratch = true;
     }
 
     /// <summary>A file pager on <paramref name="folder"/> (kept): memory object K is the file <c>object-K.bin</c> there; a file that does not exist yet is an empty object, created at the first write.</summary>
     /// <param name="pageSize">The kernel's page size in bytes.</param>
     /// <param name="folder">The folder of the objects' files.</param>
     public FilePager(int pageSize, string folder)
-        : this(pageSize, folder, scratch: false)
+        : base(pageSize)
     {
+        ArgumentNullException.ThrowIfNull(folder);
+        _folder = Path.GetFullPath(folder);
     }
 
     /// <summary>
@@ -64,32 +67,32 @@ public class FilePager : Pager
         : base(pageSize)
     {
         ArgumentNullException.ThrowIfNull(files);
-        var table = files.ToDictionary(f => f.Key, f => Path.GetFullPath(f.Value));
-        _fileOf = key => table.GetValueOrDefault(key);
-        _missingIsEmpty = false;
+        _files = files.ToDictionary(f => f.Key, f => Path.GetFullPath(f.Value));
     }
 
-    private FilePager(int pageSize, string folder, bool scratch)
-        : base(pageSize)
-    {
-        ArgumentNullException.ThrowIfNull(folder);
-        var full = Path.GetFullPath(folder);
-        _fileOf = key => FileIn(full, key);
-        _missingIsEmpty = true;
-        _scratch = scratch ? full : null;
-    }
+    /// <summary>Files that do not exist are empty objects (folder modes), not errors (named files).</summary>
+    private bool MissingIsEmpty => _files is null;
 
     /// <summary>The file of memory object <paramref name="key"/> in a folder pager's <paramref name="folder"/>: <c>object-K.bin</c>.</summary>
     /// <param name="folder">The folder.</param>
     /// <param name="key">The memory object key.</param>
     public static string FileIn(string folder, long key) => Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"object-{key}.bin"));
 
+    /// <summary>The file of memory object <paramref name="key"/>, or null when it has none.</summary>
+    private string? FileOf(long key) => _files is not null ? _files.GetValueOrDefault(key) : _folder is null ? null : FileIn(_folder, key);
+
+    /// <summary>A scratch pager makes its folder (a new, empty one).</summary>
+    protected override void PreStart()
+    {
+        if (_scratch) _folder = System.IO.Directory.CreateTempSubdirectory("machactors-file-pager-").FullName;
+    }
+
     /// <summary>GetFilePagerStats: replies the stats to the sender. Everything else: the SDK (kernel messages).</summary>
     protected override void OnReceive(object message)
     {
         if (message is GetFilePagerStats)
         {
-            Sender.Tell(new FilePagerStats(_used.ToImmutableSortedDictionary(), _scratch is not null, _read, _zeroFills, _written, _errors, _lastError), Self);
+            Sender.Tell(new FilePagerStats(_used.ToImmutableSortedDictionary(), _scratch, _read, _zeroFills, _written, _errors, _lastError), Self);
             return;
         }
         base.OnReceive(message);
@@ -99,7 +102,7 @@ public class FilePager : Pager
     protected override void OnInit(MemoryObjectInit init)
     {
         ArgumentNullException.ThrowIfNull(init);
-        if (_fileOf(init.Key) is { } path) _used[init.Key] = path;
+        if (FileOf(init.Key) is { } path) _used[init.Key] = path;
         base.OnInit(init);
     }
 
@@ -113,7 +116,7 @@ public class FilePager : Pager
             Supply(request.Control, request.Offset, kept);
             return;
         }
-        var read = _fileOf(key) is { } path ? PageFile.Read(path, request.Offset, PageSize, _missingIsEmpty) : PageRead.Fail($"no file for memory object {key}");
+        var read = FileOf(key) is { } path ? PageFile.Read(path, request.Offset, PageSize, MissingIsEmpty) : PageRead.Fail($"no file for memory object {key}");
         if (read.HasData)
         {
             _read++;
@@ -137,7 +140,7 @@ public class FilePager : Pager
         ArgumentNullException.ThrowIfNull(returned);
         if (!returned.Dirty || returned.Data.Length != PageSize) return;
         var key = KeyOf(returned.Control);
-        var problem = _fileOf(key) is { } path ? PageFile.Write(path, returned.Offset, returned.Data.AsSpan(), _missingIsEmpty) : $"no file for memory object {key}";
+        var problem = FileOf(key) is { } path ? PageFile.Write(path, returned.Offset, returned.Data.AsSpan(), MissingIsEmpty) : $"no file for memory object {key}";
         if (problem is null)
         {
             _written++;
@@ -151,10 +154,10 @@ public class FilePager : Pager
     /// <summary>A scratch folder is removed (files and all); a folder that cannot be removed is left.</summary>
     protected override void PostStop()
     {
-        if (_scratch is null) return;
+        if (!_scratch || _folder is null) return;
         try
         {
-            System.IO.Directory.Delete(_scratch, recursive: true);
+            System.IO.Directory.Delete(_folder, recursive: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

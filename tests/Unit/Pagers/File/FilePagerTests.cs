@@ -1,4 +1,6 @@
 using MachActors.Kernel.Kern;
+using MachActors.Hardware;
+using MachActors.Hardware.Device;
 using MachActors.Kernel;
 using MachActors.Pagers.File;
 using MachActors.Tests.Unit.Kernel;
@@ -70,6 +72,39 @@ public sealed class FilePagerTests : IDisposable
             Assert.Empty(m.Kit.Machine.Status.Faults);
         }
         Assert.Equal(expected, secondRun);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MemoryPressure_PagesOutToTheFileAndTheTaskEndsWithoutUnmapping_FileHoldsEveryPage(DispatcherKind dispatcher)
+    {
+        const int pages = 96;
+        var config = new MachineConfig { FrameCount = 64, Disks = [new DiskConfig { Name = "swap" }], SwapDisk = "swap" };
+        var path = PathOf("big.bin");
+        System.IO.File.WriteAllBytes(path, []);
+        using var m = new PagerMachine(dispatcher, Named(path), config);
+        var size = m.PageSize;
+        var mismatches = new List<int>();
+        long writtenWhileMapped = -1;
+        m.Kit.Start(async env =>
+        {
+            var at = await PagerMachine.Map(env, pages);
+            for (var p = 0; p < pages; p++) await env.Mem.Write(at + (ulong)(p * size), Bytes((byte)p, size));
+            for (var p = 0; p < pages; p++)
+            {
+                if (!(await env.Mem.Read(at + (ulong)(p * size), size)).AsSpan().SequenceEqual(Bytes((byte)p, size))) mismatches.Add(p);
+            }
+            writtenWhileMapped = new FileInfo(path).Length; // the pageouts so far, before the task ends
+        });
+        m.Kit.RunToEnd(Duration.FromSeconds(30));
+        m.Kit.RunFor(MachineKit.Ms(50));
+
+        Assert.Empty(mismatches);
+        Assert.Empty(m.Kit.Machine.Status.Faults);
+        Assert.True(writtenWhileMapped >= (long)(pages - 64) * size, $"{writtenWhileMapped} bytes written by pageout while mapped");
+        var file = System.IO.File.ReadAllBytes(path);
+        Assert.Equal(pages * size, file.Length); // the rest came back when the ended task released the object
+        for (var p = 0; p < pages; p++) Assert.Equal(Bytes((byte)p, size), file[(p * size)..((p + 1) * size)]);
     }
 
     [Theory]
