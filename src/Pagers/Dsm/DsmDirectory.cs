@@ -16,6 +16,10 @@ namespace MachActors.Pagers.Dsm;
 /// lock on its read-only copy) and becomes the writer (Exclusive);</item>
 /// <item>a revocation is complete only at its lock_completed (every data_return it caused came before), so
 /// the request that caused it waits, and requests for the page behind it queue, until the last one;</item>
+/// <item>a node given write holds the page for a while (<see cref="DsmEffect.Hold"/>, until
+/// <see cref="Released"/>): requests of other nodes that would take it away queue meanwhile, so the
+/// writer's retried access gets through (without it two writers can steal the page from each other
+/// forever: a livelock the vm-dsm-counter exploration found under PCT);</item>
 /// <item>data_return stores modified bytes; one that leaves no kernel copy (an eviction or a flush) takes
 /// the node off the page; a node whose incarnation terminates holds nothing and owes no completion.</item>
 /// </list>
@@ -55,7 +59,7 @@ public class DsmDirectory(int pageSize)
     {
         if (!_pages.TryGetValue((segment, offset), out var e)) return new DsmPageView(DsmPageMode.Invalid, [], null, [], 0);
         var mode = e.Writer is not null ? DsmPageMode.Exclusive : e.Readers.Count > 0 ? DsmPageMode.Shared : DsmPageMode.Invalid;
-        return new DsmPageView(mode, [.. e.Readers], e.Writer, [.. e.Waiting], e.Queue.Count);
+        return new DsmPageView(mode, [.. e.Readers], e.Writer, [.. e.Waiting], e.Queue.Count, e.Held);
     }
 
     /// <summary>data_request from <paramref name="node"/> (<paramref name="write"/>: write access desired). Answered at once, or after the revocations it needs.</summary>
@@ -71,6 +75,7 @@ public class DsmDirectory(int pageSize)
         if (kernelCopy || !_pages.TryGetValue((segment, offset), out var e)) return;
         e.Readers.Remove(node);
         if (e.Writer == node) e.Writer = null;
+        Drain(segment, offset, e);
     }
 
     /// <summary>lock_completed from <paramref name="node"/> for a revocation of the page: when it was the last awaited, the waiting request is answered and the queue goes on. A completion nobody waits for is ignored.</summary>
@@ -78,6 +83,14 @@ public class DsmDirectory(int pageSize)
     {
         if (!_pages.TryGetValue((segment, offset), out var e) || !e.Waiting.Remove(node) || e.Waiting.Count > 0) return;
         Resume(segment, offset, e);
+    }
+
+    /// <summary>The page's hold time is over: requests queued behind the writer's hold go on.</summary>
+    public void Released(long segment, long offset)
+    {
+        if (!_pages.TryGetValue((segment, offset), out var e)) return;
+        e.Held = false;
+        Drain(segment, offset, e);
     }
 
     /// <summary>The node's incarnation terminated: it holds no page, owes no completion, and its queued requests are dropped (the kernel ignores answers to a terminated incarnation).</summary>
@@ -95,18 +108,14 @@ public class DsmDirectory(int pageSize)
                 foreach (var op in kept) e.Queue.Enqueue(op);
             }
             if (e.Waiting.Remove(node) && e.Waiting.Count == 0 && e.Current is not null) Resume(segment, offset, e);
+            else Drain(segment, offset, e);
         }
     }
 
     private void Submit(long segment, long offset, Op op)
     {
         if (!_pages.TryGetValue((segment, offset), out var e)) _pages[(segment, offset)] = e = new Entry();
-        if (e.Current is not null)
-        {
-            e.Queue.Enqueue(op);
-            return;
-        }
-        Start(segment, offset, e, op);
+        e.Queue.Enqueue(op);
         Drain(segment, offset, e);
     }
 
@@ -159,9 +168,15 @@ public class DsmDirectory(int pageSize)
     {
         if (op.Write)
         {
+            var fresh = e.Writer != op.Node;
             e.Readers.Clear();
             e.Writer = op.Node;
             _effects.Add(op.Unlock ? new DsmEffect.Grant(op.Node, segment, offset) : new DsmEffect.Supply(op.Node, segment, offset, Data(segment, offset), Writable: true));
+            if (fresh || !e.Held)
+            {
+                e.Held = true;
+                _effects.Add(new DsmEffect.Hold(op.Node, segment, offset));
+            }
             return;
         }
         var writable = e.Writer == op.Node;
@@ -177,9 +192,14 @@ public class DsmDirectory(int pageSize)
         Drain(segment, offset, e);
     }
 
+    /// <summary>Starts queued requests in order while none is in progress and the next does not have to wait for the writer's hold.</summary>
     private void Drain(long segment, long offset, Entry e)
     {
-        while (e.Current is null && e.Queue.TryDequeue(out var next)) Start(segment, offset, e, next);
+        while (e.Current is null && e.Queue.TryPeek(out var next) && !(e.Held && e.Writer is { } writer && writer != next.Node))
+        {
+            e.Queue.Dequeue();
+            Start(segment, offset, e, next);
+        }
     }
 
     /// <summary>A request or unlock: the node, whether it needs write, whether it is a data_unlock.</summary>
@@ -197,6 +217,8 @@ public class DsmDirectory(int pageSize)
         public Op? Current { get; set; }
 
         public bool CurrentCancelled { get; set; }
+
+        public bool Held { get; set; }
 
         public Queue<Op> Queue { get; } = new();
     }

@@ -31,4 +31,10 @@ public abstract record DsmEffect(long Node, long Segment, long Offset)
     /// <param name="Segment">The segment.</param>
     /// <param name="Offset">The page's offset.</param>
     public sealed record Wake(long Node, long Segment, long Offset) : DsmEffect(Node, Segment, Offset);
+
+    /// <summary>The node was just given write: the host starts the page's hold timer and calls <see cref="DsmDirectory.Released"/> when it fires; until then no other node's request takes the page from it (Mirage's time window: without it two writers can take the page from each other forever, each before its own retry writes).</summary>
+    /// <param name="Node">The writer.</param>
+    /// <param name="Segment">The segment.</param>
+    /// <param name="Offset">The page's offset.</param>
+    public sealed record Hold(long Node, long Segment, long Offset) : DsmEffect(Node, Segment, Offset);
 }

@@ -7,5 +7,6 @@ namespace MachActors.Pagers.Dsm;
 /// <param name="Readers">Nodes holding read-only copies.</param>
 /// <param name="Writer">The node holding the writable copy, or null.</param>
 /// <param name="Waiting">Nodes whose lock_completed the page waits for before it answers the request in progress.</param>
-/// <param name="Queued">Requests and unlocks waiting behind the one in progress.</param>
-public sealed record DsmPageView(DsmPageMode Mode, ImmutableSortedSet<long> Readers, long? Writer, ImmutableSortedSet<long> Waiting, int Queued);
+/// <param name="Queued">Requests and unlocks waiting behind the one in progress or the writer's hold.</param>
+/// <param name="Held">The writer holds the page (its hold time is not over).</param>
+public sealed record DsmPageView(DsmPageMode Mode, ImmutableSortedSet<long> Readers, long? Writer, ImmutableSortedSet<long> Waiting, int Queued, bool Held = false);

@@ -1,4 +1,5 @@
 using MachActors.Actors;
+using MachActors.Actors.Timing;
 using MachActors.Kernel.Vm;
 using MachActors.Pagers.Sdk;
 
@@ -46,6 +47,9 @@ public class DsmPager : Pager
         _audit = audit;
     }
 
+    /// <summary>How long a node given write keeps the page before another node's request may take it (Mirage's time window; virtual time).</summary>
+    public static readonly Duration HoldTime = Duration.FromMicroseconds(100);
+
     /// <summary>The memory object key of <paramref name="node"/>'s view of <paramref name="segment"/>: node in the upper 32 bits, segment in the lower.</summary>
     /// <param name="segment">The segment, 0 to 2^32 - 1.</param>
     /// <param name="node">The node, 0 to 2^31 - 1.</param>
@@ -69,15 +73,22 @@ public class DsmPager : Pager
     /// <param name="pageSize">The page size.</param>
     protected virtual DsmDirectory NewDirectory(int pageSize) => new(pageSize);
 
-    /// <summary>GetDsmPagerStats: replies the stats to the sender. Everything else: the SDK (kernel messages).</summary>
+    /// <summary>GetDsmPagerStats: replies the stats to the sender. HoldOver (its own timer): the page's hold ends, queued requests go on. Everything else: the SDK (kernel messages).</summary>
     protected override void OnReceive(object message)
     {
-        if (message is GetDsmPagerStats)
+        switch (message)
         {
-            Sender.Tell(new DsmPagerStats(_nodes, Directory.Pages, _supplies, _revocations, _grants, _audit.Violations, _audit.MostWriters, _audit.First), Self);
-            return;
+            case GetDsmPagerStats:
+                Sender.Tell(new DsmPagerStats(_nodes, Directory.Pages, _supplies, _revocations, _grants, _audit.Violations, _audit.MostWriters, _audit.First), Self);
+                break;
+            case HoldOver over:
+                Directory.Released(over.Segment, over.Offset);
+                Carry();
+                break;
+            default:
+                base.OnReceive(message);
+                break;
         }
-        base.OnReceive(message);
     }
 
     /// <summary>init: the node's incarnation is live (effects for it go to this control port), then ready.</summary>
@@ -140,7 +151,7 @@ public class DsmPager : Pager
     }
 
     /// <summary>
-    /// Sends the directory's effects to the nodes' live incarnations, telling the audit. An effect for a node
+    /// Sends the directory's effects to the nodes' live incarnations (a hold starts the page's timer, whatever the node), telling the audit. An effect for a node
     /// that is not live is dropped; a revocation of one counts as completed at once (it holds nothing), and
     /// the effects that frees are carried in the same turn.
     /// </summary>
@@ -150,7 +161,8 @@ public class DsmPager : Pager
         {
             foreach (var effect in effects)
             {
-                if (_live.TryGetValue(effect.Node, out var control)) Send(control, effect);
+                if (effect is DsmEffect.Hold hold) Context.Timers.StartSingleTimer($"hold-{hold.Segment}-{hold.Offset}", new HoldOver(hold.Segment, hold.Offset), HoldTime);
+                else if (_live.TryGetValue(effect.Node, out var control)) Send(control, effect);
                 else if (effect is DsmEffect.Revoke gone) Directory.Completed(gone.Node, gone.Segment, gone.Offset);
             }
         }
@@ -180,4 +192,7 @@ public class DsmPager : Pager
                 break;
         }
     }
+
+    /// <summary>A page's hold time is over (the pager's own timer).</summary>
+    private sealed record HoldOver(long Segment, long Offset);
 }

@@ -16,14 +16,18 @@ public sealed class DsmDirectoryTests
 
     private static DsmDirectory Fresh() => new(Size);
 
-    /// <summary>A directory where <paramref name="writer"/> holds page 0 writable (Exclusive).</summary>
+    /// <summary>A directory where <paramref name="writer"/> holds page 0 writable (Exclusive), its hold time over.</summary>
     private static DsmDirectory WithWriter(long writer)
     {
         var d = Fresh();
         d.Request(writer, Seg, 0, write: true);
+        d.Released(Seg, 0);
         d.TakeEffects();
         return d;
     }
+
+    /// <summary>The effects without the holds.</summary>
+    private static List<DsmEffect> Calls(DsmDirectory d) => [.. d.TakeEffects().Where(e => e is not DsmEffect.Hold)];
 
     [Fact]
     public void Request_ReadOnAFreshPage_SuppliesZerosWriteLockedAndShared()
@@ -65,8 +69,11 @@ public sealed class DsmDirectoryTests
         d.Completed(A, Seg, 0);
         Assert.Empty(d.TakeEffects());
         d.Completed(B, Seg, 0);
-        var supply = Assert.IsType<DsmEffect.Supply>(Assert.Single(d.TakeEffects()));
+        var effects = d.TakeEffects();
+        Assert.Equal(2, effects.Count);
+        var supply = Assert.IsType<DsmEffect.Supply>(effects[0]);
         Assert.Equal((C, true), (supply.Node, supply.Writable));
+        Assert.Equal(new DsmEffect.Hold(C, Seg, 0), effects[1]);
         Assert.Equal((DsmPageMode.Exclusive, (long?)C), (d.View(Seg, 0).Mode, d.View(Seg, 0).Writer));
         Assert.Empty(d.View(Seg, 0).Readers);
     }
@@ -100,7 +107,7 @@ public sealed class DsmDirectoryTests
         Assert.Equal([new DsmEffect.Revoke(B, Seg, 0, true)], d.TakeEffects());
         d.Completed(B, Seg, 0);
 
-        Assert.Equal([new DsmEffect.Grant(A, Seg, 0)], d.TakeEffects());
+        Assert.Equal([new DsmEffect.Grant(A, Seg, 0), new DsmEffect.Hold(A, Seg, 0)], d.TakeEffects());
         Assert.Equal((DsmPageMode.Exclusive, (long?)A), (d.View(Seg, 0).Mode, d.View(Seg, 0).Writer));
     }
 
@@ -113,7 +120,7 @@ public sealed class DsmDirectoryTests
 
         d.Unlock(A, Seg, 0);
 
-        Assert.Equal([new DsmEffect.Grant(A, Seg, 0)], d.TakeEffects());
+        Assert.Equal([new DsmEffect.Grant(A, Seg, 0), new DsmEffect.Hold(A, Seg, 0)], d.TakeEffects());
     }
 
     [Fact]
@@ -138,8 +145,11 @@ public sealed class DsmDirectoryTests
 
         d.Completed(A, Seg, 0);
 
-        // B gets write; then C's read downgrades B and waits again
-        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true), new DsmEffect.Revoke(B, Seg, 0, false)], d.TakeEffects());
+        // B gets write and holds the page; C's read waits for the hold, then downgrades B and waits again
+        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true), new DsmEffect.Hold(B, Seg, 0)], d.TakeEffects());
+        Assert.Equal((1, true), (d.View(Seg, 0).Queued, d.View(Seg, 0).Held));
+        d.Released(Seg, 0);
+        Assert.Equal([new DsmEffect.Revoke(B, Seg, 0, false)], d.TakeEffects());
         d.Completed(B, Seg, 0);
         Assert.Equal([new DsmEffect.Supply(C, Seg, 0, d.Data(Seg, 0), false)], d.TakeEffects());
         Assert.Equal([B, C], d.View(Seg, 0).Readers);
@@ -155,7 +165,7 @@ public sealed class DsmDirectoryTests
         Assert.Equal(DsmPageMode.Invalid, d.View(Seg, 0).Mode);
         Assert.Equal(Bytes(3).ToArray(), d.Data(Seg, 0).ToArray());
         d.Request(B, Seg, 0, write: true);
-        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true)], d.TakeEffects()); // nothing to revoke
+        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true)], Calls(d)); // nothing to revoke
     }
 
     [Fact]
@@ -179,7 +189,7 @@ public sealed class DsmDirectoryTests
 
         d.NodeGone(A);
 
-        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true)], d.TakeEffects());
+        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true)], Calls(d));
     }
 
     [Fact]
@@ -217,8 +227,41 @@ public sealed class DsmDirectoryTests
 
         d.Request(B, Seg + 1, 0, write: true);
 
-        Assert.Equal([new DsmEffect.Supply(B, Seg + 1, 0, d.Data(Seg + 1, 0), true)], d.TakeEffects());
+        Assert.Equal([new DsmEffect.Supply(B, Seg + 1, 0, d.Data(Seg + 1, 0), true)], Calls(d));
         Assert.Equal((long?)A, d.View(Seg, 0).Writer);
+    }
+
+    [Fact]
+    public void Hold_AnotherNodesRequest_WaitsUntilReleasedWhileTheWritersOwnGoThrough()
+    {
+        var d = Fresh();
+        d.Request(A, Seg, 0, write: true);
+        Assert.Equal([new DsmEffect.Supply(A, Seg, 0, d.Data(Seg, 0), true), new DsmEffect.Hold(A, Seg, 0)], d.TakeEffects());
+
+        d.Request(B, Seg, 0, write: true);
+        d.Request(A, Seg, 0, write: false); // behind B's: order is kept
+        Assert.Empty(d.TakeEffects());
+        Assert.True(d.View(Seg, 0).Held);
+
+        d.Released(Seg, 0);
+        Assert.Equal([new DsmEffect.Revoke(A, Seg, 0, true)], d.TakeEffects());
+        d.Completed(A, Seg, 0);
+        Assert.Equal([new DsmEffect.Supply(B, Seg, 0, d.Data(Seg, 0), true), new DsmEffect.Hold(B, Seg, 0)], d.TakeEffects());
+    }
+
+    [Fact]
+    public void Hold_WriterGone_TheWaitingRequestGoesOnWithoutRelease()
+    {
+        var d = Fresh();
+        d.Request(A, Seg, 0, write: true);
+        d.Request(B, Seg, 0, write: false);
+        d.TakeEffects();
+
+        d.Returned(A, Seg, 0, Bytes(2), dirty: true, kernelCopy: false); // evicted: A holds nothing now
+
+        var supply = Assert.IsType<DsmEffect.Supply>(Assert.Single(d.TakeEffects()));
+        Assert.Equal((B, false), (supply.Node, supply.Writable));
+        Assert.Equal(Bytes(2).ToArray(), supply.Data.ToArray());
     }
 
     [Fact]
