@@ -19,6 +19,8 @@ namespace MachActors.Scenarios.Monitors;
 /// then held to. Not checked: the bytes of pages a kernel overwrite (vm_write, vm_copy:
 /// <see cref="ObjectOverwrite"/>) or a flush without return (<see cref="LockRequest"/> with flush that
 /// may discard, which loses writes by the protocol) may change: those pages are learned, never held to.
+/// A pager's flush with return hands the page's data to the pager, which may supply other bytes next
+/// (a DSM pager brings another node's writes): those pages are forgotten and learned again.
 /// Not detected: an object shared where it should be copied (both sides then write one object,
 /// consistently: the scenario's own check sees that), a write through a stale TLB entry attributed to
 /// the frame's new owner.
@@ -62,7 +64,25 @@ public sealed class VmOracleMonitor(int pageSize) : SpecMonitor
             case LockRequest { ShouldFlush: true, ShouldReturn: LockReturnPolicy.None } l:
                 _uncheckedByActor.Add((receiver, l.Offset, l.Offset + l.Size));
                 break;
+            case LockRequest { ShouldFlush: true } l:
+                Forget(receiver, l.Offset, l.Offset + l.Size);
+                break;
         }
+    }
+
+    /// <summary>
+    /// A pager's flush with return: the kernel's copy goes back to the pager, which owns the page's data
+    /// from then on and may supply other bytes (a DSM pager brings another node's writes): the object's
+    /// pages in the range are forgotten and learned again at their next read.
+    /// </summary>
+    private void Forget(int objectActor, long start, long end)
+    {
+        if (!_objectOfActor.TryGetValue(objectActor, out var obj))
+        {
+            _uncheckedByActor.Add((objectActor, start, end)); // an object that never asked for a frame: nothing of it is held to
+            return;
+        }
+        foreach (var owner in _pages.Keys.Where(o => o.ObjectId == obj && o.Offset >= start && o.Offset < end).ToList()) _pages.Remove(owner);
     }
 
     private void Accessed(int cpu, MemoryAccess access)

@@ -117,20 +117,47 @@ public sealed class VmOracleMonitorTests
     }
 
     [Fact]
-    public void FlushWithoutReturn_PageNoLongerHeldTo_FlushWithReturnStillHeld()
+    public void FlushWithoutReturn_PageNoLongerHeldTo()
     {
         var m = new VmOracleMonitor(16);
         m.Handed(Resident, 7, new FrameAllocate(1, new PageOwner(70, 0)));
-        m.Handed(Resident, 8, new FrameAllocate(1, new PageOwner(80, 0)));
         Owns(m, 3, 70, 0);
-        Owns(m, 4, 80, 0);
         Write(m, Cpu1, 3, 0, 0x01);
-        Write(m, Cpu1, 4, 0, 0x01);
 
         m.Handed(7, 9, new LockRequest(default, 0, 16, LockReturnPolicy.None, true, null, null));
-        m.Handed(8, 9, new LockRequest(default, 0, 16, LockReturnPolicy.Dirty, true, null, null));
         Read(m, Cpu1, 3, 0, 0x00);
+        Read(m, Cpu1, 3, 0, 0x05);
+
         Assert.Null(m.Violation);
+    }
+
+    [Fact]
+    public void FlushWithReturn_PagerOwnsTheDataSoThePageIsLearnedAgainThenHeld()
+    {
+        // A DSM pager flushes a node's copy (its writes go back) and later supplies another node's bytes.
+        var m = new VmOracleMonitor(16);
+        m.Handed(Resident, 8, new FrameAllocate(1, new PageOwner(80, 0)));
+        Owns(m, 4, 80, 0);
+        Write(m, Cpu1, 4, 0, 0x01);
+
+        m.Handed(8, 9, new LockRequest(default, 0, 16, LockReturnPolicy.Dirty, true, null, null));
+        Owns(m, 6, 80, 0);
+        Read(m, Cpu1, 6, 0, 0x02);
+        Assert.Null(m.Violation);
+        Read(m, Cpu1, 6, 0, 0x03);
+
+        Assert.Contains("object 80", m.Violation);
+    }
+
+    [Fact]
+    public void LockRequestWithoutFlush_PageStillHeldTo()
+    {
+        var m = new VmOracleMonitor(16);
+        m.Handed(Resident, 8, new FrameAllocate(1, new PageOwner(80, 0)));
+        Owns(m, 4, 80, 0);
+        Write(m, Cpu1, 4, 0, 0x01);
+
+        m.Handed(8, 9, new LockRequest(default, 0, 16, LockReturnPolicy.Dirty, false, null, null));
         Read(m, Cpu1, 4, 0, 0x00);
 
         Assert.Contains("object 80", m.Violation);
