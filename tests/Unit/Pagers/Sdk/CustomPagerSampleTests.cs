@@ -121,6 +121,31 @@ public sealed class CustomPagerSampleTests(CustomPagerSampleTests.Build sample)
         var bug = Assert.Single(report.Bugs);
         Assert.Contains("the last value written there", bug.Bug.Text); // the VM oracle monitor sees the lost page first
     }
+
+    [Fact]
+    public void HuntARace_TheSamplesWriteBehindPager_ExploreFindsR1AndReplayReproducesIt()
+    {
+        // README "Hunt a race": explore exits 1 and names the schedule file; replay reproduces the same bug.
+        var output = Directory.CreateTempSubdirectory("hunt-").FullName;
+        try
+        {
+            var pager = Path.Combine(sample.Output, "CustomPager.dll") + ":CustomPager.WriteBehindPager";
+            var explore = CliInvocation.Of("explore", "vm-pageout-refault", "--pager", pager, "--strategy", "pct", "--iterations", "200", "--seed", "1", "--out", output);
+
+            Assert.Equal(1, explore.ExitCode);
+            Assert.Contains("machactors replay", explore.Out);
+            var schedule = Assert.Single(Directory.GetFiles(output, "*.schedule.json"));
+            var replay = CliInvocation.Of("replay", schedule, "--quiet");
+            Assert.Equal(1, replay.ExitCode);
+            Assert.Contains("reproduced", replay.Out);
+            Assert.Contains("yes", replay.Out);
+            Assert.Contains("the last value written there", replay.Out);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }
 
 /// <summary>The test classes that use the built sample (<see cref="CustomPagerSampleTests.Build"/>), so it is built once per test run.</summary>
