@@ -97,4 +97,8 @@ public interface IUnixCalls
     /// <summary>sigaction, minimal: the new disposition (<see cref="SignalDisposition"/>); the previous one.</summary>
     [MigRoutine]
     int Sigaction(PortName process, MigReplyHandle reply, int signal, int disposition, out int signals, out int previous);
+
+    /// <summary>The process table (what ps reads): one "pid parent state name" line per process (state R running, Z zombie), by pid.</summary>
+    [MigRoutine]
+    int Procs(PortName process, MigReplyHandle reply, out int signals, [MigMaxCount(8192)] out string table);
 }

@@ -22,7 +22,7 @@ internal enum UnixSeededBugs
 /// <summary>How the UNIX server is set up: its file system, its programs, the first process.</summary>
 public sealed record UnixConfig
 {
-    /// <summary>The file system (default: a new <see cref="MemoryFileSystem"/>; a disk-backed one by configuration).</summary>
+    /// <summary>The file system (default: a new <see cref="MemoryFileSystem"/>); not used when <see cref="DiskDevice"/> is set.</summary>
     public IUnixFileSystem FileSystem { get; init; } = new MemoryFileSystem();
 
     /// <summary>The programs exec can run; each is installed as /bin/NAME.</summary>
@@ -42,6 +42,20 @@ public sealed record UnixConfig
 
     /// <summary>Each pipe's buffer.</summary>
     public int PipeCapacity { get; init; } = Server.Pipe.DefaultCapacity;
+
+    /// <summary>
+    /// The Disk device to keep the file system on (e.g. "disk0"; null: <see cref="FileSystem"/>). At boot the
+    /// server opens it and mounts it, formatting a fresh (all-zero) disk first (<see cref="DiskFileSystem.MountOrFormat"/>);
+    /// a damaged or unreadable one is reported to <see cref="BootFailed"/> and the server ends without
+    /// starting init. When init ends the file system is synced to the disk.
+    /// </summary>
+    public string? DiskDevice { get; init; }
+
+    /// <summary>Called (on the server's thread) with one line saying why, when the server cannot boot (the disk's file system does not mount, init does not start).</summary>
+    public Action<string>? BootFailed { get; init; }
+
+    /// <summary>Called (on the server's thread) with init's wait status when init ends (a host's exit status).</summary>
+    public Action<int>? InitExited { get; init; }
 
     /// <summary>Test-only seeded bugs.</summary>
     internal UnixSeededBugs SeededBugs { get; init; }

@@ -152,5 +152,12 @@ public sealed partial class UnixServer
             signals = previous = 0;
             return Defer(() => s.DoSigaction(process, reply, signal, disposition));
         }
+
+        public int Procs(PortName process, MigReplyHandle reply, out int signals, out string table)
+        {
+            signals = 0;
+            table = "";
+            return Defer(() => s.DoProcs(process, reply));
+        }
     }
 }

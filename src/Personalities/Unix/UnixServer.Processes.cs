@@ -289,6 +289,7 @@ public sealed partial class UnixServer
         }
         await Complete(done);
         if (_table.Find(parent) is { State: ProcessState.Running } father) await Post(father, Signal.SIGCHLD);
+        if (p.Pid == ProcessTable.InitPid) _config.InitExited?.Invoke(status);
         if (p.Pid == ProcessTable.InitPid && _config.ShutdownWhenInitExits)
         {
             _shutdown = true;

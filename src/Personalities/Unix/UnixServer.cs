@@ -28,7 +28,7 @@ public sealed partial class UnixServer
 
     private readonly MachEnv _env;
     private readonly UnixConfig _config;
-    private readonly IUnixFileSystem _fs;
+    private IUnixFileSystem _fs;
     private readonly ProcessTable _table = new();
     private readonly Dictionary<PortName, int> _byPort = [];
     private readonly Dictionary<PortName, int> _byTask = [];
@@ -70,8 +70,13 @@ public sealed partial class UnixServer
             var (code, console) = await _env.DeviceOpen(_env.DeviceMasterPort, Kernel.Device.DeviceMode.Read | Kernel.Device.DeviceMode.Write, _config.ConsoleDevice);
             if (code == Kernel.Device.DeviceReturn.Success) _console = console;
         }
+        if (!await MountDisk()) return;
         await InstallBin();
-        if (await StartInit() != Errno.None) return;
+        if (await StartInit() is var started and not Errno.None)
+        {
+            _config.BootFailed?.Invoke($"init '{_config.Init}' did not start: {started}");
+            return;
+        }
         while (!_shutdown)
         {
             var received = await _env.Receive(_set);
@@ -79,6 +84,7 @@ public sealed partial class UnixServer
             if (message.Header.Local == _exceptionPort) await OnException(message);
             else await OnCall(message);
         }
+        await _fs.Sync();
         if (_console != PortName.Null) await _env.DeviceClose(_console);
     }
 

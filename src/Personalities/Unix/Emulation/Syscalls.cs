@@ -73,9 +73,12 @@ public static class Syscalls
     /// <summary>lseek.</summary>
     public const int Lseek = 199;
 
+    /// <summary>getprocs: the server's process table (no 4.3BSD number: ps read kernel memory there; a private number past 4.3BSD's).</summary>
+    public const int Procs = 300;
+
     /// <summary>Every number the library emulates.</summary>
     public static readonly ImmutableArray<int> All =
-        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek];
+        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Procs];
 
     /// <summary>The handler id (the "address" in the library) of number <paramref name="number"/>.</summary>
     public static int EntryFor(int number) => 0x1000 + number;

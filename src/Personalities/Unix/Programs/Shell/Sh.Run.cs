@@ -1,0 +1,92 @@
+using MachActors.Personalities.Unix.Emulation;
+using MachActors.Personalities.Unix.Server;
+
+namespace MachActors.Personalities.Unix.Programs.Shell;
+
+/// <summary>Running a pipeline: pipes, one forked child per command (descriptors, redirections, exec), waiting for them.</summary>
+public sealed partial class Sh
+{
+    /// <summary>
+    /// Runs <paramref name="pipeline"/>: a lone builtin without redirections runs here; otherwise a pipe
+    /// between each two commands and a child per command; the shell closes its pipe ends, waits for each
+    /// child by pid, reports those a signal other than SIGPIPE killed, and returns the last one's status.
+    /// </summary>
+    private async Task<int> RunPipeline(ShellPipeline pipeline)
+    {
+        var commands = pipeline.Commands;
+        if (commands is [{ Redirects.Count: 0 } lone] && await Builtin(lone.Argv) is { } done) return done;
+        var pipes = new List<(int Read, int Write)>();
+        for (var i = 0; i + 1 < commands.Count; i++)
+        {
+            var (error, r, w) = await _u.Pipe();
+            if (error != Errno.None)
+            {
+                await CloseAll(_u, pipes);
+                return await ProgramIo.Fail(_u, $"sh: pipe: {ProgramIo.Message(error)}");
+            }
+            pipes.Add((r, w));
+        }
+        var pids = new List<int>();
+        for (var i = 0; i < commands.Count; i++)
+        {
+            var (index, command) = (i, commands[i]);
+            var (error, pid) = await _u.Fork(c => Child(c, command, index == 0 ? -1 : pipes[index - 1].Read, index == commands.Count - 1 ? -1 : pipes[index].Write, pipes));
+            if (error != Errno.None) await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(error)}");
+            else pids.Add(pid);
+        }
+        await CloseAll(_u, pipes);
+        var status = 1;
+        foreach (var pid in pids)
+        {
+            var (error, _, wait) = await _u.Waitpid(pid);
+            if (error != Errno.None) continue;
+            if (WaitStatus.IfSignaled(wait) && WaitStatus.TermSig(wait) != Signal.SIGPIPE) await _u.Write(2, ProgramIo.SignalMessage(WaitStatus.TermSig(wait)) + "\n");
+            status = StatusOf(wait);
+        }
+        return status;
+    }
+
+    /// <summary>
+    /// A command's child: standard input from <paramref name="input"/> and output to <paramref name="output"/>
+    /// (-1: the shell's), every pipe descriptor closed, the redirections applied in order, then a builtin
+    /// or exec. A redirection that fails: "sh: FILE: message", status 1; exec that fails: "sh: NAME: not
+    /// found" (127) or "sh: NAME: message" (126).
+    /// </summary>
+    private static async Task<int> Child(UnixEnv c, ShellCommand command, int input, int output, List<(int Read, int Write)> pipes)
+    {
+        if (input >= 0) await c.Dup2(input, 0);
+        if (output >= 0) await c.Dup2(output, 1);
+        await CloseAll(c, pipes);
+        foreach (var redirect in command.Redirects)
+        {
+            var flags = redirect.Kind switch
+            {
+                ShellTokenKind.In => OpenFile.ReadOnly,
+                ShellTokenKind.Append => OpenFile.WriteOnly | OpenFile.Create | OpenFile.Append,
+                _ => OpenFile.WriteOnly | OpenFile.Create | OpenFile.Truncate,
+            };
+            var (error, fd) = await c.Open(redirect.Target, flags);
+            if (error != Errno.None) return await ProgramIo.Fail(c, $"sh: {redirect.Target}: {ProgramIo.Message(error)}");
+            if (fd != redirect.Fd)
+            {
+                await c.Dup2(fd, redirect.Fd);
+                await c.Close(fd);
+            }
+        }
+        var argv = command.Argv;
+        if (await new Sh(c).Builtin(argv) is { } builtin) return builtin;
+        var failed = await c.Exec(argv[0], [.. argv]);
+        return failed == Errno.ENOENT
+            ? await ProgramIo.Fail(c, $"sh: {argv[0]}: not found", 127)
+            : await ProgramIo.Fail(c, $"sh: {argv[0]}: {ProgramIo.Message(failed)}", 126);
+    }
+
+    private static async Task CloseAll(UnixEnv u, List<(int Read, int Write)> pipes)
+    {
+        foreach (var (r, w) in pipes)
+        {
+            await u.Close(r);
+            await u.Close(w);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using MachActors.Personalities.Unix.Emulation;
+
+namespace MachActors.Personalities.Unix.Programs.Shell;
+
+/// <summary>
+/// sh: the shell (docs/UNIX.md, "The shell"). <c>sh -c LINE</c> runs one command line; <c>sh FILE</c>
+/// runs the lines of a file; <c>sh</c> runs the lines of standard input until its end. The exit status
+/// is the last command's (2 for bad usage or a syntax error). Each command of a pipeline is a forked
+/// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
+/// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
+/// "sh: NAME: not found" (127). Builtins, run in the shell: <c>wait</c>, <c>exit [N]</c>, <c>true</c>,
+/// <c>false</c>. Split: .Run (pipelines, redirections, children).
+/// </summary>
+public sealed partial class Sh
+{
+    private readonly UnixEnv _u;
+    private int _status;
+    private bool _exit;
+
+    private Sh(UnixEnv u) => _u = u;
+
+    /// <summary>The program.</summary>
+    public static async Task<int> Main(UnixEnv u, IReadOnlyList<string> argv)
+    {
+        var shell = new Sh(u);
+        if (argv.Count > 1 && argv[1] == "-c")
+        {
+            if (argv.Count != 3) return await ProgramIo.Fail(u, "usage: sh [-c LINE | FILE]", 2);
+            await shell.RunLine(argv[2]);
+            return shell._status;
+        }
+        if (argv.Count > 2) return await ProgramIo.Fail(u, "usage: sh [-c LINE | FILE]", 2);
+        var fd = 0;
+        if (argv.Count == 2)
+        {
+            var (error, opened) = await u.Open(argv[1], Server.OpenFile.ReadOnly);
+            if (error != Errno.None) return await ProgramIo.Fail(u, $"sh: {argv[1]}: {ProgramIo.Message(error)}", 127);
+            fd = opened;
+        }
+        var pending = new StringBuilder();
+        while (!shell._exit)
+        {
+            var (error, data) = await ProgramIo.Read(u, fd);
+            if (error != Errno.None || data.Length == 0) break;
+            pending.Append(ProgramIo.Text(data));
+            var text = pending.ToString();
+            var cut = text.LastIndexOf('\n');
+            if (cut < 0) continue;
+            pending.Clear().Append(text, cut + 1, text.Length - cut - 1);
+            foreach (var line in text[..cut].Split('\n'))
+            {
+                if (shell._exit) break;
+                await shell.RunLine(line);
+            }
+        }
+        if (!shell._exit && pending.Length > 0) await shell.RunLine(pending.ToString());
+        return shell._status;
+    }
+
+    /// <summary>Parses and runs one line; a syntax error is reported and sets status 2.</summary>
+    private async Task RunLine(string line)
+    {
+        var (script, error) = ShellParser.Parse(line);
+        if (script is null)
+        {
+            _status = await ProgramIo.Fail(_u, "sh: " + error, 2);
+            return;
+        }
+        foreach (var list in script.Lists)
+        {
+            if (_exit) return;
+            if (!list.Background)
+            {
+                _status = await RunAndOr(list);
+                continue;
+            }
+            var (forked, _) = await _u.Fork(async c => await new Sh(c).RunAndOr(list));
+            _status = forked == Errno.None ? 0 : await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(forked)}");
+        }
+    }
+
+    /// <summary>An and-or list: each pipeline after &amp;&amp; runs when the status so far is 0, after || when it is not.</summary>
+    private async Task<int> RunAndOr(ShellAndOr list)
+    {
+        var status = await RunPipeline(list.First);
+        foreach (var link in list.Rest)
+        {
+            if (_exit) break;
+            if ((link.Operator == ShellTokenKind.AndIf) == (status == 0)) status = await RunPipeline(link.Pipeline);
+        }
+        return status;
+    }
+
+    /// <summary>A builtin run in the shell itself, or null when <paramref name="argv"/> names none.</summary>
+    private async Task<int?> Builtin(IReadOnlyList<string> argv)
+    {
+        switch (argv[0])
+        {
+            case "true":
+                return 0;
+            case "false":
+                return 1;
+            case "exit":
+                _exit = true;
+                return argv.Count > 1 ? (int)((ProgramIo.Count(argv[1]) ?? 2) & 0xff) : _status;
+            case "wait":
+                while ((await _u.Wait()).Error == Errno.None)
+                {
+                }
+                return 0;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The shell's status for a child's wait status: its exit code, or 128 + the signal.</summary>
+    private static int StatusOf(int wait) => WaitStatus.IfExited(wait) ? WaitStatus.ExitStatus(wait) : 128 + WaitStatus.TermSig(wait);
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+}
