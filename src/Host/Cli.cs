@@ -24,12 +24,16 @@ public static class Cli
     /// Returns: <see cref="ExitOk"/>, <see cref="ExitFailure"/>, or <see cref="ExitUsage"/> after
     /// printing every parse error and a pointer to <c>--help</c>.
     /// </summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, Console.In);
+
+    /// <summary>As <see cref="Run(string[], TextWriter, TextWriter)"/>, with <paramref name="input"/> as standard input (what <c>sh</c> reads).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        var parsed = CommandTree.Build().Parse(args);
+        var parsed = CommandTree.Build(input).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors) error.WriteLine("machactors: " + parseError.Message);

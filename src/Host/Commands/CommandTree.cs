@@ -11,13 +11,16 @@ internal static class CommandTree
     private const int HelpWidth = 100;
 
     /// <summary>A fresh tree (System.CommandLine symbols are not shared between parses).</summary>
-    public static RootCommand Build()
+    public static RootCommand Build() => Build(Console.In);
+
+    /// <summary>A fresh tree whose commands read standard input from <paramref name="input"/>.</summary>
+    public static RootCommand Build(TextReader input)
     {
         var root = new RootCommand(
             "MachActors: the Mach 3 microkernel rebuilt as actors on a simulated clock. "
             + "'run' boots the simulated machine (CPUs, clock, tasks, threads, the Mach scheduler), runs a built-in "
             + "workload and prints what happened; 'workloads' lists them; 'demo' shows the actor runtime alone; "
-            + "'explore' hunts races in a scenario and 'replay' reruns a found bug's schedule; 'pager-check' checks a pager against the pager protocol.");
+            + "'explore' hunts races in a scenario and 'replay' reruns a found bug's schedule; 'pager-check' checks a pager against the pager protocol; 'sh' runs the UNIX shell.");
         foreach (var option in root.Options)
         {
             switch (option)
@@ -36,6 +39,7 @@ internal static class CommandTree
         root.Subcommands.Add(ExploreCommand.Build());
         root.Subcommands.Add(ReplayCommand.Build());
         root.Subcommands.Add(PagerCheckCommand.Build());
+        root.Subcommands.Add(ShCommand.Build(input));
         root.SetAction(parse =>
         {
             // No subcommand: show what there is to run.
