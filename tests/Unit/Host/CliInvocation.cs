@@ -6,11 +6,15 @@ namespace MachActors.Tests.Unit.Host;
 internal sealed record CliInvocation(int ExitCode, string Out, string Err)
 {
     /// <summary>Runs the command line <paramref name="args"/> with captured output.</summary>
-    public static CliInvocation Of(params string[] args)
+    public static CliInvocation Of(params string[] args) => WithInput("", args);
+
+    /// <summary>Runs <paramref name="args"/> with <paramref name="input"/> as standard input and captured output.</summary>
+    public static CliInvocation WithInput(string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = Cli.Run(args, output, error);
+        using var reader = new StringReader(input);
+        var code = Cli.Run(args, output, error, reader);
         return new CliInvocation(code, output.ToString(), error.ToString());
     }
 

@@ -1,0 +1,69 @@
+using MachActors.Host;
+
+namespace MachActors.Tests.Unit.Host;
+
+/// <summary>'machactors sh': -c runs one line (status: the last command's), stdin lines as an interactive shell, the disk image across runs, bad usage and a damaged image.</summary>
+public sealed class ShCommandTests : IDisposable
+{
+    private readonly string _image = Path.Combine(Path.GetTempPath(), "machactors-sh-" + Guid.NewGuid().ToString("N") + ".img");
+
+    public void Dispose() => File.Delete(_image);
+
+    [Fact]
+    public void ShC_Pipeline_PrintsOutputAndExitsZero()
+    {
+        var run = CliInvocation.Of("sh", "-c", "echo hello | wc -c; ls /");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("6\nbin\n", run.Out);
+    }
+
+    [Theory]
+    [InlineData("false", 1)]
+    [InlineData("true; false; true", 0)]
+    [InlineData("nosuch", 127)]
+    [InlineData("segv", 139)]
+    [InlineData("exit 7", 7)]
+    [InlineData("echo |", 2)]
+    public void ShC_ExitStatus_IsTheLastCommands(string line, int status) =>
+        Assert.Equal(status, CliInvocation.Of("sh", "-c", line).ExitCode);
+
+    [Fact]
+    public void ShC_BadUsage_Exit2()
+    {
+        Assert.Equal(Cli.ExitUsage, CliInvocation.Of("sh", "-c").ExitCode);
+        Assert.Equal(Cli.ExitUsage, CliInvocation.Of("sh", "-c", "true", "extra").ExitCode);
+    }
+
+    [Fact]
+    public void Sh_StdinLines_RunInOrderWithState()
+    {
+        var run = CliInvocation.WithInput("echo one > /f\necho two >> /f\ncat /f | wc -l\nnosuch\n", "sh");
+
+        Assert.Equal("2\nsh: nosuch: not found\n", run.Out);
+        Assert.Equal(127, run.ExitCode);
+    }
+
+    [Fact]
+    public void Image_FileWrittenInOneRun_IsReadByTheNext()
+    {
+        var first = CliInvocation.Of("sh", "--image", _image, "-c", "mkdir /tmp/d; echo persisted > /tmp/d/f");
+        var second = CliInvocation.Of("sh", "--image", _image, "-c", "cat /tmp/d/f; ls /");
+
+        Assert.Equal((0, ""), (first.ExitCode, first.Out));
+        Assert.Equal("persisted\nbin\ndev\ntmp\n", second.Out);
+        Assert.Equal(0, second.ExitCode);
+    }
+
+    [Fact]
+    public void Image_Damaged_ClearErrorAndExit2()
+    {
+        File.WriteAllBytes(_image, [.. Enumerable.Repeat((byte)0x5a, 1 << 20)]);
+
+        var run = CliInvocation.Of("sh", "--image", _image, "-c", "ls /");
+
+        Assert.Equal(Cli.ExitUsage, run.ExitCode);
+        Assert.Contains("does not mount (Damaged)", run.Err);
+        Assert.Equal("", run.Out);
+    }
+}
