@@ -15,10 +15,14 @@ public sealed partial class UnixServer
 {
     private readonly Dictionary<int, Queue<WaitCompletion>> _reportAgain = []; // the seeded WaitReportsTwice bug only
 
-    /// <summary>/bin/NAME for every registered program: its text image, one header line naming it.</summary>
+    /// <summary>
+    /// The standard directories (/dev, /bin, /tmp: a disk formatted by mkfs has them already, the in-memory
+    /// file system gets them here) and /bin/NAME for every registered program: its text image, one header
+    /// line naming it.
+    /// </summary>
     private async Task InstallBin()
     {
-        await _fs.Mkdir("/bin");
+        foreach (var dir in Fs.DiskFileSystem.StandardDirectories) await _fs.Mkdir(dir); // EEXIST on a formatted disk
         foreach (var name in _config.Programs.Names)
         {
             var (error, inode) = await _fs.Create("/bin/" + name, exclusive: false);

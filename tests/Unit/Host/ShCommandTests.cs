@@ -15,7 +15,7 @@ public sealed class ShCommandTests : IDisposable
         var run = CliInvocation.Of("sh", "-c", "echo hello | wc -c; ls /");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal("6\nbin\n", run.Out);
+        Assert.Equal("6\nbin\ndev\ntmp\n", run.Out);
     }
 
     [Theory]

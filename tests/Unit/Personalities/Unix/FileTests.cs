@@ -20,7 +20,7 @@ public sealed class FileTests
         using var k = kit = new UnixKit(async (u, argv) =>
         {
             var log = kit!.Log;
-            log.Add($"mkdir {await u.Mkdir("/tmp")}");
+            log.Add($"mkdir {await u.Mkdir("/tmp/d")}");
             var (e, fd) = await u.Open("/tmp/f", Create);
             log.Add($"open {e} {fd}");
             log.Add($"write {(await u.Write(fd, "hello world")).Written}");
@@ -41,7 +41,7 @@ public sealed class FileTests
         kit.Run();
 
         Assert.Equal(["mkdir None", "open None 3", "write 11", "seek 6 6 7", "read orld", "eof 0", "stat Regular 11 fstat 11",
-            "ls bin:Directory,tmp:Directory", "trunc 0", "close None None unlink None ENOENT"], kit.Log);
+            "ls bin:Directory,dev:Directory,tmp:Directory", "trunc 0", "close None None unlink None ENOENT"], kit.Log);
     }
 
     [Fact]
