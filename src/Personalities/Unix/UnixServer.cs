@@ -93,16 +93,7 @@ public sealed partial class UnixServer
     {
         var catcher = new Catcher(this);
         var result = UnixCallsServer.Demux(message, catcher);
-        if (catcher.Call is { } call)
-        {
-            await call();
-            return;
-        }
-        if (result.Reply is { } error && (await _env.Send(error)).Return == MachMsgReturn.Success)
-        {
-            message = message with { Header = message.Header with { Remote = PortName.Null, RemoteDisposition = MsgType.None } };
-        }
-        await _env.MachMsgDestroy(message);
+        await DeferredCalls.Finish(_env, message, catcher.Call, result.Reply);
     }
 
     /// <summary>The caller of a request that came in on <paramref name="port"/>: its running process, or null (a stale port).</summary>

@@ -1,0 +1,52 @@
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Mig;
+
+namespace MachActors.Personalities.Rt;
+
+/// <summary>The demux's side of the server loop: each routine records the call to run (asynchronously) and defers its reply.</summary>
+public sealed partial class RtServer
+{
+    /// <summary>One request: the generated demux picks the routine, which runs (and answers now or at the release). A malformed request gets MIG's error reply and its other rights are destroyed.</summary>
+    private async Task OnCall(MachMessage message)
+    {
+        var catcher = new Catcher(this);
+        var result = RtCallsServer.Demux(message, catcher);
+        await DeferredCalls.Finish(_env, message, catcher.Call, result.Reply);
+    }
+
+    /// <summary>IRtCalls for one request: captures the routine as <see cref="Call"/> and answers MIG_NO_REPLY (the routine replies itself).</summary>
+    private sealed class Catcher(RtServer s) : IRtCalls
+    {
+        public Func<Task>? Call { get; private set; }
+
+        private int Defer(Func<Task> call)
+        {
+            Call = call;
+            return (int)MigReturn.NoReply;
+        }
+
+        public int TaskCreate(PortName rt, MigReplyHandle reply, string name, long periodNs, long deadlineNs, int priority, int jobs, long costNs, out int id, out PortName task)
+        {
+            id = 0;
+            task = PortName.Null;
+            return Defer(() => s.DoTaskCreate(rt, reply, name, periodNs, deadlineNs, priority, jobs, costNs));
+        }
+
+        public int TaskStart(PortName rt, MigReplyHandle reply, int id, PortName thread) => Defer(() => s.DoTaskStart(rt, reply, id, thread));
+
+        public int WaitNextPeriod(PortName rt, MigReplyHandle reply, out int job, out long releaseNs)
+        {
+            job = 0;
+            releaseNs = 0;
+            return Defer(() => s.DoWaitNextPeriod(rt, reply));
+        }
+
+        public int Misses(PortName rt, MigReplyHandle reply, out int mine, out int total)
+        {
+            mine = total = 0;
+            return Defer(() => s.DoMisses(rt, reply));
+        }
+
+        public int Exit(PortName rt, MigReplyHandle reply) => Defer(() => s.DoExit(rt, reply));
+    }
+}
