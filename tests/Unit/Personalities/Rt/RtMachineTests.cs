@@ -130,4 +130,27 @@ public sealed class RtMachineTests
         Assert.All(kit.Report.Tasks, t => Assert.True(t.AllMet, $"{t.Spec.Name}: {t.Misses} missed"));
         Assert.Equal(["3,3,3"], unixDone);
     }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void UnixProcess_CallsAnRtNumber_NotInItsVectorSoSigsys(DispatcherKind kind)
+    {
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var kit = new RtKit([RtKit.Task("t", 10, 1, 7, 2)], kind, cpus: 2, unixInit: async (u, argv) =>
+        {
+            await u.Fork(async c =>
+            {
+                await new MachActors.Personalities.Rt.Emulation.RtEnv(c.Mach).Misses();
+                return 0;
+            });
+            var (_, _, status) = await u.Wait();
+            log.Enqueue($"signaled {MachActors.Personalities.Unix.WaitStatus.TermSig(status)}");
+            return 0;
+        });
+
+        kit.Run();
+
+        Assert.Equal([$"signaled {MachActors.Personalities.Unix.Signal.SIGSYS}"], log);
+        Assert.True(kit.Report.Tasks.Single().AllMet);
+    }
 }
