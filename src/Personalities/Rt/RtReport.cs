@@ -41,7 +41,7 @@ public sealed class RtReport
         sb.AppendLine("rt task          period  deadline  prio  cost      jobs  released  done  missed  worst response");
         foreach (var t in tasks)
         {
-            sb.AppendLine(string.Create(inv, $"{t.Spec.Name,-16} {t.Spec.Period,-7} {t.Spec.Deadline,-9} {t.Spec.Priority,-5} {t.Spec.Cost,-9} {t.Spec.Jobs,-5} {t.Releases,-9} {t.Completions,-5} {t.Misses,-7} {t.WorstResponse}"));
+            sb.AppendLine(string.Create(inv, $"{t.Spec.Name,-16} {t.Spec.Period,-7} {t.Spec.Deadline,-9} {t.Spec.Priority,-5} {t.Spec.Cost,-9} {t.Spec.Jobs,-5} {t.Releases,-9} {t.Completions,-5} {t.Misses,-7} {t.WorstResponse}{(t.Faulted ? " (faulted)" : "")}"));
         }
         var u = RtAnalysis.Utilisation(specs);
         sb.AppendLine(string.Create(inv, $"utilisation {u:F3}, Liu-Layland bound {RtAnalysis.LiuLaylandBound(specs.Count):F3}, response-time analysis: {(RtAnalysis.Schedulable(specs) ? "schedulable" : "may miss")}"));

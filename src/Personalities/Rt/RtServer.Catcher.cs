@@ -14,6 +14,31 @@ public sealed partial class RtServer
         await DeferredCalls.Finish(_env, message, catcher.Call, result.Reply);
     }
 
+    /// <summary>
+    /// exception_raise from an RT task's thread (every RT task's exception port is the server's): the task
+    /// is ended as by rt_exit and marked faulted in the schedule (its remaining jobs never run); the reply
+    /// is KERN_SUCCESS, or Failure for a task the server does not know.
+    /// </summary>
+    private async Task OnException(MachMessage message)
+    {
+        var (caught, error) = ExceptionCatcher.Demux(message);
+        if (caught is not { } request)
+        {
+            await Answer(error);
+            return;
+        }
+        var port = _clients.FirstOrDefault(c => c.Value.Task == request.Task).Key;
+        if (port != PortName.Null)
+        {
+            if (_clients[port].Id >= 0) _schedule.Fault(_clients[port].Id);
+            await End(port);
+            Publish();
+        }
+        await Answer(Kernel.Mig.Interfaces.ExcServer.ExceptionRaiseReply(request.Reply, port != PortName.Null ? Kernel.KernReturn.Success : Kernel.KernReturn.Failure));
+        await _env.PortDeallocate(request.Thread);
+        await _env.PortDeallocate(request.Task);
+    }
+
     /// <summary>IRtCalls for one request: captures the routine as <see cref="Call"/> and answers MIG_NO_REPLY (the routine replies itself).</summary>
     private sealed class Catcher(RtServer s) : IRtCalls
     {

@@ -43,6 +43,7 @@ public sealed partial class RtServer
         await _env.PortMoveMember(port, _set);
         await _env.PortInsertRight(port, port, MsgType.MakeSend);
         await _env.TaskSetSpecialPort(task, SpecialPorts.Bootstrap, port);
+        await _env.TaskSetSpecialPort(task, SpecialPorts.Exception, _exceptionPort);
         await _env.PortDeallocate(port); // the task holds its own copy
         _clients[port] = new Client(task, id, creator);
         return (RtError.None, task, port);
@@ -139,6 +140,12 @@ public sealed partial class RtServer
     private async Task DoExit(PortName rt, MigReplyHandle reply)
     {
         await Drop(reply);
+        await End(rt);
+    }
+
+    /// <summary>Forgets the task whose port is <paramref name="rt"/>: terminates its Mach task and destroys its port.</summary>
+    private async Task End(PortName rt)
+    {
         if (!_clients.Remove(rt, out var client)) return;
         await _env.TaskTerminate(client.Task);
         await _env.PortDeallocate(client.Task);

@@ -18,7 +18,8 @@ namespace MachActors.Personalities.Rt;
 /// The server runs at <see cref="RtPriorities.Server"/> and gives each task's thread its fixed priority
 /// (thread_policy POLICY_FIXEDPRI, thread_priority), above every timesharing thread: a released job
 /// preempts UNIX processes and timesharing work at once. Each completion is checked against its deadline
-/// and the statistics go to <see cref="RtConfig.Report"/>. Split: .Catcher (the demux side), .Tasks (the calls).
+/// and the statistics go to <see cref="RtConfig.Report"/>. A task that faults (its body throws) raises its exception to the server, which ends it and marks it
+/// faulted. Split: .Catcher (the demux side and exceptions), .Tasks (the calls).
 /// </summary>
 public sealed partial class RtServer
 {
@@ -26,7 +27,7 @@ public sealed partial class RtServer
     private readonly RtConfig _config;
     private readonly Dictionary<PortName, Client> _clients = [];
     private RtSchedule _schedule = new(default);
-    private PortName _set;
+    private PortName _set, _exceptionPort;
 
     private RtServer(MachEnv env, RtConfig config)
     {
@@ -54,12 +55,19 @@ public sealed partial class RtServer
         await _env.ThreadPolicy(_env.ThreadSelf, SchedPolicy.FixedPriority);
         await _env.ThreadPriority(_env.ThreadSelf, RtPriorities.Server);
         _set = (await _env.PortAllocate(PortRight.PortSet)).Name;
+        _exceptionPort = await _env.MachReplyPort();
+        await _env.PortInsertRight(_exceptionPort, _exceptionPort, MsgType.MakeSend);
+        await _env.PortMoveMember(_exceptionPort, _set);
         _schedule = new RtSchedule(_env.Now + _config.StartDelay, _config.SeededBugs.HasFlag(RtSeededBugs.ReleaseLate));
         if (await StartMain() != RtError.None) return;
         while (_clients.Count > 0)
         {
             var received = await _env.Receive(_set, TimeToNextRelease());
-            if (received.Return == MachMsgReturn.Success && received.Message is { } message) await OnCall(message);
+            if (received.Return == MachMsgReturn.Success && received.Message is { } message)
+            {
+                if (message.Header.Local == _exceptionPort) await OnException(message);
+                else await OnCall(message);
+            }
             await ReleaseDue();
         }
         _config.Report.Publish(_schedule.Stats(), finished: true);

@@ -309,11 +309,10 @@ public sealed partial class UnixServer
     /// </summary>
     private async Task OnException(MachMessage message)
     {
-        var catcher = new ExceptionCatcher();
-        var result = Kernel.Mig.Interfaces.ExcServer.Demux(message, catcher);
-        if (catcher.Request is not { } request)
+        var (caught, error) = ExceptionCatcher.Demux(message);
+        if (caught is not { } request)
         {
-            await Answer(result.Reply);
+            await Answer(error);
             return;
         }
         var known = _byTask.TryGetValue(request.Task, out var pid) && _table.Find(pid) is { State: ProcessState.Running };
@@ -338,15 +337,4 @@ public sealed partial class UnixServer
             _ => Signal.SIGABRT,
         },
     };
-
-    private sealed class ExceptionCatcher : Kernel.Mig.Interfaces.IExc
-    {
-        public ExceptionRequest? Request { get; private set; }
-
-        public KernReturn ExceptionRaise(PortName exceptionPort, MigReplyHandle reply, PortName thread, PortName task, int exception, int code, int subcode)
-        {
-            Request = new ExceptionRequest(thread, task, new MachException((ExceptionType)exception, code, subcode), reply);
-            return (KernReturn)MigReturn.NoReply;
-        }
-    }
 }

@@ -95,8 +95,16 @@ public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
         return next;
     }
 
-    /// <summary>Every task has run all its jobs.</summary>
-    public bool AllDone => _tasks.All(t => t.Job >= t.Spec.Jobs);
+    /// <summary>Every task has run all its jobs (or faulted).</summary>
+    public bool AllDone => _tasks.All(t => t.Faulted || t.Job >= t.Spec.Jobs);
+
+    /// <summary>Task <paramref name="id"/> faulted: its running job never completes and nothing more is released for it.</summary>
+    public void Fault(int id)
+    {
+        var t = _tasks[id];
+        t.Faulted = true;
+        t.Running = t.Waiting = false;
+    }
 
     /// <summary>The task's jobs that completed after their deadline so far.</summary>
     public int Misses(int id) => _tasks[id].Misses;
@@ -106,7 +114,7 @@ public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
 
     /// <summary>The statistics of every task, by id.</summary>
     public IReadOnlyList<RtTaskStats> Stats() =>
-        [.. _tasks.Select((t, id) => new RtTaskStats(id, t.Spec, t.Releases, t.Completions, t.Misses, t.WorstResponse))];
+        [.. _tasks.Select((t, id) => new RtTaskStats(id, t.Spec, t.Releases, t.Completions, t.Misses, t.WorstResponse, t.Faulted))];
 
     /// <summary>When the waited-for release is answered: at the nominal release (late with the seeded bug).</summary>
     private VirtualTime Answered(Entry t) =>
@@ -128,6 +136,8 @@ public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
         public bool Running { get; set; }
 
         public bool Waiting { get; set; }
+
+        public bool Faulted { get; set; }
 
         public int Releases { get; set; }
 

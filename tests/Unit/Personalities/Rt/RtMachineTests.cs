@@ -153,4 +153,47 @@ public sealed class RtMachineTests
         Assert.Equal([$"signaled {MachActors.Personalities.Unix.Signal.SIGSYS}"], log);
         Assert.True(kit.Report.Tasks.Single().AllMet);
     }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void DefaultSet_RunToEnd_AllMetAndTheReportSaysSo(DispatcherKind kind)
+    {
+        Assert.True(RtAnalysis.Utilisation(RtBoot.DefaultSet) < RtAnalysis.LiuLaylandBound(RtBoot.DefaultSet.Count));
+        using var kit = new RtKit(RtBoot.DefaultSet, kind);
+
+        kit.Run();
+
+        Assert.All(kit.Report.Tasks, t => Assert.True(t.AllMet));
+        var text = kit.Report.Format();
+        Assert.Contains("control ", text);
+        Assert.Contains("utilisation 0.550, Liu-Layland bound 0.780, response-time analysis: schedulable", text);
+        Assert.EndsWith("deadline misses: 0" + Environment.NewLine, text);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void TaskBodyThrows_ServerEndsItAsFaultedAndTheOthersRunOn(DispatcherKind kind)
+    {
+        var config = new RtConfig
+        {
+            Main = async rt =>
+            {
+                await rt.TaskCreate(RtKit.Task("crash", 10, 1, 7, 5), async job =>
+                {
+                    await job.Compute(Duration.FromMilliseconds(1));
+                    if (job.Job == 2) throw new InvalidOperationException("job 2 fails");
+                });
+                await rt.TaskCreate(RtKit.Task("steady", 10, 2, 8, 5), job => job.Compute(Duration.FromMilliseconds(2)));
+            },
+        };
+        using var kit = new RtKit(config, kind);
+
+        kit.Run();
+
+        var crash = kit.Report.Tasks[0];
+        Assert.Equal((true, 3, 2, false), (crash.Faulted, crash.Releases, crash.Completions, crash.AllMet));
+        Assert.True(kit.Report.Tasks[1].AllMet);
+        Assert.True(kit.Report.Finished);
+        Assert.Contains("(faulted)", kit.Report.Format());
+    }
 }

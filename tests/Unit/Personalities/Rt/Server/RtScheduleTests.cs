@@ -110,4 +110,19 @@ public sealed class RtScheduleTests
         s.Wait(id, At(111)); // 6 ms of work from the late release: past the nominal deadline
         Assert.Equal(1, s.Misses(id));
     }
+
+    [Fact]
+    public void Fault_RunningTask_NothingMoreIsReleasedAndItCountsAsDone()
+    {
+        var s = new RtSchedule(Epoch);
+        var id = s.Add(RtKit.Task("t", 10, 2, 7, 3), At(0));
+        s.Wait(id, At(0));
+        s.Due(At(100));
+
+        s.Fault(id);
+
+        Assert.True(s.AllDone);
+        Assert.Null(s.NextRelease());
+        Assert.Equal((true, 1, 0), (s.Stats()[id].Faulted, s.Stats()[id].Releases, s.Stats()[id].Completions));
+    }
 }
