@@ -18,6 +18,9 @@ internal enum RtSeededBugs
 
     /// <summary>Task priorities are turned upside down (the best becomes the worst).</summary>
     InvertPriorities = 2,
+
+    /// <summary>A job's response is measured from the next job's release (the index advanced too early): lateness under a period is not seen.</summary>
+    DeadlineOffByOne = 4,
 }
 
 /// <summary>How the RT server is set up.</summary>

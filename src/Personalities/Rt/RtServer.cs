@@ -58,7 +58,7 @@ public sealed partial class RtServer
         _exceptionPort = await _env.MachReplyPort();
         await _env.PortInsertRight(_exceptionPort, _exceptionPort, MsgType.MakeSend);
         await _env.PortMoveMember(_exceptionPort, _set);
-        _schedule = new RtSchedule(_env.Now + _config.StartDelay, _config.SeededBugs.HasFlag(RtSeededBugs.ReleaseLate));
+        _schedule = new RtSchedule(_env.Now + _config.StartDelay, _config.SeededBugs);
         if (await StartMain() != RtError.None) return;
         while (_clients.Count > 0)
         {

@@ -11,14 +11,27 @@ namespace MachActors.Personalities.Rt.Server;
 /// waits for the next release, answered at once when that release has passed (an overrun's backlog) and
 /// otherwise by <see cref="Due"/> when the server's timer reaches it.
 /// </summary>
-/// <param name="epoch">The synchronous first release: every task admitted by then is first released at it (the critical instant).</param>
-/// <param name="releaseLate">Test-only seeded bug: every release is answered half a period after its nominal time (the deadline stays nominal).</param>
-public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
+public sealed class RtSchedule
 {
     private readonly List<Entry> _tasks = [];
+    private readonly bool _releaseLate, _offByOne;
+
+    /// <summary>A schedule whose synchronous first release is <paramref name="epoch"/>: every task admitted by then is first released at it (the critical instant).</summary>
+    public RtSchedule(VirtualTime epoch)
+        : this(epoch, RtSeededBugs.None)
+    {
+    }
+
+    /// <summary>With test-only seeded bugs: ReleaseLate answers every release half a period late (the deadline stays nominal); DeadlineOffByOne measures a job's response from when its wait was answered instead of its nominal release.</summary>
+    internal RtSchedule(VirtualTime epoch, RtSeededBugs bugs)
+    {
+        Epoch = epoch;
+        _releaseLate = bugs.HasFlag(RtSeededBugs.ReleaseLate);
+        _offByOne = bugs.HasFlag(RtSeededBugs.DeadlineOffByOne);
+    }
 
     /// <summary>The synchronous first release.</summary>
-    public VirtualTime Epoch { get; } = epoch;
+    public VirtualTime Epoch { get; }
 
     /// <summary>How many tasks were admitted.</summary>
     public int Count => _tasks.Count;
@@ -53,7 +66,7 @@ public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
         var t = _tasks[id];
         if (t.Running)
         {
-            var response = now - t.Release(t.Job);
+            var response = now - t.Release(_offByOne ? t.Job + 1 : t.Job);
             t.Completions++;
             if (response > t.Spec.Deadline) t.Misses++;
             if (response > t.WorstResponse) t.WorstResponse = response;
@@ -118,7 +131,7 @@ public sealed class RtSchedule(VirtualTime epoch, bool releaseLate = false)
 
     /// <summary>When the waited-for release is answered: at the nominal release (late with the seeded bug).</summary>
     private VirtualTime Answered(Entry t) =>
-        t.Release(t.Job) + (releaseLate ? Duration.FromNanoseconds(t.Spec.Period.Nanoseconds / 2) : default);
+        t.Release(t.Job) + (_releaseLate ? Duration.FromNanoseconds(t.Spec.Period.Nanoseconds / 2) : default);
 
     private static void Start(Entry t)
     {

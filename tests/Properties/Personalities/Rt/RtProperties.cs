@@ -16,7 +16,8 @@ namespace MachActors.Tests.Properties.Personalities.Rt;
 /// deadline met. Overloaded: utilisation in [1.05, 1.6]: at least one miss (the hyperperiod's work does
 /// not fit before its last deadline). Budgets: 25 controlled and 8 parallel cases for each (each case one
 /// machine run of about 50 ms virtual); each seeded bug (a server that releases half a period late, one
-/// that inverts the priorities) is found within 10 controlled cases.
+/// that inverts the priorities; for the overload property, one that measures responses from the next job's release)
+/// is found within 10 controlled cases.
 /// </summary>
 public class RtProperties
 {
@@ -64,10 +65,10 @@ public class RtProperties
         Assert.True(report.Tasks.All(t => t.AllMet), $"deadline missed under the bound ({mode}, {s}): {string.Join(", ", report.Tasks.Select(t => $"{t.Spec.Name} {t.Misses}/{t.Completions}"))}");
     }
 
-    private static void VerifyMisses(TaskSet s, RunMode mode)
+    private static void VerifyMisses(TaskSet s, RunMode mode, RtSeededBugs bugs = RtSeededBugs.None)
     {
         Assert.True(RtAnalysis.Utilisation(s.Tasks) > 1.0, $"generator: {s}");
-        var report = RtRun.Run(s.Tasks, mode);
+        var report = RtRun.Run(s.Tasks, mode, bugs);
         Assert.True(report is not null, $"run did not end ({mode}, {s})");
         Assert.True(report.TotalMisses >= 1, $"no miss reported above 1.0 ({mode}, {s})");
         Assert.True(report.Tasks.All(t => t.Completions == t.Spec.Jobs), $"jobs lost ({mode}, {s})");
@@ -98,5 +99,13 @@ public class RtProperties
         var failed = Assert.Throws<PropertyFailedException>(() => PropCheck.Check(Prop.ForAll(Feasible, RunMode.Seeds.ToArbitrary(), (s, seed) =>
             VerifyMet(s, RunMode.Controlled(seed), bug)), maxTest: 10, replay: "4242,7777"));
         Assert.Contains("deadline missed under the bound", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact] // seeded: responses measured from the next job's release hide lateness under a period; found within 10 controlled cases
+    public void AboveOne_SeededDeadlineOffByOne_IsFound()
+    {
+        var failed = Assert.Throws<PropertyFailedException>(() => PropCheck.Check(Prop.ForAll(Overloaded, RunMode.Seeds.ToArbitrary(), (s, seed) =>
+            VerifyMisses(s, RunMode.Controlled(seed), RtSeededBugs.DeadlineOffByOne)), maxTest: 10, replay: "4242,7777"));
+        Assert.Contains("no miss reported above 1.0", failed.Message, StringComparison.Ordinal);
     }
 }

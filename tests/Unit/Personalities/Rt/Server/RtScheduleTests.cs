@@ -101,7 +101,7 @@ public sealed class RtScheduleTests
     [Fact]
     public void ReleaseLate_SeededBug_AnswersHalfAPeriodLateAndTheDeadlineStaysNominal()
     {
-        var s = new RtSchedule(Epoch, releaseLate: true);
+        var s = new RtSchedule(Epoch, RtSeededBugs.ReleaseLate);
         var id = s.Add(RtKit.Task("t", 10, 6, 7, 2), At(0));
         s.Wait(id, At(0));
 
