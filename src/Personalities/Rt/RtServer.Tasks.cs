@@ -75,7 +75,11 @@ public sealed partial class RtServer
         Publish();
     }
 
-    /// <summary>rt_task_start: the thread of task <paramref name="id"/>, which the caller created, gets its fixed priority and runs. Invalid for another caller's task or a second start.</summary>
+    /// <summary>
+    /// rt_task_start: the thread of task <paramref name="id"/>, which the caller created, gets its fixed
+    /// priority and runs. Invalid for another caller's task or a second start. With no thread (the
+    /// library could not create one) or a thread the kernel refuses, Kernel: the task is ended and marked faulted.
+    /// </summary>
     private async Task DoTaskStart(PortName rt, MigReplyHandle reply, int id, PortName thread)
     {
         var client = _clients.Values.FirstOrDefault(c => c.Id == id && c.Id >= 0 && c.Creator == rt && !c.Started);
@@ -86,11 +90,18 @@ public sealed partial class RtServer
             return;
         }
         client.Started = true;
-        var priority = _schedule.Stats()[id].Spec.Priority;
+        var priority = _schedule.Spec(id).Priority;
         if (_config.SeededBugs.HasFlag(RtSeededBugs.InvertPriorities)) priority = RtPriorities.Highest + RtPriorities.Lowest - priority;
-        var error = await Start(thread, priority);
-        if (error != RtError.None) await Fail(reply, error);
-        else await Answer(RtCallsServer.TaskStartReply(reply, 0));
+        var error = thread == PortName.Null ? RtError.Kernel : await Start(thread, priority);
+        if (error == RtError.None)
+        {
+            await Answer(RtCallsServer.TaskStartReply(reply, 0));
+            return;
+        }
+        _schedule.Fault(id); // no thread will ever run its jobs: the task is ended, not waited for
+        await End(_clients.First(c => c.Value == client).Key);
+        Publish();
+        await Fail(reply, error);
     }
 
     /// <summary>rt_wait_next_period: completes the caller's job (deadline check) and answers at its next release, now when it has passed, or with job -1 when all have run. Invalid from the main task.</summary>

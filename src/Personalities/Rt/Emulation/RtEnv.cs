@@ -56,9 +56,9 @@ public sealed class RtEnv
         };
         var (created, thread) = await Mach.ThreadCreate(r.Task, loop, spec.Name);
         await Mach.PortDeallocate(r.Task);
-        if (created != KernReturn.Success) return (RtError.Kernel, -1);
-        var started = await Stub.TaskStartAsync(server, r.Id, thread);
-        return (Map(started), r.Id);
+        // Started either way: with no thread the server ends the task (marked faulted) instead of waiting for it.
+        var started = Map(await Stub.TaskStartAsync(server, r.Id, created == KernReturn.Success ? thread : PortName.Null));
+        return created == KernReturn.Success ? (started, r.Id) : (RtError.Kernel, -1);
     }
 
     /// <summary>

@@ -53,6 +53,9 @@ public sealed class RtSchedule
         return _tasks.Count - 1;
     }
 
+    /// <summary>The spec task <paramref name="id"/> was admitted with.</summary>
+    public RtTaskSpec Spec(int id) => _tasks[id].Spec;
+
     /// <summary>Whether <paramref name="id"/> names an admitted task.</summary>
     public bool Has(int id) => id >= 0 && id < _tasks.Count;
 

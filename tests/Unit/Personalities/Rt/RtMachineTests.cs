@@ -105,11 +105,18 @@ public sealed class RtMachineTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
-    public void BothPersonalities_TwoCpus_RtDeadlinesMetAndUnixWorkCompletes(DispatcherKind kind)
+    public void BothPersonalities_TwoCpus_RtDeadlinesMetAndUnixWorkCompletes(DispatcherKind kind) => BothPersonalities(kind, cpus: 2);
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void BothPersonalities_OneCpu_RtPreemptsUnixAndBothFinish(DispatcherKind kind) => BothPersonalities(kind, cpus: 1);
+
+    /// <summary>Three CPU-bound UNIX processes (50 ms each) beside an RT set of utilisation 0.73: every deadline met, every child reaped.</summary>
+    private static void BothPersonalities(DispatcherKind kind, int cpus)
     {
         RtTaskSpec[] set = [RtKit.Task("ctl", 10, 4, 7, 15), RtKit.Task("log", 30, 10, 8, 5)];
         var unixDone = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var kit = new RtKit(set, kind, cpus: 2, unixInit: async (u, argv) =>
+        using var kit = new RtKit(set, kind, cpus, unixInit: async (u, argv) =>
         {
             for (var i = 0; i < 3; i++)
             {
@@ -195,5 +202,31 @@ public sealed class RtMachineTests
         Assert.True(kit.Report.Tasks[1].AllMet);
         Assert.True(kit.Report.Finished);
         Assert.Contains("(faulted)", kit.Report.Format());
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void TaskStart_WithoutAThread_TaskEndedAsFaultedAndTheServerDoesNotWaitForIt(DispatcherKind kind)
+    {
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var config = new RtConfig
+        {
+            Main = async rt =>
+            {
+                var (_, server) = await rt.Mach.TaskGetSpecialPort(rt.Mach.TaskSelf, MachActors.Kernel.Kern.SpecialPorts.Bootstrap);
+                var stub = new RtCallsClient(rt.Mach);
+                var created = await stub.TaskCreateAsync(server, "orphan", 10_000_000, 10_000_000, 7, 3, 1_000_000);
+                await rt.Mach.PortDeallocate(created.Task);
+                log.Enqueue($"start {(RtError)await stub.TaskStartAsync(server, created.Id, MachActors.Kernel.Ipc.PortName.Null)}");
+                log.Enqueue($"again {(RtError)await stub.TaskStartAsync(server, created.Id, MachActors.Kernel.Ipc.PortName.Null)}");
+            },
+        };
+        using var kit = new RtKit(config, kind);
+
+        kit.Run();
+
+        Assert.Equal(["start Kernel", "again Invalid"], log);
+        Assert.True(kit.Report.Tasks.Single().Faulted);
+        Assert.True(kit.Report.Finished);
     }
 }
