@@ -44,13 +44,19 @@ internal static partial class RunCommand
             if (!outputs.Json) output.WriteLine($"Trace: {events} events written to {outputs.TraceFile} (Chrome Trace Event format: open it at ui.perfetto.dev, 'Open trace file', or in chrome://tracing)");
         }
         if (report.PagerFailure is { } failure) error.WriteLine($"machactors: the pager {report.Pager} stopped: {failure}");
+        if (report.Personalities is { Succeeded: false } p) error.WriteLine($"machactors: {p.UnixSummary}; RT deadline misses: {p.Misses}{(p.RtFinished ? "" : " (the executive had not finished)")}");
         if (report.Faults.Count > 0) error.WriteLine($"machactors: {report.Faults.Count} thread(s) faulted (see Faults {(outputs.Json ? "in the JSON" : "above")})");
         return code;
     }
 
-    /// <summary>0 when the run went through without a fault (stopping at --max-time included); 1 when a program faulted or the pager plugin stopped. Pure.</summary>
+    /// <summary>
+    /// 0 when the run went through without a fault (stopping at --max-time included); 1 when a program
+    /// faulted or the pager plugin stopped. For the personalities workload, also 1 unless the script
+    /// exited with 0 and every RT task ran its jobs without missing a deadline (so stopping at --max-time
+    /// before both ended is 1 there). Pure.
+    /// </summary>
     public static int ExitCodeOf(MachineReport report) =>
-        report.Faults.Count == 0 && report.PagerFailure is null ? Cli.ExitOk : Cli.ExitFailure;
+        report.Faults.Count == 0 && report.PagerFailure is null && report.Personalities is not { Succeeded: false } ? Cli.ExitOk : Cli.ExitFailure;
 
     /// <summary>Creates the --trace file before the run, so a bad path fails at once; null (with the reason on <paramref name="error"/>) when it cannot be, or when none is asked for.</summary>
     private static FileStream? OpenTraceFile(string? path, TextWriter error)

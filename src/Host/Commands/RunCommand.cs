@@ -29,7 +29,7 @@ internal static partial class RunCommand
     /// <summary>The command with its options, their validation, and its action.</summary>
     public static Command Build()
     {
-        var workloads = BuiltinWorkloads.Registry();
+        var workloads = HostWorkloads.Registry();
         var cpus = new Option<int>("--cpus")
         {
             Description = "Number of processors, 1 to 64.",
@@ -39,7 +39,7 @@ internal static partial class RunCommand
         var workload = new Option<string>("--workload")
         {
             Description = "The built-in workload to run: " + string.Join(", ", workloads.Names) + " (see --list).",
-            DefaultValueFactory = _ => BuiltinWorkloads.Default,
+            DefaultValueFactory = _ => HostWorkloads.Default,
         };
         workload.Validators.Add(result => CheckWorkload(result, workloads));
         var seed = SharedOptions.Seed();
@@ -85,8 +85,9 @@ internal static partial class RunCommand
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
                                          + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC, VM and pager counters. "
-                                         + "Exit codes: 0 the run went through (stopping at --max-time included); 1 a thread faulted, the pager stopped "
-                                         + "or the run failed; 2 bad input (an option, a value, the --config file, the --pager plugin, the --trace file).")
+                                         + "By default (workload 'personalities') both OS personalities run side by side: a UNIX shell script and a periodic real-time task set. "
+                                         + "Exit codes: 0 the run went through (stopping at --max-time included, except for 'personalities'); 1 a thread faulted, the pager stopped, "
+                                         + "the run failed, or (personalities) the script did not exit with 0 or an RT deadline was missed; 2 bad input (an option, a value, the --config file, the --pager plugin, the --trace file).")
         {
             cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, pager, config, stats, list,
         };

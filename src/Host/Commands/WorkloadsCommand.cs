@@ -1,6 +1,6 @@
 using System.CommandLine;
+using MachActors.Host.Runs;
 using MachActors.Kernel.Programs;
-using MachActors.Kernel.Programs.Workloads;
 using Spectre.Console;
 
 namespace MachActors.Host.Commands;
@@ -12,7 +12,7 @@ internal static class WorkloadsCommand
     public static Command Build()
     {
         var command = new Command("workloads", "List the built-in workloads 'machactors run --workload NAME' can run.");
-        command.SetAction(parse => List(parse.InvocationConfiguration.Output, BuiltinWorkloads.Registry()));
+        command.SetAction(parse => List(parse.InvocationConfiguration.Output, HostWorkloads.Registry()));
         return command;
     }
 
@@ -22,7 +22,7 @@ internal static class WorkloadsCommand
         var table = new Table().Title("Built-in workloads ('machactors run --workload NAME')").AddColumn("name").AddColumn("what it runs");
         foreach (var name in workloads.Names)
         {
-            var shown = name == BuiltinWorkloads.Default ? name + " (default)" : name;
+            var shown = name == HostWorkloads.Default ? name + " (default)" : name;
             table.AddRow(Markup.Escape(shown), Markup.Escape(workloads.DescriptionOf(name)));
         }
         ConsoleFactory.For(output).Write(table);

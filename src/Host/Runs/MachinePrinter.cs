@@ -23,6 +23,7 @@ internal static class MachinePrinter
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
         PrintIntro(console, report);
+        PersonalitiesPrinter.PrintConsole(console, report.Personalities);
         console.Write(CpuTable(report));
         console.Write(ThreadTable(report));
         console.Write(TotalsTable(report));
@@ -30,6 +31,7 @@ internal static class MachinePrinter
         console.Write(VmTable(report));
         PrintFreeFrames(console, report);
         console.Write(PagerTable(report));
+        PersonalitiesPrinter.PrintSummary(console, report.Personalities);
         PrintFaults(console, report.Faults);
         if (report.PagerStats is { } stats) console.WriteLine("Pager: " + stats);
         if (report.PagerFailure is { } failure) console.WriteLine("The pager stopped (its memory object took the pager-death path): " + failure);

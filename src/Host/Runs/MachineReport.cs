@@ -79,4 +79,7 @@ internal sealed record MachineReport
 
     /// <summary>On a machine with swap, the default pager's counts at the end of the run; otherwise null.</summary>
     public DefaultPagerCounts? DefaultPager { get; init; }
+
+    /// <summary>For the <see cref="PersonalitiesWorkload"/>: the console's text, the script's status and the RT report; otherwise null.</summary>
+    public PersonalitiesOutcome? Personalities { get; init; }
 }

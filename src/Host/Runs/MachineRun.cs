@@ -40,6 +40,7 @@ internal sealed class MachineRun : IDisposable
     private readonly IActorRef? _pager;
     private readonly HandoffCounter _handoffs;
     private readonly List<int> _samples = [];
+    private readonly PersonalitiesRun? _personalities;
     private readonly VirtualTime _deadline;
     private readonly Duration _slice;
     private RunResult? _last;
@@ -63,12 +64,19 @@ internal sealed class MachineRun : IDisposable
         try
         {
             var config = MachineRunner.ConfigFor(settings);
+            var programs = workloads;
+            if (HostWorkloads.IsPersonalities(settings.Workload))
+            {
+                programs = new ProgramRegistry();
+                _personalities = PersonalitiesWorkload.Boot(programs);
+                config = PersonalitiesWorkload.WithConsole(config, _personalities);
+            }
             _handoffs = new HandoffCounter();
-            _machine = Machine.Boot(_system, config, workloads, new SchedulerOptions { Affinity = settings.Affinity, Observer = _handoffs },
+            _machine = Machine.Boot(_system, config, programs, new SchedulerOptions { Affinity = settings.Affinity, Observer = _handoffs },
                 config.SwapDisk is null ? null : DefaultPagerBoot.Create);
             _pager = BuiltinWorkloads.NeedsPager(settings.Workload) ? PagerWorkloadBoot.Publish(_machine, _plugin?.PropsFor(config.PageSize)) : null;
-            var started = _machine.StartTask(settings.Workload);
-            if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{settings.Workload}': {started.Result}");
+            if (_personalities is not null) _personalities.Start(_machine);
+            else StartWorkload(_machine, settings.Workload);
             _deadline = _system.Now + settings.MaxTime;
         }
         catch
@@ -152,7 +160,15 @@ internal sealed class MachineRun : IDisposable
             PagerFailure = _watch?.Failure,
             DefaultPager = defaultPager,
             PagerStats = pagerStats,
+            Personalities = _personalities?.Outcome(),
         };
+    }
+
+    /// <summary>Starts the workload's program as the machine's first task; throws when it does not start.</summary>
+    private static void StartWorkload(Machine machine, string workload)
+    {
+        var started = machine.StartTask(workload);
+        if (started.Result != KernReturn.Success) throw new InvalidOperationException($"the machine did not start workload '{workload}': {started.Result}");
     }
 
     /// <summary>

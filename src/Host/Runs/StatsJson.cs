@@ -31,6 +31,7 @@ internal static class StatsJson
             WriteIpc(json, report);
             WriteVm(json, report);
             WritePager(json, report);
+            WritePersonalities(json, report.Personalities);
             json.WriteEndObject();
         }
         output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
@@ -77,6 +78,24 @@ internal static class StatsJson
         json.WriteEndArray();
         json.WriteString("pagerFailure", report.PagerFailure);
         json.WriteNumber("exitCode", exitCode);
+        json.WriteEndObject();
+    }
+
+    /// <summary>"personalities": the console's text, the script's status, the RT side's misses; null for other workloads.</summary>
+    private static void WritePersonalities(Utf8JsonWriter json, PersonalitiesOutcome? outcome)
+    {
+        if (outcome is null)
+        {
+            json.WriteNull("personalities");
+            return;
+        }
+        json.WriteStartObject("personalities");
+        json.WriteString("console", outcome.Console);
+        if (outcome.ScriptStatus is { } status) json.WriteNumber("scriptStatus", status);
+        else json.WriteNull("scriptStatus");
+        json.WriteString("unixBootError", outcome.BootError);
+        json.WriteBoolean("rtFinished", outcome.RtFinished);
+        json.WriteNumber("deadlineMisses", outcome.Misses);
         json.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using MachActors.Host.Runs;
 using MachActors.Kernel.Programs.Workloads;
 using MachActors.Kernel.Vm;
 
@@ -6,12 +7,12 @@ namespace MachActors.Tests.Unit.Host;
 /// <summary><c>machactors run</c>: boots the machine, runs a workload, prints tables; rejects bad configurations with exit 2.</summary>
 public class RunCommandTests
 {
-    public static TheoryData<string> Workloads() => [.. BuiltinWorkloads.Registry().Names];
+    public static TheoryData<string> Workloads() => [.. HostWorkloads.Registry().Names];
 
     [Fact]
-    public void Run_WithNoOptions_RunsComputeOnTwoCpusAndExplainsWhatRan()
+    public void Run_Compute_RunsOnTwoCpusAndExplainsWhatRan()
     {
-        var result = CliInvocation.Of("run").Succeeds(
+        var result = CliInvocation.Of("run", "--workload", "compute").Succeeds(
             "workload 'compute'", ComputeWorkload.Description[..40], "machine: 2 CPUs", "random(seed=0)",
             "every thread ended after", "no faults",
             "utilisation", "context switches", "traps", "cpu time", "dispatches", "virtual time elapsed",
@@ -22,11 +23,11 @@ public class RunCommandTests
 
     [Fact]
     public void Run_WithTheSameSeed_PrintsIdenticalOutput() =>
-        CliInvocation.Repeatable("run", "--seed", "42", "--cpus", "3", "--trace").Succeeds("random(seed=42)", "Deliver", "ClockInterrupt");
+        CliInvocation.Repeatable("run", "--workload", "compute", "--seed", "42", "--cpus", "3", "--trace").Succeeds("random(seed=42)", "Deliver", "ClockInterrupt");
 
     [Fact]
     public void Run_OnTheParallelDispatcher_Completes() =>
-        CliInvocation.Of("run", "--parallel", "--cpus", "4").Succeeds("parallel (thread pool)", "every thread ended after", "n/a (parallel)");
+        CliInvocation.Of("run", "--workload", "compute", "--parallel", "--cpus", "4").Succeeds("parallel (thread pool)", "every thread ended after", "n/a (parallel)");
 
     [Theory]
     [MemberData(nameof(Workloads))]
@@ -58,21 +59,21 @@ public class RunCommandTests
 
     [Fact]
     public void Run_StoppedByMaxTime_SaysWhatIsLeftAndSucceeds() =>
-        CliInvocation.Of("run", "--max-time", "20ms").Succeeds("stopped after 20ms of virtual time (DeadlineReached)", "still live");
+        CliInvocation.Of("run", "--workload", "compute", "--max-time", "20ms").Succeeds("stopped after 20ms of virtual time (DeadlineReached)", "still live");
 
     [Theory]
     [InlineData("run", "--list")]
     [InlineData("workloads")]
     public void List_ShowsEveryWorkloadWithItsDescription(params string[] args)
     {
-        var result = CliInvocation.Of(args).Succeeds("compute (default)", "interactive", "suspend", "supervisor", "ipc", "dead-name notification", "paging");
+        var result = CliInvocation.Of(args).Succeeds("personalities (default)", "real-time executive", "compute", "interactive", "suspend", "supervisor", "ipc", "dead-name notification", "paging");
 
         Assert.DoesNotContain("context switches", result.Out);
     }
 
     [Fact]
     public void Run_WithAnUnknownWorkload_ExitsWith2AndListsTheValidNames() =>
-        CliInvocation.Of("run", "--workload", "forkbomb").FailsWithUsage("Unknown workload 'forkbomb'", "compute, interactive, ipc, pager, paging, suspend");
+        CliInvocation.Of("run", "--workload", "forkbomb").FailsWithUsage("Unknown workload 'forkbomb'", "compute, interactive, ipc, pager, paging, personalities, suspend");
 
     [Fact]
     public void Run_WithSeveralProblems_ListsThemAll() =>
@@ -107,7 +108,7 @@ public class RunCommandTests
 
     [Fact]
     public void Run_WithFramesAndSwapBlocks_ShapesTheMachine() =>
-        CliInvocation.Of("run", "--frames", "100", "--swap-blocks", "4096").Succeeds(
+        CliInvocation.Of("run", "--workload", "compute", "--frames", "100", "--swap-blocks", "4096").Succeeds(
             "workload 'compute'", "memory: 100 frames of 4096 bytes (400 KiB); swap on disk 'swap', 4096 blocks of 512 bytes (2 MiB)", "no faults");
 
     [Fact]

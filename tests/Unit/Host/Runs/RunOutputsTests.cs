@@ -68,7 +68,7 @@ public sealed class RunOutputsTests : IDisposable
     [InlineData("--trace", "-")]
     public void TraceWithoutAFile_PrintsTheEventsAsBefore(params string[] trace)
     {
-        var run = CliInvocation.Of(["run", "--max-time", "20ms", .. trace]).Succeeds("Trace (", "Deliver", "ClockInterrupt");
+        var run = CliInvocation.Of(["run", "--workload", "compute", "--max-time", "20ms", .. trace]).Succeeds("Trace (", "Deliver", "ClockInterrupt");
 
         Assert.DoesNotContain("events written", run.Out);
     }
@@ -125,7 +125,7 @@ public sealed class RunOutputsTests : IDisposable
 
     [Fact]
     public void Config_WithMemoryKeys_ShapesTheMachine() =>
-        CliInvocation.Of("run", "--config", File("m.json", """{ "frames": 100, "swapBlocks": 4096 }"""), "--max-time", "50ms")
+        CliInvocation.Of("run", "--config", File("m.json", """{ "workload": "compute", "frames": 100, "swapBlocks": 4096 }"""), "--max-time", "50ms")
             .Succeeds("memory: 100 frames of 4096 bytes (400 KiB); swap on disk 'swap', 4096 blocks");
 
     [Fact]
@@ -154,7 +154,8 @@ public sealed class RunOutputsTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Cli.ExitOk, "run", "--max-time", "20ms")]                          // stopped by the time limit: still 0
+    [InlineData(Cli.ExitOk, "run", "--workload", "compute", "--max-time", "20ms")]  // stopped by the time limit: still 0
+    [InlineData(Cli.ExitFailure, "run", "--max-time", "20ms")]                     // personalities stopped before the script ended: 1
     [InlineData(Cli.ExitFailure, "run", "--workload", "paging", "--swap-blocks", "64")] // swap too small: the threads fault
     [InlineData(Cli.ExitUsage, "run", "--cpus", "0")]
     [InlineData(Cli.ExitUsage, "run", "--stats", "xml")]
