@@ -85,9 +85,9 @@ internal static partial class RunCommand
         var list = new Option<bool>("--list") { Description = "List the built-in workloads and exit." };
         var command = new Command("run", "Boot the simulated Mach machine, run a built-in workload until its threads end, and print "
                                          + "per-CPU utilisation and context switches, per-thread CPU time and state, totals, and IPC, VM and pager counters. "
-                                         + "By default (workload 'personalities') both OS personalities run side by side: a UNIX shell script and a periodic real-time task set. "
-                                         + "Exit codes: 0 the run went through (stopping at --max-time included, except for 'personalities'); 1 a thread faulted, the pager stopped, "
-                                         + "the run failed, or (personalities) the script did not exit with 0 or an RT deadline was missed; 2 bad input (an option, a value, the --config file, the --pager plugin, the --trace file).")
+                                         + "By default (workload 'personalities') a UNIX shell script and a periodic real-time task set run side by side. "
+                                         + "Exit codes: 0 the run went through (stopping at --max-time included; 'personalities': the script exited 0, no deadline missed); "
+                                         + "1 a thread faulted, the pager stopped, the run failed, or 'personalities' did not succeed; 2 bad input (an option, a value, the --config file, the --pager plugin, the --trace file).")
         {
             cpus, workload, seed, parallel, affinity, trace, maxTime, frames, swapBlocks, pager, config, stats, list,
         };

@@ -18,7 +18,7 @@ public class PersonalitiesWorkloadTests
             "init (sh -c) exited with status 0", "context switches");
 
         Assert.DoesNotContain("(still running)", run.Out);
-        Assert.True(run.Out.IndexOf("Console (", StringComparison.Ordinal) < run.Out.IndexOf("CPUs", StringComparison.Ordinal), "the console comes before the tables");
+        Assert.True(run.Out.IndexOf("Console (", StringComparison.Ordinal) < run.Out.IndexOf(" busy ", StringComparison.Ordinal), "the console comes before the tables");
         Assert.True(run.Out.IndexOf("Pagers (", StringComparison.Ordinal) < run.Out.IndexOf("Real-time executive", StringComparison.Ordinal), "the RT report comes after the tables");
     }
 
@@ -52,12 +52,12 @@ public class PersonalitiesWorkloadTests
     }
 
     [Fact]
-    public void Run_StoppedBeforeTheScriptEnds_Exits1AndSaysWhy()
+    public void Run_StoppedBeforeTheRtSetEnds_Exits1AndSaysWhy()
     {
         var run = CliInvocation.Of("run", "--max-time", "20ms");
 
         Assert.Equal(MachActors.Host.Cli.ExitFailure, run.ExitCode);
-        Assert.Contains("init (sh -c) had not ended when the run stopped", run.Err);
+        Assert.Contains("(the executive had not finished)", run.Err);
         Assert.Contains("(still running)", run.Out);
     }
 
@@ -71,8 +71,17 @@ public class PersonalitiesWorkloadTests
         Assert.Equal(expected, new PersonalitiesOutcome("", WaitStatus.Exited(exit), bootError, "", misses, rtFinished).Succeeded);
 
     [Fact]
-    public void Succeeded_WhenInitDidNotEnd_IsFalse() =>
-        Assert.False(new PersonalitiesOutcome("", null, null, "", 0, true).Succeeded);
+    public void Succeeded_WhenInitDidNotEnd_IsFalseAndTheSummarySaysSo()
+    {
+        var outcome = new PersonalitiesOutcome("", null, null, "", 0, true);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal("init (sh -c) had not ended when the run stopped", outcome.UnixSummary);
+    }
+
+    [Fact]
+    public void ScriptStatus_OfAKilledInit_Is128PlusTheSignal() =>
+        Assert.Equal(128 + Signal.SIGSEGV, new PersonalitiesOutcome("", WaitStatus.Signaled(Signal.SIGSEGV), null, "", 0, true).ScriptStatus);
 
     [Fact]
     public void Registry_ListsPersonalitiesAsTheDefault()

@@ -155,7 +155,7 @@ public sealed class RunOutputsTests : IDisposable
 
     [Theory]
     [InlineData(Cli.ExitOk, "run", "--workload", "compute", "--max-time", "20ms")]  // stopped by the time limit: still 0
-    [InlineData(Cli.ExitFailure, "run", "--max-time", "20ms")]                     // personalities stopped before the script ended: 1
+    [InlineData(Cli.ExitFailure, "run", "--max-time", "20ms")]                     // personalities stopped before the RT set ended: 1
     [InlineData(Cli.ExitFailure, "run", "--workload", "paging", "--swap-blocks", "64")] // swap too small: the threads fault
     [InlineData(Cli.ExitUsage, "run", "--cpus", "0")]
     [InlineData(Cli.ExitUsage, "run", "--stats", "xml")]
