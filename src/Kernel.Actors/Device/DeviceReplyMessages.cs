@@ -52,29 +52,11 @@ internal static class DeviceReplyMessages
             DeviceReadReply r => stub.DeviceReadReplyInbandAsync(port, r.Return, Bytes(r)),
             _ => new ValueTask<MachMsgReturn>(MachMsgReturn.SendInvalidData),
         };
-        return sent.IsCompletedSuccessfully && sent.Result == MachMsgReturn.Success ? transport.Message : null;
+        return transport.Kept(sent);
     }
 
     private static PortName Give(DeviceOpenReply open, KernelPortRequest request, Func<DeviceHandle, PortRef> portOf) =>
         open is { Return: DeviceReturn.Success, Device: { } device } ? request.GiveMadeSend(portOf(device)) : PortName.Null;
 
     private static ImmutableArray<byte> Bytes(DeviceReadReply read) => ImmutableArray.Create(read.Data.Span);
-
-    /// <summary>A transport that sends nothing: it keeps the one message a simpleroutine stub hands it.</summary>
-    private sealed class KeepingTransport : IMigTransport
-    {
-        public MachMessage? Message { get; private set; }
-
-        public ValueTask<PortName> GetReplyPortAsync() => new(PortName.Null);
-
-        public ValueTask<MachMsgResult> RpcAsync(MachMessage request) => new(new MachMsgResult(MachMsgReturn.SendInvalidDest));
-
-        public ValueTask<MachMsgReturn> SendAsync(MachMessage message)
-        {
-            Message = message;
-            return new(MachMsgReturn.Success);
-        }
-
-        public ValueTask DestroyAsync(MachMessage message) => default; // never receives
-    }
 }
