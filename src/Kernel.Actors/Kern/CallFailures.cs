@@ -21,6 +21,7 @@ public static class CallFailures
         VmMapInto => new VmMapped(code, 0),
         MemoryObjectResolve m => For(m.Call, KernReturn.InvalidArgument), // the port is no memory object
         VmReadCall => new VmReadReply(code, 0),
+        Vm.MemoryObjectCreateCall => new Vm.MemoryObjectCreated(code, Ipc.PortName.Null),
         VmTaskResolve v => For(v.Call, KernReturn.InvalidTask), // the port named no live task
         TaskThreads => new TaskThreadsReply(code, []),
         EmulatedSyscall s => new SyscallRedirect(s.Number, 0) { Raised = code },

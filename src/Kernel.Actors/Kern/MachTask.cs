@@ -121,7 +121,7 @@ public sealed partial class MachTask : KernelObject
                 r.Caller.Tell(new TaskResolved(r.Call, Self, reply), Self);
                 break;
             default:
-                if (!OnVmCall(request, reply) && !OnIpcCall(request, reply) && !OnEmulationCall(request, reply)) OnSyncCall(request, reply);
+                if (!OnVmCall(request, reply) && !OnTaskPagerCall(request, reply) && !OnIpcCall(request, reply) && !OnEmulationCall(request, reply)) OnSyncCall(request, reply);
                 break;
         }
     }
@@ -165,6 +165,7 @@ public sealed partial class MachTask : KernelObject
         _space.DestroyAll(); // every right goes: ports die, send rights are released, notifications fire
         ApplySpaceEffects();
         DestroyPorts();
+        StopPagerBridges();
         SendToThreads(new ThreadTerminate());
         ReleaseAddressSpace();
         foreach (var (_, pending) in _suspending) pending.Reply.Send(KernReturn.Success, Self);
@@ -221,7 +222,7 @@ public sealed partial class MachTask : KernelObject
     /// </summary>
     protected override void OnOther(object message)
     {
-        if (OnVmMessage(message)) return;
+        if (OnVmMessage(message) || OnTaskPagerMessage(message)) return;
         switch (message)
         {
             case ThreadEnded ended:

@@ -45,6 +45,19 @@ public sealed partial class MachEnv
         return (mapped.Result, mapped.Address);
     }
 
+    /// <summary>
+    /// memory_object_create for a task pager (docs/VM.md, "Task pagers"): a memory object whose pager is
+    /// this task, served on <paramref name="pagerPort"/> (a receive right here: the kernel's
+    /// memory_object calls arrive there, see <see cref="TaskPagerLoop"/>); <paramref name="key"/> comes
+    /// back in memory_object_init. Returns a send right to the memory object port, for vm_map or for
+    /// other tasks. Codes: InvalidName or InvalidRight (no receive right under <paramref name="pagerPort"/>).
+    /// </summary>
+    public async Task<(KernReturn Code, PortName MemoryObject)> MemoryObjectCreate(PortName pagerPort, long key)
+    {
+        var created = await Call<MemoryObjectCreated>(Task.Ref, new MemoryObjectCreateCall(pagerPort, key));
+        return (created.Result, created.MemoryObject);
+    }
+
     /// <summary>vm_deallocate: returns once no CPU can reach the memory any more.</summary>
     public Hardware.Execution.TrapAwaitable<KernReturn> VmDeallocate(PortName task, ulong address, ulong size) =>
         PortCall<KernReturn>(task, new VmDeallocate(address, size));

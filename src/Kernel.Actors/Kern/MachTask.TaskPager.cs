@@ -1,0 +1,57 @@
+using MachActors.Actors;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Vm;
+
+namespace MachActors.Kernel.Kern;
+
+/// <summary>memory_object_create for task pagers (docs/VM.md, "Task pagers"): the bridges this task's pager ports are served through.</summary>
+public sealed partial class MachTask
+{
+    private readonly List<IActorRef> _pagerBridges = [];
+
+    /// <summary>
+    /// MemoryObjectCreateCall: a send right is made from the caller's receive right for the pager port
+    /// (without one: the copyin's code, e.g. InvalidName or InvalidRight, and nothing is made) and a
+    /// <see cref="TaskPagerBridge"/> child is started with it; the bridge asks the resident memory for
+    /// the memory object port and the answer comes back as <see cref="TaskPagerBound"/>. False for other calls.
+    /// </summary>
+    private bool OnTaskPagerCall(object request, CallerReply reply)
+    {
+        if (request is not MemoryObjectCreateCall c) return false;
+        var copied = _space.CopyinRight(c.PagerPort, MsgType.MakeSend, out var right);
+        ApplySpaceEffects();
+        if (copied != KernReturn.Success || right.Port is null)
+        {
+            Release([right]);
+            reply.Send(new MemoryObjectCreated(copied == KernReturn.Success ? KernReturn.InvalidName : copied, PortName.Null), Self);
+            return true;
+        }
+        var pageSize = PageSize;
+        var memory = _services.Memory;
+        var task = Self;
+        _pagerBridges.Add(Context.Spawn(Props.Create(() => new TaskPagerBridge(right, c.Key, pageSize, memory, task, reply))));
+        return true;
+    }
+
+    /// <summary>TaskPagerBound: the caller gets a send right to the memory object port (InvalidTask once this task ended). False for other messages.</summary>
+    private bool OnTaskPagerMessage(object message)
+    {
+        if (message is not TaskPagerBound bound) return false;
+        if (_terminated)
+        {
+            bound.Reply.Send(new MemoryObjectCreated(KernReturn.InvalidTask, PortName.Null), Self);
+            return true;
+        }
+        var name = _space.InsertMadeSend(bound.MemoryObject);
+        ApplySpaceEffects();
+        bound.Reply.Send(new MemoryObjectCreated(KernReturn.Success, name), Self);
+        return true;
+    }
+
+    /// <summary>The task ended: its pagers die with it, so the objects they served take the pager-death path.</summary>
+    private void StopPagerBridges()
+    {
+        foreach (var bridge in _pagerBridges) Context.Stop(bridge);
+        _pagerBridges.Clear();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using MachActors.Actors;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Kern;
+
+namespace MachActors.Kernel.Vm;
+
+/// <summary>
+/// The pager of a memory object whose real pager is a task (docs/VM.md, "Task pagers"): the VM object
+/// sees this actor as its pager (so it is unchanged); every <see cref="PagerMessage"/> becomes a
+/// <c>memory_object</c> message on the task's pager port, carrying a send right to the incarnation's
+/// control port, a kernel port whose kernel object is this actor; a <c>memory_object_control</c>
+/// message the task sends there becomes the <see cref="PagerControlMessage"/> the VM object takes.
+/// Conversions: <see cref="TaskPagerCodec"/>. A child of the pager's task, which stops it when the
+/// task ends: the VM object and the resident memory watch it, so the pager-death path (R11) runs.
+/// </summary>
+public sealed class TaskPagerBridge : Actor
+{
+    private readonly CarriedRight _pager;
+    private readonly long _key;
+    private readonly int _pageSize;
+    private readonly IActorRef _memory;
+    private readonly IActorRef _task;
+    private readonly Dictionary<long, ControlIncarnation> _byPort = [];
+    private readonly Dictionary<ControlIncarnation, PortRef> _ports = [];
+    private CallerReply? _reply;
+
+    /// <summary>A bridge to the pager port <paramref name="pager"/> (a send right the bridge now owns) for the pager's object <paramref name="key"/>.</summary>
+    /// <param name="pager">The send right to the task's pager port.</param>
+    /// <param name="key">The pager's key (carried in init).</param>
+    /// <param name="pageSize">The kernel's page size.</param>
+    /// <param name="memory">The resident memory, which makes the memory object port.</param>
+    /// <param name="task">The pager's task, told the port once it is made.</param>
+    /// <param name="reply">The caller of memory_object_create.</param>
+    internal TaskPagerBridge(CarriedRight pager, long key, int pageSize, IActorRef memory, IActorRef task, CallerReply reply)
+    {
+        _pager = pager;
+        _key = key;
+        _pageSize = pageSize;
+        _memory = memory;
+        _task = task;
+        _reply = reply;
+    }
+
+    /// <summary>Asks the resident memory for the memory object port this bridge serves.</summary>
+    protected override void PreStart() => _memory.Tell(new MemoryObjectPortCreate(_key, Self), Self);
+
+    /// <summary>Releases the send right to the pager port; the control ports (children) go with the bridge.</summary>
+    protected override void PostStop()
+    {
+        var effects = new List<IpcEffect>();
+        Notifications.Release(_pager, effects);
+        foreach (var effect in effects)
+        {
+            if (effect is IpcEffect.Tell t) t.To.Tell(t.Message, Self);
+        }
+    }
+
+    /// <summary>
+    /// MemoryObjectPortCreated: the task names the port for the caller (<see cref="TaskPagerBound"/>).
+    /// PagerMessage (from the VM object): sent to the pager port as its memory_object message (a first
+    /// message of an incarnation makes its control port; terminate destroys it after the message;
+    /// calls a task pager never gets are dropped). KernelPortMessage on a control port: decoded and told
+    /// to the VM object; an unknown port or a bad message is dropped; no reply (simpleroutines), the
+    /// message's rights are released. Anything else: unhandled.
+    /// </summary>
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case MemoryObjectPortCreated created when _reply is { } reply:
+                _reply = null;
+                _task.Tell(new TaskPagerBound(created.Port, reply), Self);
+                break;
+            case PagerMessage pager:
+                ToPager(pager);
+                break;
+            case KernelPortMessage arrived:
+                FromPager(arrived.Message);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
+    private void ToPager(PagerMessage message)
+    {
+        if (TaskPagerCodec.Encode(message, _key) is not { } encoded || _pager.Port is not { } pager) return;
+        var control = ControlOf(message) is { } incarnation ? PortOf(incarnation) : null;
+        pager.Actor.Tell(new PortRightsChanged(1, 0, 0), Self); // the copy of the bridge's send right, counted first
+        var body = ImmutableArray.CreateBuilder<KernelItem>(encoded.Body.Length);
+        foreach (var item in encoded.Body)
+        {
+            if (item is MsgItem.Port { Name: var name } && name == TaskPagerCodec.ControlName && control is not null)
+            {
+                control.Actor.Tell(new PortRightsChanged(1, 0, 1), Self); // a send right made from the control port
+                body.Add(new KernelItem.Rights([CarriedRight.Send(control)], MsgType.PortSend, IsArray: false, OutOfLine: false));
+            }
+            else body.Add(new KernelItem.Data(item));
+        }
+        var sent = new KernelMessage(pager, MsgType.PortSend, CarriedRight.Null, encoded.Header.Id, body.MoveToImmutable(), encoded.Size);
+        pager.Actor.Tell(new PortEnqueue(sent, null), Self); // a kernel send: never blocks
+        if (message is Terminate { Control: var ended } && _ports.Remove(ended, out var port))
+        {
+            _byPort.Remove(port.Id);
+            port.Actor.Tell(PortDestroyReceive.Instance, Self);
+        }
+    }
+
+    private void FromPager(KernelMessage message)
+    {
+        var request = new KernelPortRequest(message);
+        if (_byPort.TryGetValue(message.Destination.Id, out var incarnation)
+            && TaskPagerCodec.Decode(request.Message, incarnation, _pageSize, Self) is { } decoded)
+        {
+            incarnation.Object.Tell(decoded, Self);
+        }
+        request.Abandon(Self);
+    }
+
+    private PortRef PortOf(ControlIncarnation incarnation)
+    {
+        if (_ports.TryGetValue(incarnation, out var port)) return port;
+        var actor = Context.Spawn(Port.ForKernelObject(Self));
+        port = new PortRef(actor.Id.Value, actor);
+        _ports[incarnation] = port;
+        _byPort[port.Id] = incarnation;
+        return port;
+    }
+
+    private static ControlIncarnation? ControlOf(PagerMessage message) => message switch
+    {
+        MemoryObjectInit m => m.Control,
+        DataRequest m => m.Control,
+        DataUnlock m => m.Control,
+        DataReturn m => m.Control,
+        LockCompleted m => m.Control,
+        SupplyCompleted m => m.Control,
+        Terminate m => m.Control,
+        _ => null,
+    };
+}

@@ -1,0 +1,204 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using MachActors.Hardware;
+using MachActors.Hardware.Device;
+using MachActors.Kernel.Kern;
+using MachActors.Kernel;
+using MachActors.Kernel.Ipc;
+using MachActors.Kernel.Mig.Interfaces;
+using MachActors.Kernel.User;
+using MachActors.Kernel.Vm;
+
+namespace MachActors.Tests.Unit.Kernel.Vm;
+
+/// <summary>Task pagers on whole machines: a task serves a memory object another task maps, through the memory_object and memory_object_control MIG calls.</summary>
+public sealed class TaskPagerTests
+{
+    private const long Key = 11;
+    private const string Name = "task-memory-object";
+
+    public static TheoryData<DispatcherKind> Dispatchers => MachineKit.Dispatchers;
+
+    private static byte[] Pattern(long offset, int size) => [.. Enumerable.Range(0, size).Select(i => (byte)(offset / size * 7 + i + 3))];
+
+    /// <summary>A pager program: makes the memory object, hands it to the client (<see cref="Give"/>), and serves until idle for <paramref name="idle"/>.</summary>
+    private static Func<MachEnv, Task> PagerTask(StorePager store, Duration idle) => async env =>
+    {
+        var port = (await env.PortAllocate(PortRight.Receive)).Name;
+        var (code, memoryObject) = await env.MemoryObjectCreate(port, Key);
+        Assert.Equal(KernReturn.Success, code);
+        await Give(env, memoryObject);
+        var loop = new TaskPagerLoop(env, port, store);
+        store.Control = loop.Control;
+        await loop.Run(idle);
+    };
+
+    /// <summary>In the pager: sends a copy of the memory object's send right to the client's mailbox (checked in as <see cref="Name"/>).</summary>
+    private static async Task Give(MachEnv env, PortName memoryObject)
+    {
+        var ns = await env.NameServer();
+        var (found, mailbox) = await env.NetnameLookUp(ns, Name);
+        while (found != NetnameReturn.Success)
+        {
+            await MachineKit.ComputeMs(env, 1);
+            (found, mailbox) = await env.NetnameLookUp(ns, Name);
+        }
+        var message = new MachMessage(new MsgHeader(mailbox, MsgType.CopySend, PortName.Null, MsgType.None, 1), [new MsgItem.Port(memoryObject, MsgType.CopySend)]);
+        Assert.Equal(MachMsgReturn.Success, (await env.Send(message)).Return);
+    }
+
+    /// <summary>In a client: the memory object from the pager (through a mailbox checked in as <see cref="Name"/>), mapped anywhere (<paramref name="pages"/> pages).</summary>
+    private static async Task<ulong> Map(MachEnv env, int pages)
+    {
+        var mailbox = await env.MachReplyPort();
+        var signature = await env.MachReplyPort();
+        await env.PortInsertRight(signature, signature, MsgType.MakeSend);
+        Assert.Equal(NetnameReturn.Success, await env.NetnameCheckIn(await env.NameServer(), Name, signature, mailbox));
+        var received = await env.Receive(mailbox);
+        var memoryObject = Assert.IsType<MsgItem.Port>(Assert.Single(received.Message!.Body)).Name;
+        var (code, at) = await env.VmMap(env.TaskSelf, 0, (ulong)(pages * env.Machine.PageSize), 0, true, memoryObject, 0, false);
+        Assert.Equal(KernReturn.Success, code);
+        return at;
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void VmMap_PagerIsATask_ReadsSeeItsBytesAndWritesComeBackAtUnmap(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size);
+        byte[] first = [];
+        kit.Start(PagerTask(store, Duration.FromMilliseconds(300)), "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, 2);
+            first = await env.Mem.Read(at, size);
+            await env.Mem.Write(at + (ulong)size, Pattern(99 * size, size));
+            Assert.Equal(KernReturn.Success, await env.VmDeallocate(env.TaskSelf, at, (ulong)(2 * size)));
+        }, "client");
+        kit.RunToEnd();
+
+        Assert.Equal(Pattern(0, size), first);
+        Assert.Contains("init 11", store.Log);
+        Assert.Contains("request 0", store.Log);
+        Assert.Contains($"return {size} dirty", store.Log);
+        Assert.Equal(Pattern(99 * size, size), store.Pages[size]);
+        Assert.Contains("terminate", store.Log);
+        Assert.Empty(kit.Machine.Status.Faults);
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Eviction_MemoryPressure_DirtyPagesGoBackToTheTaskAndComeBackOnRefault(DispatcherKind dispatcher)
+    {
+        const int pages = 96;
+        var config = new MachineConfig { FrameCount = 64, Disks = [new DiskConfig { Name = "swap" }], SwapDisk = "swap" };
+        using var kit = new MachineKit(dispatcher: dispatcher, config: config);
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size);
+        var mismatches = new List<int>();
+        kit.Start(PagerTask(store, Duration.FromSeconds(2)), "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, pages);
+            for (var i = 0; i < pages; i++) await env.Mem.Write(at + (ulong)(i * size), Pattern((i + 50) * size, size));
+            for (var i = 0; i < pages; i++)
+            {
+                if (!(await env.Mem.Read(at + (ulong)(i * size), size)).AsSpan().SequenceEqual(Pattern((i + 50) * size, size))) mismatches.Add(i);
+            }
+        }, "client");
+        kit.RunToEnd(Duration.FromSeconds(60));
+
+        Assert.Empty(mismatches);
+        Assert.Empty(kit.Machine.Status.Faults);
+        var returns = store.Log.Count(l => l.StartsWith("return", StringComparison.Ordinal));
+        Assert.True(returns >= pages - 64, $"data_returns {returns}");
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void PagerTaskDies_FaultPending_BadAccessAndNothingHangs(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher, config: new MachineConfig { PagerTimeout = Duration.FromSeconds(5) });
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size) { Silent = true };
+        kit.Start(async env =>
+        {
+            var port = (await env.PortAllocate(PortRight.Receive)).Name;
+            var (_, memoryObject) = await env.MemoryObjectCreate(port, Key);
+            await Give(env, memoryObject);
+            var loop = new TaskPagerLoop(env, port, store);
+            store.Control = loop.Control;
+            await loop.ServeOnce(); // init: ready
+            await loop.ServeOnce(); // the data_request, never answered
+            await env.TaskTerminate(env.TaskSelf);
+        }, "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, 1);
+            await env.Mem.Read(at, 8);
+        }, "client");
+        kit.RunToEnd(Duration.FromSeconds(30));
+
+        var fault = Assert.Single(kit.Machine.Status.Faults);
+        Assert.Equal(ExceptionType.BadAccess, fault.Exception!.Value.Type);
+        Assert.True(fault.At - VirtualTime.Zero < Duration.FromSeconds(5), $"faulted at {fault.At}: the pager-death path, not the timeout");
+        Assert.Contains("request 0", store.Log);
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MemoryObjectCreate_NoReceiveRight_FailsAndMakesNothing(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var code = KernReturn.Success;
+        kit.Start(async env => (code, _) = await env.MemoryObjectCreate(new PortName(0x777), Key));
+        kit.RunToEnd();
+
+        Assert.NotEqual(KernReturn.Success, code);
+        kit.AssertNoActorFailures();
+    }
+
+    /// <summary>A pager task's store: pages start as <see cref="Pattern"/>, data_return keeps what comes back.</summary>
+    private sealed class StorePager(int pageSize) : ITaskPager
+    {
+        public MemoryObjectControlClient Control { get; set; } = null!;
+
+        public ConcurrentDictionary<long, byte[]> Pages { get; } = new();
+
+        public ConcurrentQueue<string> Log { get; } = new();
+
+        public bool Silent { get; init; }
+
+        public async Task Init(PortName control, long key, int size)
+        {
+            Log.Enqueue($"init {key}");
+            await Control.MemoryObjectReadyAsync(control, false, VmCopyStrategy.Delay);
+        }
+
+        public async Task DataRequest(PortName control, long offset, long length, VmProt access)
+        {
+            Log.Enqueue($"request {offset}");
+            if (Silent) return;
+            var page = Pages.TryGetValue(offset, out var kept) ? kept : Pattern(offset, pageSize);
+            await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(page), VmProt.None, false, false);
+        }
+
+        public Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty)
+        {
+            Log.Enqueue($"return {offset}{(dirty ? " dirty" : "")}");
+            Pages[offset] = [.. data];
+            return Task.CompletedTask;
+        }
+
+        public Task Terminate(PortName control)
+        {
+            Log.Enqueue("terminate");
+            return Task.CompletedTask;
+        }
+    }
+}
