@@ -42,12 +42,17 @@ public sealed class TaskPagerBridge : Actor
         _reply = reply;
     }
 
-    /// <summary>Asks the resident memory for the memory object port this bridge serves.</summary>
-    protected override void PreStart() => _memory.Tell(new MemoryObjectPortCreate(_key, Self), Self);
+    /// <summary>Asks the resident memory for the memory object port this bridge serves, and the pager port to tell the bridge of its death (as a holder of a right to it).</summary>
+    protected override void PreStart()
+    {
+        _pager.Port?.Actor.Tell(new PortHolderAdded(Self), Self);
+        _memory.Tell(new MemoryObjectPortCreate(_key, Self), Self);
+    }
 
     /// <summary>Releases the send right to the pager port; the control ports (children) go with the bridge.</summary>
     protected override void PostStop()
     {
+        _pager.Port?.Actor.Tell(new PortHolderRemoved(Self), Self);
         var effects = new List<IpcEffect>();
         Notifications.Release(_pager, effects);
         foreach (var effect in effects)
@@ -62,7 +67,8 @@ public sealed class TaskPagerBridge : Actor
     /// message of an incarnation makes its control port; terminate destroys it after the message;
     /// calls a task pager never gets are dropped). KernelPortMessage on a control port: decoded and told
     /// to the VM object; an unknown port or a bad message is dropped; no reply (simpleroutines), the
-    /// message's rights are released. Anything else: unhandled.
+    /// message's rights are released. SpacePortDied of the pager port (its receive right was destroyed,
+    /// the pager is gone): the bridge stops, so its VM objects take the pager-death path. Anything else: unhandled.
     /// </summary>
     protected override void OnReceive(object message)
     {
@@ -77,6 +83,9 @@ public sealed class TaskPagerBridge : Actor
                 break;
             case KernelPortMessage arrived:
                 FromPager(arrived.Message);
+                break;
+            case SpacePortDied died when died.Port.Id == _pager.Port?.Id:
+                Context.Stop(Self);
                 break;
             default:
                 Unhandled(message);

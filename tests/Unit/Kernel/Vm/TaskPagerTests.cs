@@ -30,6 +30,7 @@ public sealed class TaskPagerTests
         await Give(env, memoryObject);
         var loop = new TaskPagerLoop(env, port, store);
         store.Control = loop.Control;
+        store.Env = env;
         await loop.Run(idle);
     };
 
@@ -83,6 +84,7 @@ public sealed class TaskPagerTests
         Assert.Contains("init 11", store.Log);
         Assert.Contains("request 0", store.Log);
         Assert.Contains($"return {size} dirty", store.Log);
+        Assert.Equal(["control refs 2", "control refs 2"], store.Log.Where(l => l.StartsWith("control", StringComparison.Ordinal))); // init's right and this call's: the loop dropped the earlier calls' ones
         Assert.Equal(Pattern(99 * size, size), store.Pages[size]);
         Assert.Contains("terminate", store.Log);
         Assert.Empty(kit.Machine.Status.Faults);
@@ -120,11 +122,23 @@ public sealed class TaskPagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
-    public void PagerTaskDies_FaultPending_BadAccessAndNothingHangs(DispatcherKind dispatcher)
+    public void PagerTaskDies_FaultPending_BadAccessAndNothingHangs(DispatcherKind dispatcher) =>
+        PagerGoneWhileAFaultWaits(dispatcher, async (env, _) => await env.TaskTerminate(env.TaskSelf));
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void PagerPortDestroyed_TaskLives_FaultPendingTakesBadAccess(DispatcherKind dispatcher) =>
+        PagerGoneWhileAFaultWaits(dispatcher, async (env, port) =>
+        {
+            Assert.Equal(KernReturn.Success, (await env.PortDestroy(port)).Result);
+            await MachineKit.ComputeMs(env, 50); // the task lives on
+        });
+
+    /// <summary>The pager readies the object, takes the client's data_request without answering, then <paramref name="gone"/>; the fault takes the pager-death path.</summary>
+    private static void PagerGoneWhileAFaultWaits(DispatcherKind dispatcher, Func<MachEnv, PortName, Task> gone)
     {
         using var kit = new MachineKit(dispatcher: dispatcher, config: new MachineConfig { PagerTimeout = Duration.FromSeconds(5) });
-        var size = kit.Machine.Config.PageSize;
-        var store = new StorePager(size) { Silent = true };
+        var store = new StorePager(kit.Machine.Config.PageSize) { Silent = true };
         kit.Start(async env =>
         {
             var port = (await env.PortAllocate(PortRight.Receive)).Name;
@@ -134,7 +148,7 @@ public sealed class TaskPagerTests
             store.Control = loop.Control;
             await loop.ServeOnce(); // init: ready
             await loop.ServeOnce(); // the data_request, never answered
-            await env.TaskTerminate(env.TaskSelf);
+            await gone(env, port);
         }, "pager");
         kit.Start(async env =>
         {
@@ -174,6 +188,9 @@ public sealed class TaskPagerTests
 
         public bool Silent { get; init; }
 
+        /// <summary>When set, data_request logs the control name's send urefs.</summary>
+        public MachEnv? Env { get; set; }
+
         public async Task Init(PortName control, long key, int size)
         {
             Log.Enqueue($"init {key}");
@@ -183,6 +200,7 @@ public sealed class TaskPagerTests
         public async Task DataRequest(PortName control, long offset, long length, VmProt access)
         {
             Log.Enqueue($"request {offset}");
+            if (Env is { } env) Log.Enqueue($"control refs {(await env.PortGetRefs(control, PortRight.Send)).Value}");
             if (Silent) return;
             var page = Pages.TryGetValue(offset, out var kept) ? kept : Pattern(offset, pageSize);
             await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(page), VmProt.None, false, false);
