@@ -166,6 +166,24 @@ public sealed class TaskPagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void ControlPort_HostileMessagesFirst_DroppedAndTheGoodSupplyServesTheFault(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size) { HostileFirst = true };
+        byte[] read = [];
+        kit.Start(PagerTask(store, Duration.FromMilliseconds(300)), "pager");
+        kit.Start(async env => read = await env.Mem.Read(await Map(env, 1), size), "client");
+        kit.RunToEnd();
+
+        Assert.Equal(Pattern(0, size), read);
+        Assert.Equal(["bad supply Success", "unknown id Success"], store.Log.Where(l => l.StartsWith("bad", StringComparison.Ordinal) || l.StartsWith("unknown", StringComparison.Ordinal)));
+        Assert.Empty(kit.Machine.Status.Faults);
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void MemoryObjectCreate_NoReceiveRight_FailsAndMakesNothing(DispatcherKind dispatcher)
     {
         using var kit = new MachineKit(dispatcher: dispatcher);
@@ -188,6 +206,9 @@ public sealed class TaskPagerTests
 
         public bool Silent { get; init; }
 
+        /// <summary>The first data_request is answered with a torn supply and a message of an unknown id before the good supply (needs <see cref="Env"/>).</summary>
+        public bool HostileFirst { get; set; }
+
         /// <summary>When set, data_request logs the control name's send urefs.</summary>
         public MachEnv? Env { get; set; }
 
@@ -202,6 +223,14 @@ public sealed class TaskPagerTests
             Log.Enqueue($"request {offset}");
             if (Env is { } env) Log.Enqueue($"control refs {(await env.PortGetRefs(control, PortRight.Send)).Value}");
             if (Silent) return;
+            if (HostileFirst && Env is { } hostile)
+            {
+                HostileFirst = false;
+                var torn = ImmutableArray.Create(new byte[pageSize + 1]); // not whole pages: dropped
+                Log.Enqueue($"bad supply {await Control.MemoryObjectDataSupplyAsync(control, offset, torn, VmProt.None, false, false)}");
+                var unknown = new MachMessage(new MsgHeader(control, MsgType.CopySend, PortName.Null, MsgType.None, 2099), [new MsgItem.Int32(1)]);
+                Log.Enqueue($"unknown id {(await hostile.Send(unknown)).Return}");
+            }
             var page = Pages.TryGetValue(offset, out var kept) ? kept : Pattern(offset, pageSize);
             await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(page), VmProt.None, false, false);
         }
