@@ -37,7 +37,7 @@ public interface ITaskPager
     Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty);
 
     /// <summary>memory_object_terminate: the incarnation ended (its control port is dead now).</summary>
-    /// <param name="control">The ended incarnation's control port.</param>
+    /// <param name="control">The ended incarnation's control port, under the name init gave (a dead name now: the pager deallocates it when done).</param>
     /// <returns>When handled.</returns>
     Task Terminate(PortName control) => Task.CompletedTask;
 
@@ -67,6 +67,8 @@ public interface ITaskPager
 /// <param name="pager">The handlers.</param>
 public sealed class TaskPagerLoop(MachEnv env, PortName pagerPort, ITaskPager pager)
 {
+    private readonly Dictionary<long, PortName> _controls = []; // object name -> the live incarnation's control name (from init)
+
     /// <summary>The stubs of the control port's calls (data_supply, ready, lock_request, ...).</summary>
     public MemoryObjectControlClient Control { get; } = new(env);
 
@@ -77,16 +79,29 @@ public sealed class TaskPagerLoop(MachEnv env, PortName pagerPort, ITaskPager pa
     {
         var received = await env.Receive(pagerPort, timeout);
         if (received.Return != MachMsgReturn.Success || received.Message is not { } message) return received.Return;
-        var call = new Call();
+        await Handle(message);
+        return MachMsgReturn.Success;
+    }
+
+    /// <summary>
+    /// Serves one call already received (a pager whose port is in a port set receives on the set and hands
+    /// the pager port's messages here): demux, the handler, then the call's extra control-port right is
+    /// dropped. A message that is no memory_object call is destroyed.
+    /// </summary>
+    /// <param name="message">A message received on the pager port.</param>
+    /// <returns>When handled.</returns>
+    public async Task Handle(MachMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var call = new Call(_controls);
         MemoryObjectServer.Demux(message, call);
         if (call.Run is not { } run)
         {
             await env.MachMsgDestroy(message);
-            return MachMsgReturn.Success;
+            return;
         }
         await run(pager);
         if (call.Control != PortName.Null && message.Header.Id != 2200) await env.PortDeallocate(call.Control);
-        return MachMsgReturn.Success;
     }
 
     /// <summary>Serves calls until a receive fails (the pager port was destroyed, or <paramref name="timeout"/> passed with nothing); that code.</summary>
@@ -102,17 +117,25 @@ public sealed class TaskPagerLoop(MachEnv env, PortName pagerPort, ITaskPager pa
     }
 
     /// <summary>Captures what the demux unmarshalled as a handler call to make after it.</summary>
-    private sealed class Call : IMemoryObject
+    private sealed class Call(Dictionary<long, PortName> controls) : IMemoryObject
     {
         public Func<ITaskPager, Task>? Run { get; private set; }
 
         public PortName Control { get; private set; }
 
-        public KernReturn MemoryObjectInit(PortName memoryObject, PortName memoryControl, long key, long name, int pageSize) =>
-            Set(memoryControl, p => p.Init(memoryControl, key, pageSize));
+        public KernReturn MemoryObjectInit(PortName memoryObject, PortName memoryControl, long key, long name, int pageSize)
+        {
+            controls[name] = memoryControl;
+            return Set(memoryControl, p => p.Init(memoryControl, key, pageSize));
+        }
 
-        public KernReturn MemoryObjectTerminate(PortName memoryObject, PortName memoryControl, long name) =>
-            Set(memoryControl, p => p.Terminate(memoryControl));
+        /// <summary>The control port is destroyed as terminate is sent, so its right may arrive under a fresh (dead) name: the handler gets the name init gave, found by the object's name.</summary>
+        public KernReturn MemoryObjectTerminate(PortName memoryObject, PortName memoryControl, long name)
+        {
+            var control = controls.Remove(name, out var known) ? known : memoryControl;
+            Set(memoryControl, p => p.Terminate(control));
+            return KernReturn.Success;
+        }
 
         public KernReturn MemoryObjectDataRequest(PortName memoryObject, PortName memoryControl, long offset, long length, VmProt desiredAccess) =>
             Set(memoryControl, p => p.DataRequest(memoryControl, offset, length, desiredAccess));

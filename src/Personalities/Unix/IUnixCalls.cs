@@ -86,9 +86,9 @@ public interface IUnixCalls
     [MigRoutine]
     int Fstat(PortName process, MigReplyHandle reply, int fd, out int signals, out long inode, out int kind, out long size, out int links);
 
-    /// <summary>mmap of <paramref name="length"/> bytes of a file from <paramref name="offset"/> (private, read-write): the address in the caller's task.</summary>
+    /// <summary>mmap of <paramref name="length"/> bytes of a file from <paramref name="offset"/> with protection <paramref name="prot"/> (<see cref="MmapProt"/>) and sharing <paramref name="flags"/> (<see cref="MmapFlags"/>): the address in the caller's task.</summary>
     [MigRoutine]
-    int Mmap(PortName process, MigReplyHandle reply, int fd, long offset, int length, out int signals, out long address);
+    int Mmap(PortName process, MigReplyHandle reply, int fd, long offset, int length, int prot, int flags, out int signals, out long address);
 
     /// <summary>kill.</summary>
     [MigRoutine]

@@ -17,6 +17,9 @@ internal enum UnixSeededBugs
 
     /// <summary>A child already reaped is reported once more by the parent's next wait.</summary>
     WaitReportsTwice = 4,
+
+    /// <summary>The file pager ignores data_return: a mapped file's dirty pages never reach the file system.</summary>
+    PagerDropsReturns = 8,
 }
 
 /// <summary>How the UNIX server is set up: its file system, its programs, the first process.</summary>

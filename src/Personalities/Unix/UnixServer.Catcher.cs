@@ -104,7 +104,7 @@ public sealed partial class UnixServer
         public int Unlink(PortName process, MigReplyHandle reply, string path, out int signals)
         {
             signals = 0;
-            return Defer(() => s.DoPathCall(process, reply, () => s._fs.Unlink(path), UnixCallsServer.UnlinkReply));
+            return Defer(() => s.DoPathCall(process, reply, () => s.Unlink(path), UnixCallsServer.UnlinkReply));
         }
 
         public int Mkdir(PortName process, MigReplyHandle reply, string path, out int signals)
@@ -134,11 +134,11 @@ public sealed partial class UnixServer
             return Defer(() => s.DoStat(process, reply, null, fd));
         }
 
-        public int Mmap(PortName process, MigReplyHandle reply, int fd, long offset, int length, out int signals, out long address)
+        public int Mmap(PortName process, MigReplyHandle reply, int fd, long offset, int length, int prot, int flags, out int signals, out long address)
         {
             signals = 0;
             address = 0;
-            return Defer(() => s.DoMmap(process, reply, fd, offset, length));
+            return Defer(() => s.DoMmap(process, reply, fd, offset, length, (MmapProt)prot, (MmapFlags)flags));
         }
 
         public int Kill(PortName process, MigReplyHandle reply, int pid, int signal, out int signals)

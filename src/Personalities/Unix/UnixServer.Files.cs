@@ -89,6 +89,7 @@ public sealed partial class UnixServer
         {
             return writable ? (Errno.EISDIR, null) : (Errno.None, new OpenFile(OpenFileKind.Directory, true, false) { Inode = inode, Path = path });
         }
+        if ((flags & OpenFile.Truncate) != 0 && writable) await Settle(inode, flush: true);
         if ((flags & OpenFile.Truncate) != 0 && writable && await _fs.Truncate(inode, 0) is var t and not Errno.None) return (t, null);
         return (Errno.None, new OpenFile(OpenFileKind.File, readable, writable) { Inode = inode, AppendMode = (flags & OpenFile.Append) != 0 });
     }
@@ -118,6 +119,7 @@ public sealed partial class UnixServer
                 await Complete(done);
                 break;
             case OpenFileKind.File:
+                await Settle(f.Inode, flush: false); // a mapper's writes first
                 var (error, data) = await _fs.Read(f.Inode, f.Offset, count);
                 if (error != Errno.None) await Fail(reply, error);
                 else
@@ -156,6 +158,7 @@ public sealed partial class UnixServer
                 await Complete(done);
                 break;
             case OpenFileKind.File:
+                await Settle(f.Inode, flush: true); // mappers refault and see the new bytes
                 var offset = f.AppendMode && await _fs.StatInode(f.Inode) is (Errno.None, { } st) ? st.Size : f.Offset;
                 var (error, written) = await _fs.Write(f.Inode, offset, data.AsMemory());
                 if (error != Errno.None) await Fail(reply, error);
@@ -301,24 +304,33 @@ public sealed partial class UnixServer
         else await Answer(UnixCallsServer.FstatReply(reply, 0, p.Signals.TakePending(), stat!.Inode, (int)stat.Kind, stat.Size, stat.Links));
     }
 
-    /// <summary>mmap of a regular file, private: the file's bytes from <paramref name="offset"/> (page aligned) are copied into fresh memory of the caller's task; the address.</summary>
-    private async Task DoMmap(PortName port, MigReplyHandle reply, int fd, long offset, int length)
+    /// <summary>
+    /// mmap of a regular file: its memory object (made on first use, paged by this server) is vm_mapped
+    /// into the caller's task anywhere: itself for MAP_SHARED (inherited shared by fork; writes reach the
+    /// file), a copy-on-write copy for MAP_PRIVATE. EACCES for an fd not open for reading, or a shared
+    /// writable mapping of an fd not open for writing; EINVAL for a bad length, offset or flags, or what is
+    /// not a regular file; ENOMEM when the task has no room. Replies the address.
+    /// </summary>
+    private async Task DoMmap(PortName port, MigReplyHandle reply, int fd, long offset, int length, MmapProt prot, MmapFlags flags)
     {
         if (await Descriptor(port, reply, fd) is not var (p, f)) return;
-        if (f.Kind != OpenFileKind.File || !f.Readable)
+        var shared = flags == MmapFlags.Shared;
+        var error = f.Kind != OpenFileKind.File ? Errno.EINVAL
+            : length <= 0 || offset < 0 || offset % _env.Machine.PageSize != 0 || (flags != MmapFlags.Shared && flags != MmapFlags.Private) || (prot & ~(MmapProt.Read | MmapProt.Write | MmapProt.Exec)) != 0 ? Errno.EINVAL
+            : !f.Readable || (shared && (prot & MmapProt.Write) != 0 && !f.Writable) ? Errno.EACCES
+            : Errno.None;
+        var obj = error == Errno.None ? await ObjectFor(f.Inode) : null;
+        if (error == Errno.None && obj is null) error = Errno.ENOMEM;
+        if (error != Errno.None)
         {
-            await Fail(reply, f.Kind == OpenFileKind.File ? Errno.EACCES : Errno.EINVAL);
+            await Fail(reply, error);
             return;
         }
-        if (length <= 0 || offset < 0 || offset % _env.Machine.PageSize != 0)
-        {
-            await Fail(reply, Errno.EINVAL);
-            return;
-        }
-        var (error, data) = await _fs.Read(f.Inode, offset, length);
-        var address = error == Errno.None ? await MapInto(p.Task, 0, [.. data, .. new byte[length - data.Length]], VmProt.Read | VmProt.Write) : 0;
-        if (error != Errno.None) await Fail(reply, error);
-        else if (address == 0) await Fail(reply, Errno.ENOMEM);
+        var page = (ulong)_env.Machine.PageSize;
+        var protection = (VmProt)(int)prot; // PROT_READ/WRITE/EXEC are VM_PROT_READ/WRITE/EXECUTE
+        var (code, address) = await _env.VmMap(p.Task, 0, ((ulong)length + page - 1) / page * page, 0, true, obj!.MemoryObject, (ulong)offset,
+            copy: !shared, protection, VmProt.All, shared ? VmInherit.Share : VmInherit.Copy);
+        if (code != Kernel.KernReturn.Success) await Fail(reply, Errno.ENOMEM);
         else await Answer(UnixCallsServer.MmapReply(reply, 0, p.Signals.TakePending(), (long)address));
     }
 }

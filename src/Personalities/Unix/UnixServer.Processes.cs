@@ -47,8 +47,8 @@ public sealed partial class UnixServer
     /// <summary>
     /// Runs program <paramref name="name"/> in a new task for <paramref name="p"/> (init, exec): the text
     /// image /bin/NAME is read from the file system (ENOENT without one; ENOEXEC when its header is not a
-    /// registered program's), the task is made and set up, the text is mapped at <see cref="TextAddress"/>,
-    /// and the main thread starts. The old task (exec) is terminated once the new one is ready.
+    /// registered program's), the task is made and set up, the file's memory object (the server pages
+    /// it: "Files as memory objects") is mapped read-only at <see cref="TextAddress"/>, and the main thread starts. The old task (exec) is terminated once the new one is ready.
     /// </summary>
     private async Task<Errno> Load(Process p, string name, IReadOnlyList<string> argv)
     {
@@ -58,6 +58,7 @@ public sealed partial class UnixServer
         if (read != Errno.None) return read;
         var header = Encoding.UTF8.GetString(text).Split('\n')[0].Split(' ');
         if (header.Length != 2 || header[0] != TextMagic || _config.Programs.Find(header[1]) is not { } program) return Errno.ENOEXEC;
+        if (await _fs.StatInode(inode) is not (Errno.None, { } stat) || await ObjectFor(inode) is not { } textObject) return Errno.EIO;
         var (created, task) = await _env.TaskCreate(_env.TaskSelf, $"{name}[{p.Pid}]");
         if (created != KernReturn.Success) return Errno.EAGAIN;
         var old = p.Task;
@@ -65,7 +66,9 @@ public sealed partial class UnixServer
         await Attach(p, old);
         var (vector, handlers) = Syscalls.Vector();
         await _env.TaskSetEmulationVector(task, vector, handlers);
-        await MapInto(task, TextAddress, text, VmProt.Read);
+        var page = (ulong)_env.Machine.PageSize;
+        var textSize = Math.Max(page, ((ulong)stat.Size + page - 1) / page * page);
+        await _env.VmMap(task, TextAddress, textSize, 0, false, textObject.MemoryObject, 0, false, VmProt.Read | VmProt.Execute, VmProt.Read | VmProt.Execute);
         p.Name = name;
         ThreadBody body = async env =>
         {
@@ -106,21 +109,6 @@ public sealed partial class UnixServer
             await _env.TaskTerminate(old);
             await _env.PortDeallocate(old);
         }
-    }
-
-    /// <summary>Copies <paramref name="data"/> (at most one page per page of the region) into fresh memory of <paramref name="task"/>: at <paramref name="address"/>, or anywhere when 0. Returns the address (0 on failure).</summary>
-    private async Task<ulong> MapInto(PortName task, ulong address, byte[] data, VmProt protection)
-    {
-        var page = (ulong)_env.Machine.PageSize;
-        var size = Math.Max(page, ((ulong)data.Length + page - 1) / page * page);
-        var (code, at) = await _env.VmAllocate(task, address, size, anywhere: address == 0);
-        if (code != KernReturn.Success) return 0;
-        var (_, buffer) = await _env.VmAllocate(_env.TaskSelf, 0, size);
-        await _env.Mem.Write(buffer, data);
-        await _env.VmWrite(task, at, buffer, size);
-        await _env.VmDeallocate(_env.TaskSelf, buffer, size);
-        if (protection != (VmProt.Read | VmProt.Write)) await _env.VmProtect(task, at, size, false, protection);
-        return at;
     }
 
     private async Task DoGetpid(PortName port, MigReplyHandle reply)

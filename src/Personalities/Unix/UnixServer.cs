@@ -14,9 +14,11 @@ namespace MachActors.Personalities.Unix;
 /// on a port set holding each process's port (its system calls, MIG subsystem <see cref="IUnixCalls"/>)
 /// and the exception port every process task has (faults become signals). Blocking calls (a pipe read
 /// or write, wait) keep their reply right and are answered later (MIG_NO_REPLY), so the loop never
-/// waits for a process. The decisions are in plain classes (Server/: ProcessTable, FdTable, OpenFile,
-/// Pipe, SignalState); this class carries them out with Mach calls. Split: .Processes (fork, exec,
-/// exit, wait, kill, exceptions), .Files (descriptors, pipes, the file system, the console).
+/// waits for a process. The set also holds the pager port: the server is the task pager of the files exec
+/// and mmap map. The decisions are in plain classes (Server/: ProcessTable, FdTable, OpenFile, Pipe,
+/// SignalState, FileObjectTable); this class carries them out with Mach calls. Split: .Processes (fork,
+/// exec, exit, wait, kill, exceptions), .Files (descriptors, pipes, the file system, the console), .Pager
+/// (files as memory objects).
 /// </summary>
 public sealed partial class UnixServer
 {
@@ -71,6 +73,7 @@ public sealed partial class UnixServer
             if (code == Kernel.Device.DeviceReturn.Success) _console = console;
         }
         if (!await MountDisk()) return;
+        await StartPager();
         await InstallBin();
         if (await StartInit() is var started and not Errno.None)
         {
@@ -79,13 +82,25 @@ public sealed partial class UnixServer
         }
         while (!_shutdown)
         {
-            var received = await _env.Receive(_set);
-            if (received.Return != MachMsgReturn.Success || received.Message is not { } message) continue;
-            if (message.Header.Local == _exceptionPort) await OnException(message);
-            else await OnCall(message);
+            if (!_backlog.TryDequeue(out var message))
+            {
+                var received = await _env.Receive(_set);
+                if (received.Return != MachMsgReturn.Success || received.Message is null) continue;
+                message = received.Message;
+            }
+            await Dispatch(message);
         }
+        await DrainPager();
         await _fs.Sync();
         if (_console != PortName.Null) await _env.DeviceClose(_console);
+    }
+
+    /// <summary>One message on the server's set, by the port it came in on: an exception, a kernel call for a file's memory object, or a system call.</summary>
+    private async Task Dispatch(MachMessage message)
+    {
+        if (message.Header.Local == _exceptionPort) await OnException(message);
+        else if (message.Header.Local == _pagerPort) await _pager.Handle(message);
+        else await OnCall(message);
     }
 
     /// <summary>One system call: the generated demux picks the routine; the routine runs (and answers now or later). A malformed request gets MIG's error reply and its other rights are destroyed.</summary>

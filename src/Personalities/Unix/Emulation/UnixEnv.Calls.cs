@@ -171,13 +171,29 @@ public sealed partial class UnixEnv
         return (error, error == Errno.None ? new FileStat(r.Inode, (FileKind)r.Kind, r.Size, r.Links) : null);
     }
 
-    /// <summary>mmap(2) of <paramref name="length"/> bytes of a regular file from <paramref name="offset"/> (page aligned), private: the address in this task (read it with <c>Mach.Mem</c>).</summary>
-    public async Task<(Errno Error, ulong Address)> Mmap(int fd, long offset, int length)
+    /// <summary>
+    /// mmap(2) of <paramref name="length"/> bytes of a regular file from <paramref name="offset"/> (page
+    /// aligned): the address in this task (use it with <c>Mach.Mem</c>). The pages are the file's memory
+    /// object, paged by the server (docs/UNIX.md, "Files as memory objects"): <see cref="MmapFlags.Shared"/>
+    /// writes reach the file, <see cref="MmapFlags.Private"/> ones stay here. Errors: EBADF, EACCES (fd not
+    /// readable; shared and writable on an fd not open for writing), EINVAL (not a regular file, a bad
+    /// offset, length or flags), ENOMEM.
+    /// </summary>
+    public async Task<(Errno Error, ulong Address)> Mmap(int fd, long offset, int length, MmapProt prot = MmapProt.Read | MmapProt.Write, MmapFlags flags = MmapFlags.Private)
     {
         var (e, s) = await Enter(Syscalls.Mmap);
         if (e != Errno.None) return (e, 0);
-        var r = await Stub.MmapAsync(s, fd, offset, length);
+        var r = await Stub.MmapAsync(s, fd, offset, length, (int)prot, (int)flags);
         return (await Leave(r.RetCode, r.Signals), (ulong)r.Address);
+    }
+
+    /// <summary>munmap(2): the pages of [<paramref name="address"/>, +<paramref name="length"/>) leave this task (a Mach call, vm_deallocate: the server is not involved; a shared file mapping's dirty pages go back to the file). EINVAL for an unaligned address or a bad length.</summary>
+    public async Task<Errno> Munmap(ulong address, int length)
+    {
+        var page = (ulong)Mach.Machine.PageSize;
+        if (length <= 0 || address % page != 0) return Errno.EINVAL;
+        var code = await Mach.VmDeallocate(Mach.TaskSelf, address, ((ulong)length + page - 1) / page * page);
+        return code == Kernel.KernReturn.Success ? Errno.None : Errno.EINVAL;
     }
 
     /// <summary>kill(2): signal 0 only checks that the process exists (ESRCH).</summary>

@@ -14,12 +14,12 @@ namespace MachActors.Tests.Unit.Personalities.Unix;
 /// </summary>
 internal sealed class UnixKit : IDisposable
 {
-    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None)
+    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None, MachineConfig? machine = null)
     {
         Config = new UnixConfig { Programs = Programs, FileSystem = Fs, SeededBugs = bugs };
         Programs.Register("init", init);
         programs?.Invoke(Programs);
-        Machine = new MachineKit(cpus, dispatcher, config: new MachineConfig { Console = new ConsoleConfig { EndInputAfterScript = true } });
+        Machine = new MachineKit(cpus, dispatcher, config: (machine ?? new MachineConfig()) with { Console = new ConsoleConfig { EndInputAfterScript = true } });
         UnixServer.Register(Machine.Programs, Config);
         Machine.Machine.StartTask("unix");
     }

@@ -1,0 +1,196 @@
+using System.Text;
+using MachActors.Personalities.Unix;
+using MachActors.Personalities.Unix.Emulation;
+using MachActors.Personalities.Unix.Server;
+
+namespace MachActors.Tests.Unit.Personalities.Unix;
+
+/// <summary>Files as memory objects (docs/UNIX.md): exec's text and mmap are paged by the UNIX server, and read/write stay coherent with the mappings.</summary>
+public sealed class MappedFileTests
+{
+    private const int Create = OpenFile.Create | OpenFile.ReadWrite;
+
+    public static TheoryData<DispatcherKind> Dispatchers => MachActors.Tests.Unit.Kernel.MachineKit.Dispatchers;
+
+    private static string Text(byte[] bytes) => Encoding.UTF8.GetString(bytes);
+
+    /// <summary>A new file <paramref name="path"/> holding <paramref name="text"/>, open read-write.</summary>
+    private static async Task<int> NewFile(UnixEnv u, string path, string text)
+    {
+        var (_, fd) = await u.Open(path, Create | OpenFile.Truncate);
+        await u.Write(fd, text);
+        await u.Lseek(fd, 0, 0);
+        return fd;
+    }
+
+    private static async Task<string> ReadAt(UnixEnv u, int fd, long offset, int count)
+    {
+        await u.Lseek(fd, offset, 0);
+        return Text((await u.Read(fd, count)).Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MmapShared_WritesThroughMemoryAndWrite_EachSeesTheOtherWithoutUnmap(DispatcherKind kind)
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var fd = await NewFile(u, "/f", "abcdefgh");
+            var (e, at) = await u.Mmap(fd, 0, 8, flags: MmapFlags.Shared);
+            await u.Mach.Mem.Write(at + 2, "XY"u8.ToArray());
+            kit!.Log.Add($"{e} read {await ReadAt(u, fd, 0, 8)}"); // the server settles the dirty page first
+            await u.Lseek(fd, 7, 0);
+            await u.Write(fd, "!");                            // flushes the mapped page
+            kit.Log.Add($"memory {Text(await u.Mach.Mem.Read(at, 8))}");
+            kit.Log.Add($"munmap {await u.Munmap(at, 8)}");
+            return 0;
+        }, kind);
+
+        kit.Run();
+
+        Assert.Equal(["None read abXYefgh", "memory abXYefg!", "munmap None"], kit.Log);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MmapShared_InheritedByForkChildWritesAndExits_ParentSeesInMemoryAndFile(DispatcherKind kind)
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var page = u.Mach.Machine.PageSize;
+            var fd = await NewFile(u, "/f", new string('.', page + 16));
+            var (_, at) = await u.Mmap(fd, 0, page + 16, flags: MmapFlags.Shared);
+            await u.Fork(async c =>
+            {
+                await c.Mach.Mem.Write(at + (ulong)page + 3, "child"u8.ToArray());
+                return 0;
+            });
+            await u.Wait();
+            kit!.Log.Add($"memory {Text(await u.Mach.Mem.Read(at + (ulong)page, 10))}");
+            kit.Log.Add($"file {await ReadAt(u, fd, page, 10)}");
+            return 0;
+        }, kind);
+
+        kit.Run();
+
+        Assert.Equal(["memory ...child..", "file ...child.."], kit.Log);
+    }
+
+    [Fact]
+    public void MmapShared_ChildMapsWritesAndExits_FileHasTheBytesAfterItsEnd()
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            await NewFile(u, "/f", "0123456789");
+            await u.Fork(async c =>
+            {
+                var (_, fd) = await c.Open("/f", OpenFile.ReadWrite);
+                var (_, at) = await c.Mmap(fd, 0, 10, flags: MmapFlags.Shared);
+                await c.Mach.Mem.Write(at + 4, "ab"u8.ToArray());
+                return 0; // exit: the task's mappings go, the dirty page goes back to the server
+            });
+            await u.Wait();
+            var (_, again) = await u.Open("/f", 0);
+            kit!.Log.Add(await ReadAt(u, again, 0, 20));
+            return 0;
+        });
+
+        kit.Run();
+
+        Assert.Equal(["0123ab6789"], kit.Log);
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void MmapShared_WritePastTheEndOfTheFile_FileDoesNotGrow(DispatcherKind kind)
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var fd = await NewFile(u, "/f", "12345");
+            var (_, at) = await u.Mmap(fd, 0, 100, flags: MmapFlags.Shared);
+            kit!.Log.Add($"beyond reads {(await u.Mach.Mem.Read(at + 5, 1))[0]}");
+            await u.Mach.Mem.Write(at, "A"u8.ToArray());
+            await u.Mach.Mem.Write(at + 50, "Z"u8.ToArray());
+            await u.Munmap(at, 100);
+            var (_, stat) = await u.Fstat(fd);
+            kit.Log.Add($"size {stat!.Size} {await ReadAt(u, fd, 0, 100)}");
+            return 0;
+        }, kind);
+
+        kit.Run();
+
+        Assert.Equal(["beyond reads 0", "size 5 A2345"], kit.Log);
+    }
+
+    [Fact]
+    public void MmapPrivate_WritesStayInTheProcess_SharedMapperAndFileUnchanged()
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var fd = await NewFile(u, "/f", "shared");
+            var (_, shared) = await u.Mmap(fd, 0, 6, flags: MmapFlags.Shared);
+            var (_, mine) = await u.Mmap(fd, 0, 6, flags: MmapFlags.Private);
+            await u.Mach.Mem.Write(mine, "P"u8.ToArray());
+            kit!.Log.Add($"{Text(await u.Mach.Mem.Read(mine, 6))} {Text(await u.Mach.Mem.Read(shared, 6))} {await ReadAt(u, fd, 0, 6)}");
+            return 0;
+        });
+
+        kit.Run();
+
+        Assert.Equal(["Phared shared shared"], kit.Log);
+    }
+
+    [Fact]
+    public void Unlink_MappedFile_MappingKeepsItsBytesAndANewFileOfTheNameIsSeparate()
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var fd = await NewFile(u, "/f", "old!");
+            var (_, at) = await u.Mmap(fd, 0, 4, flags: MmapFlags.Shared);
+            await u.Mach.Mem.Write(at, "O"u8.ToArray());
+            kit!.Log.Add($"unlink {await u.Unlink("/f")}");
+            var fresh = await NewFile(u, "/f", "new!");
+            await u.Mach.Mem.Write(at + 3, "?"u8.ToArray());
+            kit.Log.Add($"{Text(await u.Mach.Mem.Read(at, 4))} {await ReadAt(u, fresh, 0, 4)}");
+            return 0;
+        });
+
+        kit.Run();
+
+        Assert.Equal(["unlink None", "Old? new!"], kit.Log);
+    }
+
+    [Fact]
+    public void Exec_TextIsTheFilesMemoryObject_AWriteToTheFileIsSeenThroughTheTextAndTextIsReadOnly()
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            await u.Fork(async c => { await c.Exec("show"); return 99; });
+            var (_, _, status) = await u.Wait();
+            kit!.Log.Add($"status {(WaitStatus.IfSignaled(status) ? WaitStatus.TermSig(status).ToString() : "exited")}");
+            return 0;
+        }, programs: p => p.Register("show", async (u, argv) =>
+        {
+            var header = await u.TextHeader();
+            var (_, fd) = await u.Open("/bin/show", OpenFile.WriteOnly | OpenFile.Append);
+            await u.Write(fd, "patched"); // mappers of /bin/show are flushed: the text refaults with it
+            var after = Text(await u.Mach.Mem.Read(UnixServer.TextAddress + (ulong)header.Length + 1, 7));
+            kit!.Log.Add($"{header} then {after}");
+            await u.Mach.Mem.Write(UnixServer.TextAddress, "x"u8.ToArray()); // text is read-only: EXC_BAD_ACCESS, SIGSEGV
+            kit.Log.Add("not reached");
+            return 0;
+        }));
+
+        kit.Run();
+
+        Assert.Equal([$"{UnixServer.TextMagic} show then patched", $"status {Signal.SIGSEGV}"], kit.Log);
+        Assert.Empty(kit.Machine.Machine.Status.Faults); // the server took the exception: no task died unhandled
+    }
+}
