@@ -22,4 +22,11 @@ public sealed record ConsoleConfig
 
     /// <summary>Where output goes besides being kept (e.g. the host's stdout); null: only kept. Written from the console actor only.</summary>
     public TextWriter? HostOutput { get; init; }
+
+    /// <summary>
+    /// Called when a read starts waiting for input (none buffered, input not ended): the host's cue to
+    /// feed a line (<see cref="ConsoleInput"/>) or end input (<see cref="ConsoleInputEnd"/>). Called from
+    /// the console actor only; it must not call back into the actor system. Null: no cue.
+    /// </summary>
+    public Action? ReadWaiting { get; init; }
 }

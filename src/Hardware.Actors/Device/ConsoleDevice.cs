@@ -36,7 +36,7 @@ public sealed class ConsoleDevice : Actor
     /// <summary>
     /// ConsoleWrite: queued; served one at a time, each done after ByteTime a byte, when its text goes
     /// to the sink and its interrupt to the requester. ConsoleRead: completes at once (data, end of
-    /// file, invalid size, would-block) or waits for input. ConsoleInput (host) and the script timer:
+    /// file, invalid size, would-block) or waits for input (then ReadWaiting is called). ConsoleInput (host) and the script timer:
     /// a line arrives and completes waiting reads. ConsoleInputEnd: waiting reads get end of file.
     /// GetConsoleStats: replies ConsoleStats. Requesters that are gone make their interrupts dead letters.
     /// </summary>
@@ -58,6 +58,7 @@ public sealed class ConsoleDevice : Actor
                 break;
             case ConsoleRead read:
                 if (_controller.Read(read.RequestId, read.MaxBytes, read.NoWait, Sender) is { } now) now.Requester.Tell(now.Interrupt, Self);
+                else _config.ReadWaiting?.Invoke();
                 break;
             case ConsoleInput input:
                 Send(_controller.Input(input.Text));

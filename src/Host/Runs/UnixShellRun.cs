@@ -11,17 +11,19 @@ using MachActors.Personalities.Unix.Programs;
 namespace MachActors.Host.Runs;
 
 /// <summary>What <c>machactors sh</c> runs: one command line, or lines of input; the disk image; the seed and the time limit.</summary>
-/// <param name="Command">The line for <c>sh -c</c>, or null to read <paramref name="Input"/>.</param>
-/// <param name="Input">The lines the shell reads from the console (with no <paramref name="Command"/>).</param>
+/// <param name="Command">The line for <c>sh -c</c>, or null for the shell to read the console.</param>
+/// <param name="Input">The host's input: a line is read from it whenever a console read waits (<see cref="ConsoleSession"/>).</param>
+/// <param name="Interactive">With no <paramref name="Command"/>: run <c>sh -i</c>, which prompts before each line.</param>
 /// <param name="Image">The host image file of the disk holding the file system, or null for the in-memory one.</param>
 /// <param name="Seed">The actor system's seed.</param>
 /// <param name="MaxTime">Virtual time after which the run is given up.</param>
-internal sealed record UnixShellSettings(string? Command, IReadOnlyList<string> Input, string? Image, ulong Seed, Duration MaxTime);
+internal sealed record UnixShellSettings(string? Command, TextReader Input, bool Interactive, string? Image, ulong Seed, Duration MaxTime);
 
 /// <summary>
 /// Boots a machine with the UNIX server over the standard programs, init being the shell, and runs it
 /// until the shell ends (docs/UNIX.md, "The sh command"). Console output goes to the host's output as
-/// it is printed. The exit status is the shell's; 2 when the machine or the server does not boot (a
+/// it is printed; each time a console read waits, one line of the host's input is fed to the console
+/// (<see cref="ConsoleSession"/>), and the end of the host's input ends the console's. The exit status is the shell's; 2 when the machine or the server does not boot (a
 /// damaged image, a bad path); 1 when the shell does not end within the time limit.
 /// </summary>
 internal static class UnixShellRun
@@ -38,19 +40,15 @@ internal static class UnixShellRun
         {
             Programs = StandardPrograms.Create(),
             Init = "sh",
-            InitArgs = settings.Command is { } line ? ["-c", line] : [],
+            InitArgs = settings.Command is { } line ? ["-c", line] : settings.Interactive ? ["-i"] : [],
             DiskDevice = settings.Image is null ? null : DiskName,
             BootFailed = problem => bootError = problem,
             InitExited = status => initStatus = status,
         };
+        var session = new ConsoleSession(settings.Input, output);
         var config = new MachineConfig
         {
-            Console = new ConsoleConfig
-            {
-                Script = [.. settings.Input.Select(l => new ConsoleScriptLine(VirtualTime.Zero, l))],
-                EndInputAfterScript = true,
-                HostOutput = output,
-            },
+            Console = new ConsoleConfig { HostOutput = output, ReadWaiting = session.OnReadWaiting },
             Disks = settings.Image is { } image ? [new DiskConfig { Name = DiskName, ImagePath = image, CreateImage = true }] : [],
         };
         using var system = ActorSystem.Create("machactors", new ActorSystemOptions { Dispatcher = DispatcherKind.Controlled, Seed = settings.Seed });
@@ -67,14 +65,15 @@ internal static class UnixShellRun
             return Cli.ExitUsage;
         }
         machine.StartTask("unix");
-        var run = machine.RunUntilThreadsEnd(settings.MaxTime);
+        var ended = session.RunToEnd(machine, machine.Devices[machine.Config.Console!.Name], settings.MaxTime);
+        if (settings.Interactive && session.InputEnded) output.WriteLine(); // the end of input typed at a prompt
         output.Flush();
         if (bootError is not null)
         {
             error.WriteLine($"machactors: the UNIX server does not boot: {bootError}");
             return Cli.ExitUsage;
         }
-        if (run.Outcome != RunOutcome.ConditionMet || initStatus is not { } status)
+        if (!ended || initStatus is not { } status)
         {
             error.WriteLine($"machactors: sh did not end within {settings.MaxTime} of virtual time");
             return Cli.ExitFailure;

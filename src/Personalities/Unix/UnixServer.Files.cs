@@ -129,9 +129,7 @@ public sealed partial class UnixServer
                 }
                 break;
             case OpenFileKind.Console:
-                var (code, input) = await _env.DeviceRead(_console, DeviceMode.NoWait, 0, count);
-                if (code == DeviceReturn.Success) await Answer(UnixCallsServer.ReadReply(reply, 0, p.Signals.TakePending(), input));
-                else await Fail(reply, code == DeviceReturn.WouldBlock ? Errno.EAGAIN : Errno.EIO);
+                await ReadConsole(p, reply, count);
                 break;
             default:
                 await Fail(reply, Errno.EISDIR);

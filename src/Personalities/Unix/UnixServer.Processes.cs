@@ -251,7 +251,7 @@ public sealed partial class UnixServer
     }
 
     /// <summary>
-    /// The process ended (exit, a signal, a fault): a blocked call of its is forgotten, its descriptors
+    /// The process ended (exit, a signal, a fault): a blocked call of its (pipe, console read, wait) is forgotten, its descriptors
     /// close (pipe ends too: readers see EOF, writers EPIPE), its task is terminated, its port destroyed,
     /// its parent gets SIGCHLD and a wait that was waiting for it completes. When init ends the server
     /// shuts down (every other process is killed).
@@ -262,6 +262,7 @@ public sealed partial class UnixServer
         if (p.Blocked is { } token && _pending.Remove(token, out var blocked))
         {
             blocked.Pipe?.Cancel(token);
+            _consoleReader.Cancel(token);
             await Drop(blocked.Reply);
         }
         _table.CancelWait(p.Pid);

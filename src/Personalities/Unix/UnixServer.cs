@@ -13,12 +13,12 @@ namespace MachActors.Personalities.Unix;
 /// descriptors and signals, the file system and the console. One thread runs a mach_msg_server loop
 /// on a port set holding each process's port (its system calls, MIG subsystem <see cref="IUnixCalls"/>)
 /// and the exception port every process task has (faults become signals). Blocking calls (a pipe read
-/// or write, wait) keep their reply right and are answered later (MIG_NO_REPLY), so the loop never
+/// or write, a console read, wait) keep their reply right and are answered later (MIG_NO_REPLY), so the loop never
 /// waits for a process. The set also holds the pager port: the server is the task pager of the files exec
 /// and mmap map. The decisions are in plain classes (Server/: ProcessTable, FdTable, OpenFile, Pipe,
-/// SignalState, FileObjectTable); this class carries them out with Mach calls. Split: .Processes (fork,
-/// exec, exit, wait, kill, exceptions), .Files (descriptors, pipes, the file system, the console), .Pager
-/// (files as memory objects).
+/// SignalState, FileObjectTable, ConsoleReader); this class carries them out with Mach calls. Split:
+/// .Processes (fork, exec, exit, wait, kill, exceptions), .Files (descriptors, pipes, the file system, the
+/// console), .Console (console reads that block, through device_read_request), .Pager (files as memory objects).
 /// </summary>
 public sealed partial class UnixServer
 {
@@ -72,6 +72,7 @@ public sealed partial class UnixServer
             var (code, console) = await _env.DeviceOpen(_env.DeviceMasterPort, Kernel.Device.DeviceMode.Read | Kernel.Device.DeviceMode.Write, _config.ConsoleDevice);
             if (code == Kernel.Device.DeviceReturn.Success) _console = console;
         }
+        await StartConsoleReads();
         if (!await MountDisk()) return;
         await StartPager();
         await InstallBin();
@@ -95,11 +96,12 @@ public sealed partial class UnixServer
         if (_console != PortName.Null) await _env.DeviceClose(_console);
     }
 
-    /// <summary>One message on the server's set, by the port it came in on: an exception, a kernel call for a file's memory object, or a system call.</summary>
+    /// <summary>One message on the server's set, by the port it came in on: an exception, a kernel call for a file's memory object, the console's read reply, or a system call.</summary>
     private async Task Dispatch(MachMessage message)
     {
         if (message.Header.Local == _exceptionPort) await OnException(message);
         else if (message.Header.Local == _pagerPort) await _pager.Handle(message);
+        else if (message.Header.Local == _consoleReplies) await OnConsoleReply(message);
         else await OnCall(message);
     }
 

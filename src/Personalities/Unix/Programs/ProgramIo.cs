@@ -1,18 +1,14 @@
 using System.Globalization;
 using System.Text;
-using MachActors.Actors.Timing;
 using MachActors.Personalities.Unix.Emulation;
 
 namespace MachActors.Personalities.Unix.Programs;
 
-/// <summary>What the programs share (a tiny libc): standard output and error, messages for errnos and signals, reads that wait for console input, copying a descriptor.</summary>
+/// <summary>What the programs share (a tiny libc): standard output and error, messages for errnos and signals, reads, copying a descriptor.</summary>
 public static class ProgramIo
 {
     /// <summary>Bytes a program reads at a time.</summary>
     public const int Chunk = 4096;
-
-    /// <summary>How long a read waits before asking the console again when no line is there (virtual time).</summary>
-    public static readonly Duration ConsolePoll = Duration.FromMilliseconds(10);
 
     /// <summary>Writes <paramref name="text"/> to standard output.</summary>
     public static Task<(Errno Error, int Written)> Out(UnixEnv u, string text) => u.Write(1, text);
@@ -24,16 +20,8 @@ public static class ProgramIo
         return status;
     }
 
-    /// <summary>read(2) that waits (in virtual time) while the console has no line yet (EAGAIN): data, empty at end of file, or the error.</summary>
-    public static async Task<(Errno Error, byte[] Data)> Read(UnixEnv u, int fd, int count = Chunk)
-    {
-        while (true)
-        {
-            var (error, data) = await u.Read(fd, count);
-            if (error != Errno.EAGAIN) return (error, data);
-            await u.Sleep(ConsolePoll);
-        }
-    }
+    /// <summary>read(2) of at most <paramref name="count"/> bytes: data, empty at end of file, or the error (a console read waits for input, docs/UNIX.md "Console reads").</summary>
+    public static Task<(Errno Error, byte[] Data)> Read(UnixEnv u, int fd, int count = Chunk) => u.Read(fd, count);
 
     /// <summary>Copies <paramref name="from"/> to <paramref name="to"/> until end of file: the first error (a write's EPIPE too).</summary>
     public static async Task<Errno> Copy(UnixEnv u, int from, int to)

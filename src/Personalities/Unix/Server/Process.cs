@@ -54,6 +54,6 @@ public sealed class Process
     /// <summary>Its signal dispositions and pending set.</summary>
     public SignalState Signals { get; set; } = new();
 
-    /// <summary>The token of the system call it is blocked in (a pipe read or write, a wait), or null.</summary>
+    /// <summary>The token of the system call it is blocked in (a pipe read or write, a console read, a wait), or null.</summary>
     public long? Blocked { get; set; }
 }

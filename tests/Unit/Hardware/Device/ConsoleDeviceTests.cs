@@ -179,4 +179,29 @@ public sealed class ConsoleDeviceTests : global::MachActors.Actors.TestKit.TestK
         var stats = console.Ask<ConsoleStats>(GetConsoleStats.Instance).GetAwaiter().GetResult();
         Assert.Equal((2, 2, 0), (stats.Reads, stats.InputLines, stats.PendingReads));
     }
+
+    [Fact]
+    public void Read_Waiting_CallsReadWaitingOnlyWhenTheReadHasToWait()
+    {
+        var cues = 0;
+        var console = SpawnConsole(new ConsoleConfig { ReadWaiting = () => cues++ });
+        console.Tell(new ConsoleInput("buffered"));
+
+        console.Tell(new ConsoleRead(1, 100, NoWait: false), TestActor);
+        console.Tell(new ConsoleRead(2, 100, NoWait: true), TestActor);
+        Expect(1);
+        Expect(2);
+        Assert.Equal(0, cues);
+
+        console.Tell(new ConsoleRead(3, 100, NoWait: false), TestActor);
+        Sys.RunUntilIdle();
+        Assert.Equal(1, cues);
+        console.Tell(new ConsoleInput("typed"));
+        Assert.Equal("typed\n", Text(Expect(3)));
+
+        console.Tell(ConsoleInputEnd.Instance);
+        console.Tell(new ConsoleRead(4, 100, NoWait: false), TestActor);
+        Assert.Equal(0, Expect(4).Bytes);
+        Assert.Equal(1, cues);
+    }
 }

@@ -6,8 +6,9 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 
 /// <summary>
 /// sh: the shell (docs/UNIX.md, "The shell"). <c>sh -c LINE</c> runs one command line; <c>sh FILE</c>
-/// runs the lines of a file; <c>sh</c> runs the lines of standard input until its end. The exit status
-/// is the last command's (2 for bad usage or a syntax error). Each command of a pipeline is a forked
+/// runs the lines of a file; <c>sh</c> runs the lines of standard input until its end; <c>sh -i</c> too,
+/// interactively: it writes the prompt <see cref="Prompt"/> to standard error before reading each
+/// line. The exit status is the last command's (2 for bad usage or a syntax error). Each command of a pipeline is a forked
 /// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
 /// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
 /// "sh: NAME: not found" (127). Builtins, run in the shell: <c>wait</c>, <c>exit [N]</c>, <c>true</c>,
@@ -21,17 +22,22 @@ public sealed partial class Sh
 
     private Sh(UnixEnv u) => _u = u;
 
+    /// <summary>What an interactive shell (<c>sh -i</c>) writes to standard error before reading a line.</summary>
+    public const string Prompt = "$ ";
+
     /// <summary>The program.</summary>
     public static async Task<int> Main(UnixEnv u, IReadOnlyList<string> argv)
     {
         var shell = new Sh(u);
+        var interactive = argv.Count == 2 && argv[1] == "-i";
+        if (interactive) argv = [argv[0]];
         if (argv.Count > 1 && argv[1] == "-c")
         {
-            if (argv.Count != 3) return await ProgramIo.Fail(u, "usage: sh [-c LINE | FILE]", 2);
+            if (argv.Count != 3) return await ProgramIo.Fail(u, "usage: sh [-i | -c LINE | FILE]", 2);
             await shell.RunLine(argv[2]);
             return shell._status;
         }
-        if (argv.Count > 2) return await ProgramIo.Fail(u, "usage: sh [-c LINE | FILE]", 2);
+        if (argv.Count > 2) return await ProgramIo.Fail(u, "usage: sh [-i | -c LINE | FILE]", 2);
         var fd = 0;
         if (argv.Count == 2)
         {
@@ -42,6 +48,7 @@ public sealed partial class Sh
         var pending = new StringBuilder();
         while (!shell._exit)
         {
+            if (interactive && pending.Length == 0) await u.Write(2, Prompt);
             var (error, data) = await ProgramIo.Read(u, fd);
             if (error != Errno.None || data.Length == 0) break;
             pending.Append(ProgramIo.Text(data));
