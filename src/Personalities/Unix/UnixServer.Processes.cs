@@ -251,7 +251,8 @@ public sealed partial class UnixServer
     }
 
     /// <summary>
-    /// The process ended (exit, a signal, a fault): a blocked call of its (pipe, console read, wait) is forgotten, its descriptors
+    /// The process ended (exit, a signal, a fault): a blocked call of its (pipe, console read, wait) is forgotten
+    /// (its reply right released only once the task is terminated, so the thread never runs on), its descriptors
     /// close (pipe ends too: readers see EOF, writers EPIPE), its task is terminated, its port destroyed,
     /// its parent gets SIGCHLD and a wait that was waiting for it completes. When init ends the server
     /// shuts down (every other process is killed).
@@ -259,11 +260,11 @@ public sealed partial class UnixServer
     private async Task End(Process p, int status)
     {
         if (p.State != ProcessState.Running) return;
-        if (p.Blocked is { } token && _pending.Remove(token, out var blocked))
+        PendingCall? blocked = null;
+        if (p.Blocked is { } token && _pending.Remove(token, out blocked))
         {
             blocked.Pipe?.Cancel(token);
             _consoleReader.Cancel(token);
-            await Drop(blocked.Reply);
         }
         _table.CancelWait(p.Pid);
         var done = new List<PipeCompletion>();
@@ -273,6 +274,7 @@ public sealed partial class UnixServer
         _byTask.Remove(p.Task);
         _byPort.Remove(p.Port);
         await _env.TaskTerminate(p.Task);
+        if (blocked is not null) await Drop(blocked.Reply); // after the task is gone: released earlier, the reply right's death would wake the thread
         await _env.PortDeallocate(p.Task);
         await _env.PortDestroy(p.Port);
         p.Task = p.Port = PortName.Null;

@@ -80,4 +80,29 @@ public sealed class PipeTests
 
         Assert.Equal(["EPIPE 0"], kit.Log);
     }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Read_ReaderKilledWhileBlocked_RunsNoMoreCode(DispatcherKind kind)
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var (_, r, w) = await u.Pipe();
+            var (_, child) = await u.Fork(async c =>
+            {
+                var (e, data) = await c.Read(r, 10);
+                kit!.Log.Add($"child went on after its read: {e} {data.Length}"); // never: it is killed while blocked
+                return 0;
+            });
+            await u.Sleep(Duration.FromSeconds(1));
+            await u.Kill(child, Signal.SIGTERM);
+            kit!.Log.Add("child " + WaitStatus.TermSig((await u.Wait()).Status));
+            return 0;
+        }, kind);
+
+        kit.Run();
+
+        Assert.Equal([$"child {Signal.SIGTERM}"], kit.Log);
+    }
 }
