@@ -45,6 +45,54 @@ public sealed class ShCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sh_Interactive_EachCommandsOutputIsWrittenBeforeTheNextLineIsRead()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var input = new WatchingReader(output, "echo hi", "echo there | wc -c", "exit 3");
+
+        var code = Cli.Run(["sh"], output, error, input);
+
+        Assert.Equal(["", "hi\n", "hi\n6\n"], input.SeenAtEachRead);
+        Assert.Equal((3, "hi\n6\n", ""), (code, output.ToString(), error.ToString()));
+    }
+
+    [Fact]
+    public void Sh_DashI_PromptsBeforeEachLineAndEndsTheLineAtEndOfInput()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var input = new WatchingReader(output, "echo hi", "false");
+
+        var code = Cli.Run(["sh", "-i"], output, error, input);
+
+        Assert.Equal(["$ ", "$ hi\n$ ", "$ hi\n$ $ "], input.SeenAtEachRead);
+        Assert.Equal((1, "$ hi\n$ $ \n"), (code, output.ToString()));
+    }
+
+    [Fact]
+    public void Sh_CommandReadingTheConsole_GetsTheNextLinesOfStandardInput()
+    {
+        var run = CliInvocation.WithInput("cat\nfed to cat\n", "sh");
+        var dashC = CliInvocation.WithInput("a\nb\n", "sh", "-c", "cat | wc -l; echo end");
+
+        Assert.Equal((0, "fed to cat\n"), (run.ExitCode, run.Out));
+        Assert.Equal((0, "2\nend\n"), (dashC.ExitCode, dashC.Out));
+    }
+
+    [Fact]
+    public void Sh_SameInputAndSeed_SameOutput()
+    {
+        const string script = "sleep 1 &\nps\necho a | wc -c\nwait\nps\n";
+
+        var first = CliInvocation.WithInput(script, "sh", "--seed", "5");
+        var second = CliInvocation.WithInput(script, "sh", "--seed", "5");
+
+        Assert.Equal(first, second);
+        Assert.Contains("sleep", first.Out);
+    }
+
+    [Fact]
     public void Image_FileWrittenInOneRun_IsReadByTheNext()
     {
         var first = CliInvocation.Of("sh", "--image", _image, "-c", "mkdir /tmp/d; echo persisted > /tmp/d/f");
@@ -65,5 +113,19 @@ public sealed class ShCommandTests : IDisposable
         Assert.Equal(Cli.ExitUsage, run.ExitCode);
         Assert.Contains("does not mount (Damaged)", run.Err);
         Assert.Equal("", run.Out);
+    }
+
+    /// <summary>Standard input that records what the output held each time a line was asked for (the shell must have printed each command's output by then).</summary>
+    private sealed class WatchingReader(StringWriter output, params string[] lines) : TextReader
+    {
+        private int _next;
+
+        public List<string> SeenAtEachRead { get; } = [];
+
+        public override string? ReadLine()
+        {
+            SeenAtEachRead.Add(output.ToString());
+            return _next < lines.Length ? lines[_next++] : null;
+        }
     }
 }

@@ -10,16 +10,16 @@ namespace MachActors.Tests.Unit.Personalities.Unix;
 /// <summary>
 /// A machine running the UNIX server with <paramref name="init"/> as pid 1: the test's program runs as
 /// a UNIX process, records what it saw in <see cref="Log"/>, and the run ends when init ends (the
-/// server shuts down then).
+/// server shuts down then). The console's input has ended unless <c>console</c> says otherwise.
 /// </summary>
 internal sealed class UnixKit : IDisposable
 {
-    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None, MachineConfig? machine = null)
+    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None, ConsoleConfig? console = null, MachineConfig? machine = null)
     {
         Config = new UnixConfig { Programs = Programs, FileSystem = Fs, SeededBugs = bugs };
         Programs.Register("init", init);
         programs?.Invoke(Programs);
-        Machine = new MachineKit(cpus, dispatcher, config: (machine ?? new MachineConfig()) with { Console = new ConsoleConfig { EndInputAfterScript = true } });
+        Machine = new MachineKit(cpus, dispatcher, config: (machine ?? new MachineConfig()) with { Console = console ?? new ConsoleConfig { EndInputAfterScript = true } });
         UnixServer.Register(Machine.Programs, Config);
         Machine.Machine.StartTask("unix");
     }

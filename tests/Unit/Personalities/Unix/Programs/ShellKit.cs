@@ -7,17 +7,18 @@ using MachActors.Tests.Unit.Kernel;
 namespace MachActors.Tests.Unit.Personalities.Unix.Programs;
 
 /// <summary>
-/// A machine whose init is <c>sh -c LINE</c> over the standard programs: the run ends when the shell
+/// A machine whose init is <c>sh -c LINE</c> over the standard programs (LINE null: <c>sh</c> reading
+/// the console, whose input has ended unless <c>console</c> says otherwise): the run ends when the shell
 /// does; <see cref="Output"/> is what the console device printed, <see cref="Status"/> the shell's exit status.
 /// </summary>
 internal sealed class ShellKit : IDisposable
 {
-    public ShellKit(string line, DispatcherKind dispatcher = DispatcherKind.Controlled, MachineConfig? machine = null, Action<UnixProgramRegistry>? extra = null)
+    public ShellKit(string? line, DispatcherKind dispatcher = DispatcherKind.Controlled, MachineConfig? machine = null, Action<UnixProgramRegistry>? extra = null, ConsoleConfig? console = null)
     {
         var programs = StandardPrograms.Create();
         extra?.Invoke(programs);
-        var config = new UnixConfig { Programs = programs, Init = "sh", InitArgs = ["-c", line], InitExited = s => InitStatus = s };
-        Machine = new MachineKit(2, dispatcher, config: (machine ?? new MachineConfig()) with { Console = new ConsoleConfig { EndInputAfterScript = true } });
+        var config = new UnixConfig { Programs = programs, Init = "sh", InitArgs = line is null ? [] : ["-c", line], InitExited = s => InitStatus = s };
+        Machine = new MachineKit(2, dispatcher, config: (machine ?? new MachineConfig()) with { Console = console ?? new ConsoleConfig { EndInputAfterScript = true } });
         UnixServer.Register(Machine.Programs, config);
         Machine.Machine.StartTask("unix");
     }
