@@ -101,4 +101,12 @@ public interface IUnixCalls
     /// <summary>The process table (what ps reads): one "pid parent state name" line per process (state R running, Z zombie), by pid.</summary>
     [MigRoutine]
     int Procs(PortName process, MigReplyHandle reply, out int signals, [MigMaxCount(8192)] out string table);
+
+    /// <summary>chdir: the caller's current directory becomes <paramref name="path"/> (relative to the current one); ENOENT, ENOTDIR.</summary>
+    [MigRoutine]
+    int Chdir(PortName process, MigReplyHandle reply, [MigMaxCount(1023)] string path, out int signals);
+
+    /// <summary>getcwd: the caller's current directory (absolute).</summary>
+    [MigRoutine]
+    int Getcwd(PortName process, MigReplyHandle reply, out int signals, [MigMaxCount(1023)] out string path);
 }

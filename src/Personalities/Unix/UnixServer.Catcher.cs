@@ -104,13 +104,13 @@ public sealed partial class UnixServer
         public int Unlink(PortName process, MigReplyHandle reply, string path, out int signals)
         {
             signals = 0;
-            return Defer(() => s.DoPathCall(process, reply, () => s.Unlink(path), UnixCallsServer.UnlinkReply));
+            return Defer(() => s.DoPathCall(process, reply, path, s.Unlink, UnixCallsServer.UnlinkReply));
         }
 
         public int Mkdir(PortName process, MigReplyHandle reply, string path, out int signals)
         {
             signals = 0;
-            return Defer(() => s.DoPathCall(process, reply, () => s._fs.Mkdir(path), UnixCallsServer.MkdirReply));
+            return Defer(() => s.DoPathCall(process, reply, path, s._fs.Mkdir, UnixCallsServer.MkdirReply));
         }
 
         public int ReadDir(PortName process, MigReplyHandle reply, string path, out int signals, out string entries)
@@ -158,6 +158,19 @@ public sealed partial class UnixServer
             signals = 0;
             table = "";
             return Defer(() => s.DoProcs(process, reply));
+        }
+
+        public int Chdir(PortName process, MigReplyHandle reply, string path, out int signals)
+        {
+            signals = 0;
+            return Defer(() => s.DoChdir(process, reply, path));
+        }
+
+        public int Getcwd(PortName process, MigReplyHandle reply, out int signals, out string path)
+        {
+            signals = 0;
+            path = "";
+            return Defer(() => s.DoGetcwd(process, reply));
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed partial class UnixServer
             await Fail(reply, Errno.ESRCH);
             return;
         }
-        var (error, file) = await OpenPath(path, flags);
+        var (error, file) = await OpenPath(Resolve(p, path), flags);
         var (added, fd) = error == Errno.None ? p.Fds.Add(file!) : (error, -1);
         if (added != Errno.None) await Fail(reply, added);
         else await Answer(UnixCallsServer.OpenReply(reply, 0, p.Signals.TakePending(), fd));
@@ -254,15 +254,15 @@ public sealed partial class UnixServer
         await Answer(UnixCallsServer.LseekReply(reply, 0, p.Signals.TakePending(), target));
     }
 
-    /// <summary>unlink, mkdir: the file system's errno, or success.</summary>
-    private async Task DoPathCall(PortName port, MigReplyHandle reply, Func<Task<Errno>> call, Func<MigReplyHandle, int, int, MachMessage?> ok)
+    /// <summary>unlink, mkdir of <paramref name="path"/> (relative to the caller's directory): the file system's errno, or success.</summary>
+    private async Task DoPathCall(PortName port, MigReplyHandle reply, string path, Func<string, Task<Errno>> call, Func<MigReplyHandle, int, int, MachMessage?> ok)
     {
         if (Caller(port) is not { } p)
         {
             await Fail(reply, Errno.ESRCH);
             return;
         }
-        var error = await call();
+        var error = await call(Resolve(p, path));
         if (error != Errno.None) await Fail(reply, error);
         else await Answer(ok(reply, 0, p.Signals.TakePending()));
     }
@@ -274,7 +274,7 @@ public sealed partial class UnixServer
             await Fail(reply, Errno.ESRCH);
             return;
         }
-        var (error, entries) = await _fs.ReadDir(path);
+        var (error, entries) = await _fs.ReadDir(Resolve(p, path));
         var text = string.Concat(entries.Select(e => $"{KindLetter(e.Kind)} {e.Inode} {e.Name}\n"));
         if (error == Errno.None && Encoding.UTF8.GetByteCount(text) > MaxIo) error = Errno.ENOMEM;
         if (error != Errno.None) await Fail(reply, error);
@@ -291,6 +291,7 @@ public sealed partial class UnixServer
             await Fail(reply, Errno.ESRCH);
             return;
         }
+        if (path is not null) path = Resolve(p, path);
         var file = fd is { } d ? p.Fds.Get(d) : null;
         var (error, stat) = fd is not null && file is null ? (Errno.EBADF, null)
             : file is { Kind: OpenFileKind.PipeRead or OpenFileKind.PipeWrite } ? (Errno.None, new FileStat(0, FileKind.Regular, file.Pipe!.Buffered, 1))

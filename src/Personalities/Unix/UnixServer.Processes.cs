@@ -39,20 +39,23 @@ public sealed partial class UnixServer
             var console = new OpenFile(OpenFileKind.Console, readable: true, writable: true);
             for (var fd = 0; fd < 3; fd++) init.Fds.Add(console);
         }
-        var error = await Load(init, _config.Init, [_config.Init, .. _config.InitArgs]);
+        var error = await Load(init, BinPath(_config.Init), [_config.Init, .. _config.InitArgs]);
         if (error != Errno.None) _table.Exit(init.Pid, WaitStatus.Exited(127));
         return error;
     }
 
     /// <summary>
-    /// Runs program <paramref name="name"/> in a new task for <paramref name="p"/> (init, exec): the text
-    /// image /bin/NAME is read from the file system (ENOENT without one; ENOEXEC when its header is not a
-    /// registered program's), the task is made and set up, the file's memory object (the server pages
-    /// it: "Files as memory objects") is mapped read-only at <see cref="TextAddress"/>, and the main thread starts. The old task (exec) is terminated once the new one is ready.
+    /// Runs the program whose text image is <paramref name="path"/> (absolute) in a new task for
+    /// <paramref name="p"/> (init, exec): the image is read from the file system (ENOENT without one;
+    /// ENOEXEC when its header is not a registered program's), the task is made and set up, the file's
+    /// memory object (the server pages it: "Files as memory objects") is mapped read-only at
+    /// <see cref="TextAddress"/>, and the main thread starts. The old task (exec) is terminated once the
+    /// new one is ready.
     /// </summary>
-    private async Task<Errno> Load(Process p, string name, IReadOnlyList<string> argv)
+    private async Task<Errno> Load(Process p, string path, IReadOnlyList<string> argv)
     {
-        var (looked, inode) = await _fs.Lookup("/bin/" + name);
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var (looked, inode) = await _fs.Lookup(path);
         if (looked != Errno.None) return looked;
         var (read, text) = await _fs.Read(inode, 0, _env.Machine.PageSize);
         if (read != Errno.None) return read;
@@ -135,6 +138,7 @@ public sealed partial class UnixServer
         var child = _table.Add(parent.Pid, parent.Name);
         child.Task = task;
         child.Fds = parent.Fds.Clone();
+        child.Cwd = parent.Cwd;
         child.Signals = parent.Signals.Clone();
         await Attach(child, PortName.Null); // the emulation vector came with task_create
         await Answer(UnixCallsServer.ForkReply(reply, 0, parent.Signals.TakePending(), child.Pid, task));
@@ -151,6 +155,10 @@ public sealed partial class UnixServer
         }
     }
 
+    /// <summary>The text image of the program a name without '/' runs (the one directory searched).</summary>
+    private static string BinPath(string name) => "/bin/" + name;
+
+    /// <summary>execv: precondition a running caller (else ESRCH). A name with '/' is a path (resolved from the caller's directory), any other is /bin/NAME. On success the caller's task is replaced (no reply), caught signals go back to default; else the errno of <see cref="Load"/>.</summary>
     private async Task DoExec(PortName port, MigReplyHandle reply, string name, string args)
     {
         if (Caller(port) is not { } p)
@@ -158,9 +166,8 @@ public sealed partial class UnixServer
             await Fail(reply, Errno.ESRCH);
             return;
         }
-        if (name.StartsWith("/bin/", StringComparison.Ordinal)) name = name[5..];
         var argv = args.Length == 0 ? [name] : args.Split('\u001f');
-        var error = await Load(p, name, argv);
+        var error = await Load(p, name.Contains('/', StringComparison.Ordinal) ? Resolve(p, name) : BinPath(name), argv);
         if (error != Errno.None)
         {
             await Fail(reply, error);

@@ -34,6 +34,9 @@ public static class Syscalls
     /// <summary>unlink.</summary>
     public const int Unlink = 10;
 
+    /// <summary>chdir.</summary>
+    public const int Chdir = 12;
+
     /// <summary>getpid.</summary>
     public const int Getpid = 20;
 
@@ -76,9 +79,12 @@ public static class Syscalls
     /// <summary>getprocs: the server's process table (no 4.3BSD number: ps read kernel memory there; a private number past 4.3BSD's).</summary>
     public const int Procs = 300;
 
+    /// <summary>getcwd (4.3BSD's libc found the path by reading directories; FreeBSD's __getcwd number, past 4.3BSD's).</summary>
+    public const int Getcwd = 326;
+
     /// <summary>Every number the library emulates.</summary>
     public static readonly ImmutableArray<int> All =
-        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Procs];
+        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Chdir, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Procs, Getcwd];
 
     /// <summary>The handler id (the "address" in the library) of number <paramref name="number"/>.</summary>
     public static int EntryFor(int number) => 0x1000 + number;

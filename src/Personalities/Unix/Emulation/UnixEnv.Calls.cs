@@ -133,6 +133,25 @@ public sealed partial class UnixEnv
         return await Leave(r.RetCode, r.Signals);
     }
 
+    /// <summary>chdir(2): relative paths (every path call's) are then taken from <paramref name="path"/>; ENOENT, ENOTDIR.</summary>
+    public async Task<Errno> Chdir(string path)
+    {
+        var (e, s) = await Enter(Syscalls.Chdir);
+        if (e != Errno.None) return e;
+        var r = await Stub.ChdirAsync(s, path);
+        return await Leave(r.RetCode, r.Signals);
+    }
+
+    /// <summary>getcwd(3): the current directory, absolute.</summary>
+    public async Task<(Errno Error, string Path)> Getcwd()
+    {
+        var (e, s) = await Enter(Syscalls.Getcwd);
+        if (e != Errno.None) return (e, "");
+        var r = await Stub.GetcwdAsync(s);
+        var error = await Leave(r.RetCode, r.Signals);
+        return (error, error == Errno.None ? r.Path : "");
+    }
+
     /// <summary>readdir(3) of a whole directory, sorted by name.</summary>
     public async Task<(Errno Error, IReadOnlyList<DirEntry> Entries)> ReadDir(string path)
     {

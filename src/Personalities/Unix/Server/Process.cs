@@ -15,7 +15,7 @@ public enum ProcessState
 /// <summary>
 /// One UNIX process as the server keeps it: pid, parent, the Mach task that runs it (a send right in
 /// the server's space), the process port its emulation library calls the server on (a receive right
-/// in the server's port set), its descriptors and signals, and the one system call it may be blocked in.
+/// in the server's port set), its descriptors and signals, its current directory, and the one system call it may be blocked in.
 /// </summary>
 public sealed class Process
 {
@@ -53,6 +53,9 @@ public sealed class Process
 
     /// <summary>Its signal dispositions and pending set.</summary>
     public SignalState Signals { get; set; } = new();
+
+    /// <summary>Its current directory: absolute and canonical (<see cref="PathResolver"/>); copied by fork, kept by exec.</summary>
+    public string Cwd { get; set; } = PathResolver.Root;
 
     /// <summary>The token of the system call it is blocked in (a pipe read or write, a console read, a wait), or null.</summary>
     public long? Blocked { get; set; }
