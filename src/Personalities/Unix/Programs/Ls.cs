@@ -6,7 +6,7 @@ using MachActors.Personalities.Unix.Fs;
 namespace MachActors.Personalities.Unix.Programs;
 
 /// <summary>
-/// ls [-l] [PATH...]: a directory's entries one per line (sorted), a file's path; "/" without a path.
+/// ls [-l] [PATH...]: a directory's entries one per line (sorted), a file's path; the current directory (".") without a path.
 /// With several paths each directory gets a "PATH:" header. -l: kind (d, -, c), size and name. A missing
 /// path: "ls: PATH: No such file or directory", the others are still listed, exit 1.
 /// </summary>
@@ -17,7 +17,7 @@ public static class Ls
     {
         var args = argv.Skip(1).ToList();
         var longForm = args.Remove("-l");
-        if (args.Count == 0) args.Add("/");
+        if (args.Count == 0) args.Add(".");
         var status = 0;
         foreach (var path in args)
         {

@@ -11,24 +11,40 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// line. The exit status is the last command's (2 for bad usage or a syntax error). Each command of a pipeline is a forked
 /// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
 /// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
-/// "sh: NAME: not found" (127). Builtins, run in the shell: <c>wait</c>, <c>exit [N]</c>, <c>true</c>,
-/// <c>false</c>. Split: .Run (pipelines, redirections, children).
+/// "sh: NAME: not found" (127). Builtins, run in the shell: <c>cd [DIR]</c>, <c>pwd</c>, <c>unset NAME...</c>,
+/// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>. Variables: NAME=value alone on a command sets a
+/// shell variable; $NAME, ${NAME}, $? (last status), $$ (the shell's pid), $! (the last background pid)
+/// expand (<see cref="ShellExpander"/>), then globbing (<see cref="ShellGlob"/>). Split: .Run (pipelines,
+/// redirections, children), .Expand (words to argv).
 /// </summary>
 public sealed partial class Sh
 {
     private readonly UnixEnv _u;
+    private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
     private int _status;
     private bool _exit;
+    private int _pid;
+    private int? _lastBackground;
 
     private Sh(UnixEnv u) => _u = u;
 
     /// <summary>What an interactive shell (<c>sh -i</c>) writes to standard error before reading a line.</summary>
     public const string Prompt = "$ ";
 
+    /// <summary>A forked copy of <paramref name="parent"/> (a background list, a pipeline's child): its variables, status and $$.</summary>
+    private Sh(UnixEnv u, Sh parent)
+        : this(u)
+    {
+        foreach (var (name, value) in parent._variables) _variables[name] = value;
+        _status = parent._status;
+        _pid = parent._pid;
+        _lastBackground = parent._lastBackground;
+    }
+
     /// <summary>The program.</summary>
     public static async Task<int> Main(UnixEnv u, IReadOnlyList<string> argv)
     {
-        var shell = new Sh(u);
+        var shell = new Sh(u) { _pid = (await u.Getpid()).Pid };
         var interactive = argv.Count == 2 && argv[1] == "-i";
         if (interactive) argv = [argv[0]];
         if (argv.Count > 1 && argv[1] == "-c")
@@ -83,7 +99,8 @@ public sealed partial class Sh
                 _status = await RunAndOr(list);
                 continue;
             }
-            var (forked, _) = await _u.Fork(async c => await new Sh(c).RunAndOr(list));
+            var (forked, pid) = await _u.Fork(async c => await new Sh(c, this).RunAndOr(list));
+            if (forked == Errno.None) _lastBackground = pid;
             _status = forked == Errno.None ? 0 : await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(forked)}");
         }
     }
@@ -112,6 +129,18 @@ public sealed partial class Sh
             case "exit":
                 _exit = true;
                 return argv.Count > 1 ? (int)((ProgramIo.Count(argv[1]) ?? 2) & 0xff) : _status;
+            case "cd":
+                if (argv.Count > 2) return await ProgramIo.Fail(_u, "sh: cd: too many arguments");
+                var dir = argv.Count > 1 ? argv[1] : _variables.GetValueOrDefault("HOME", "/");
+                var changed = await _u.Chdir(dir);
+                return changed == Errno.None ? 0 : await ProgramIo.Fail(_u, $"sh: cd: {dir}: {ProgramIo.Message(changed)}");
+            case "pwd":
+                var (error, cwd) = await _u.Getcwd();
+                if (error != Errno.None) return await ProgramIo.Fail(_u, $"sh: pwd: {ProgramIo.Message(error)}");
+                return (await ProgramIo.Out(_u, cwd + "\n")).Error == Errno.None ? 0 : 1;
+            case "unset":
+                foreach (var name in argv.Skip(1)) _variables.Remove(name);
+                return 0;
             case "wait":
                 while ((await _u.Wait()).Error == Errno.None)
                 {

@@ -1,13 +1,16 @@
+using System.Globalization;
 using System.Text;
 
 namespace MachActors.Personalities.Unix.Programs.Shell;
 
 /// <summary>
-/// Splits a command line into tokens: words and the operators | ; &amp;&amp; || &amp; &lt; &gt; &gt;&gt; 2&gt;.
-/// Blanks separate words; '...' keeps everything literally; "..." keeps everything but \" and \\ (a
-/// backslash before another character stays); a backslash outside quotes makes the next character
-/// literal; '#' at the start of a word begins a comment to the end of the line; 2&gt; is an operator
-/// only where a word would start. Plain: no state but the line.
+/// Splits a command line into tokens: words and the operators | ; &amp;&amp; || &amp; and the
+/// redirections [N]&lt; [N]&gt; [N]&gt;&gt; [N]&gt;&amp; [N]&lt;&amp; (N: digits written right before the
+/// operator where a word would start, as in 2&gt;&amp;1). Blanks separate words; a word keeps how each
+/// piece was quoted (<see cref="ShellWord"/>) for expansion: '...' keeps everything literally; "..."
+/// lets $ expand, and a backslash there escapes only \ " and $ (before another character it stays);
+/// a backslash outside quotes makes the next character literal; '#' at the start of a word begins a
+/// comment to the end of the line. Plain: no state but the line.
 /// </summary>
 public static class ShellLexer
 {
@@ -24,74 +27,125 @@ public static class ShellLexer
             if (c == '#') break;
             if (Operator(line, i) is { } op)
             {
-                tokens.Add(op);
-                i += op.Text.Length;
+                tokens.Add(op.Token);
+                i = op.Next;
                 continue;
             }
             var (word, next, error) = Word(line, i);
             if (error is not null) return ([], error);
-            tokens.Add(new ShellToken(ShellTokenKind.Word, word));
+            tokens.Add(new ShellToken(ShellTokenKind.Word, word.Text) { Word = word });
             i = next;
         }
         return (tokens, null);
     }
 
-    /// <summary>The operator at <paramref name="i"/>, longest first, or null.</summary>
-    private static ShellToken? Operator(string line, int i)
+    /// <summary>The operator at <paramref name="i"/> (longest first; a redirection may have a descriptor number before it) and where the next token starts, or null.</summary>
+    private static (ShellToken Token, int Next)? Operator(string line, int i)
     {
-        string Two() => i + 1 < line.Length ? line.Substring(i, 2) : "";
-        return Two() switch
+        var digits = i;
+        while (digits < line.Length && char.IsAsciiDigit(line[digits])) digits++;
+        if (digits > i && digits < line.Length && line[digits] is '<' or '>' && Redirect(line, digits) is var (kind, length)
+            && int.TryParse(line.AsSpan(i, digits - i), NumberStyles.None, CultureInfo.InvariantCulture, out var fd))
+        {
+            return (new ShellToken(kind, line[i..(digits + length)]) { IoNumber = fd }, digits + length);
+        }
+        if (Redirect(line, i) is var (k, n)) return (new ShellToken(k, line.Substring(i, n)), i + n);
+        var two = i + 1 < line.Length ? line.Substring(i, 2) : "";
+        ShellToken? token = two switch
         {
             "&&" => new ShellToken(ShellTokenKind.AndIf, "&&"),
             "||" => new ShellToken(ShellTokenKind.OrIf, "||"),
-            ">>" => new ShellToken(ShellTokenKind.Append, ">>"),
-            "2>" => new ShellToken(ShellTokenKind.ErrOut, "2>"),
             _ => line[i] switch
             {
                 '|' => new ShellToken(ShellTokenKind.Pipe, "|"),
                 ';' => new ShellToken(ShellTokenKind.Semicolon, ";"),
                 '&' => new ShellToken(ShellTokenKind.Background, "&"),
-                '<' => new ShellToken(ShellTokenKind.In, "<"),
-                '>' => new ShellToken(ShellTokenKind.Out, ">"),
+                _ => null,
+            },
+        };
+        return token is null ? null : (token, i + token.Text.Length);
+    }
+
+    /// <summary>The redirection operator at <paramref name="i"/> and its length, or null.</summary>
+    private static (ShellTokenKind Kind, int Length)? Redirect(string line, int i)
+    {
+        var two = i + 1 < line.Length ? line.Substring(i, 2) : "";
+        return two switch
+        {
+            ">>" => (ShellTokenKind.Append, 2),
+            ">&" => (ShellTokenKind.DupOut, 2),
+            "<&" => (ShellTokenKind.DupIn, 2),
+            _ => line[i] switch
+            {
+                '<' => (ShellTokenKind.In, 1),
+                '>' => (ShellTokenKind.Out, 1),
                 _ => null,
             },
         };
     }
 
-    /// <summary>The word starting at <paramref name="i"/>: its text, where the next token starts, or an error.</summary>
-    private static (string Word, int Next, string? Error) Word(string line, int i)
+    /// <summary>The word starting at <paramref name="i"/>: its pieces, where the next token starts, or an error.</summary>
+    private static (ShellWord Word, int Next, string? Error) Word(string line, int i)
     {
+        var parts = new List<ShellWordPart>();
         var text = new StringBuilder();
+        var quote = ShellQuote.None;
+        void Piece(ShellQuote q)
+        {
+            if (q != quote && text.Length > 0)
+            {
+                parts.Add(new ShellWordPart(text.ToString(), quote));
+                text.Clear();
+            }
+            quote = q;
+        }
         while (i < line.Length)
         {
             var c = line[i];
             if (c is ' ' or '\t' or '\r' or '\n' or '|' or ';' or '&' or '<' or '>') break;
             if (c == '\\')
             {
-                if (i + 1 >= line.Length) return ("", i, "a backslash at the end of the line");
+                if (i + 1 >= line.Length) return (new ShellWord([]), i, "a backslash at the end of the line");
+                Piece(ShellQuote.Escaped);
                 text.Append(line[i + 1]);
                 i += 2;
             }
             else if (c == '\'')
             {
                 var end = line.IndexOf('\'', i + 1);
-                if (end < 0) return ("", i, "unterminated '");
+                if (end < 0) return (new ShellWord([]), i, "unterminated '");
+                Piece(ShellQuote.Single);
+                if (end == i + 1) parts.Add(new ShellWordPart("", ShellQuote.Single)); // '' is an empty word
                 text.Append(line, i + 1, end - i - 1);
                 i = end + 1;
             }
             else if (c == '"')
             {
                 i++;
+                Piece(ShellQuote.Double);
+                if (i < line.Length && line[i] == '"') parts.Add(new ShellWordPart("", ShellQuote.Double)); // "" is an empty word
                 while (i < line.Length && line[i] != '"')
                 {
-                    if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\') i++;
+                    if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\' or '$')
+                    {
+                        Piece(ShellQuote.Escaped);
+                        text.Append(line[i + 1]);
+                        i += 2;
+                        Piece(ShellQuote.Double);
+                        continue;
+                    }
                     text.Append(line[i++]);
                 }
-                if (i >= line.Length) return ("", i, "unterminated \"");
+                if (i >= line.Length) return (new ShellWord([]), i, "unterminated \"");
                 i++;
             }
-            else text.Append(line[i++]);
+            else
+            {
+                Piece(ShellQuote.None);
+                text.Append(line[i++]);
+            }
         }
-        return (text.ToString(), i, null);
+        Piece((ShellQuote)(-1));
+        return (new ShellWord(parts), i, null);
     }
 }

@@ -6,9 +6,12 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// line     := ( and-or ( ';' | '&amp;' ) )* and-or?
 /// and-or   := pipeline ( ( '&amp;&amp;' | '||' ) pipeline )*
 /// pipeline := command ( '|' command )*
-/// command  := ( WORD | redirect )+        with at least one WORD
-/// redirect := ( '&lt;' | '&gt;' | '&gt;&gt;' | '2&gt;' ) WORD
+/// command  := ASSIGNMENT* ( WORD | redirect )*   not empty
+/// redirect := [N] ( '&lt;' | '&gt;' | '&gt;&gt;' | '&gt;&amp;' | '&lt;&amp;' ) WORD
 /// </code>
+/// An ASSIGNMENT is an unquoted NAME= at the start of a word before the command's first word (the value
+/// is the rest of the word). Words stay unexpanded (<see cref="ShellExpander"/> expands them when the
+/// command runs, so an assignment earlier on the line is seen).
 /// Plain: a line in, a script or one error line out ("syntax error near '|'", "missing file after '&gt;'").
 /// </summary>
 public static class ShellParser
@@ -34,6 +37,17 @@ public static class ShellParser
             lists.Add(andOr! with { Background = background });
         }
         return (new ShellScript(lists), null);
+    }
+
+    /// <summary>NAME=value when <paramref name="word"/> starts with an unquoted name and '=', else null.</summary>
+    private static ShellAssignment? Assignment(ShellWord word)
+    {
+        if (word.Parts is not [{ Quote: ShellQuote.None } first, ..]) return null;
+        var eq = first.Text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || !ShellExpander.IsName(first.Text[..eq])) return null;
+        var rest = first.Text[(eq + 1)..];
+        IReadOnlyList<ShellWordPart> value = [.. rest.Length > 0 ? [first with { Text = rest }] : Array.Empty<ShellWordPart>(), .. word.Parts.Skip(1)];
+        return new ShellAssignment(first.Text[..eq], new ShellWord(value));
     }
 
     private static string Near(ShellToken? token) => token is null ? "syntax error: unexpected end of line" : $"syntax error near '{token.Text}'";
@@ -79,21 +93,23 @@ public static class ShellParser
 
         private (ShellCommand? Command, string? Error) Command()
         {
-            var argv = new List<string>();
+            var words = new List<ShellWord>();
             var redirects = new List<ShellRedirect>();
+            var assignments = new List<ShellAssignment>();
             while (Peek is { } token && (token.Kind == ShellTokenKind.Word || token.IsRedirect))
             {
                 Next();
                 if (token.Kind == ShellTokenKind.Word)
                 {
-                    argv.Add(token.Text);
+                    if (words.Count == 0 && Assignment(token.Word!) is { } assignment) assignments.Add(assignment);
+                    else words.Add(token.Word!);
                     continue;
                 }
                 if (Peek is not { Kind: ShellTokenKind.Word } target) return (null, $"syntax error: missing file after '{token.Text}'");
                 Next();
-                redirects.Add(new ShellRedirect(token.Kind, target.Text));
+                redirects.Add(new ShellRedirect(token.Kind, token.IoNumber ?? ShellRedirect.DefaultFd(token.Kind), target.Word!));
             }
-            return argv.Count == 0 ? (null, Near(Peek)) : (new ShellCommand(argv, redirects), null);
+            return words.Count + redirects.Count + assignments.Count == 0 ? (null, Near(Peek)) : (new ShellCommand(words, redirects, assignments), null);
         }
     }
 }

@@ -1,0 +1,70 @@
+using MachActors.Personalities.Unix.Programs.Shell;
+
+namespace MachActors.Tests.Unit.Personalities.Unix.Programs.Shell;
+
+/// <summary>Parameter expansion and field splitting without a machine.</summary>
+public sealed class ShellExpanderTests
+{
+    private static readonly Dictionary<string, string> Vars = new()
+    {
+        ["X"] = "hi",
+        ["AB"] = "a b",
+        ["SP"] = "  lead  trail ",
+        ["G"] = "*.c",
+        ["E"] = "",
+        ["?"] = "3",
+        ["$"] = "7",
+        ["_u9"] = "u",
+    };
+
+    private static string? Lookup(string name) => Vars.GetValueOrDefault(name);
+
+    private static IReadOnlyList<string> Fields(string line) =>
+        [.. ShellLexer.Tokenize(line).Tokens.SelectMany(t => ShellExpander.Fields(t.Word!, Lookup)).Select(f => f.Text)];
+
+    [Theory]
+    [InlineData("$X \"$X\" '$X'", new[] { "hi", "hi", "$X" })]
+    [InlineData("${X}y $Xy x$X", new[] { "hiy", "xhi" })]
+    [InlineData("$? $$ ${?}", new[] { "3", "7", "3" })]
+    [InlineData("$AB \"$AB\"", new[] { "a", "b", "a b" })]
+    [InlineData("x$SP.", new[] { "x", "lead", "trail", "." })]
+    [InlineData("$E \"$E\" '' $NOPE", new[] { "", "" })]
+    [InlineData("\\$X \"\\$X\" $ a$ $/ ${ ${1x}", new[] { "$X", "$X", "$", "a$", "$/", "${", "${1x}" })]
+    [InlineData("$_u9$X", new[] { "uhi" })]
+    public void Fields_Word_ExpandedAndSplit(string line, string[] expected)
+    {
+        Assert.Equal(expected, Fields(line));
+    }
+
+    [Fact]
+    public void Fields_GlobCharacters_ActiveOnlyWhenUnquoted()
+    {
+        var (tokens, _) = ShellLexer.Tokenize("a*'*'\"*\"\\*$G \"$G\"");
+
+        var fields = tokens.SelectMany(t => ShellExpander.Fields(t.Word!, Lookup)).ToList();
+
+        Assert.Equal("a*****.c", fields[0].Text);
+        Assert.Equal([false, true, false, false, false, true, false, false], fields[0].Active);
+        Assert.False(fields[1].IsPattern);
+        Assert.Equal("*.c", fields[1].Text);
+    }
+
+    [Fact]
+    public void Text_NoSplitNoGlob()
+    {
+        var (tokens, _) = ShellLexer.Tokenize("$AB*");
+
+        Assert.Equal("a b*", ShellExpander.Text(tokens[0].Word!, Lookup));
+    }
+
+    [Theory]
+    [InlineData("A", true)]
+    [InlineData("_x1", true)]
+    [InlineData("1x", false)]
+    [InlineData("a-b", false)]
+    [InlineData("", false)]
+    public void IsName_Text_LettersDigitsUnderscore(string text, bool expected)
+    {
+        Assert.Equal(expected, ShellExpander.IsName(text));
+    }
+}
