@@ -90,13 +90,14 @@ public static class ShellLexer
         var parts = new List<ShellWordPart>();
         var text = new StringBuilder();
         var quote = ShellQuote.None;
+        void Flush()
+        {
+            if (text.Length > 0) parts.Add(new ShellWordPart(text.ToString(), quote));
+            text.Clear();
+        }
         void Piece(ShellQuote q)
         {
-            if (q != quote && text.Length > 0)
-            {
-                parts.Add(new ShellWordPart(text.ToString(), quote));
-                text.Clear();
-            }
+            if (q != quote) Flush();
             quote = q;
         }
         while (i < line.Length)
@@ -145,7 +146,7 @@ public static class ShellLexer
                 text.Append(line[i++]);
             }
         }
-        Piece((ShellQuote)(-1));
+        Flush();
         return (new ShellWord(parts), i, null);
     }
 }

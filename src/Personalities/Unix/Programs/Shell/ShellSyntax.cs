@@ -67,9 +67,6 @@ public sealed record ShellWord(IReadOnlyList<ShellWordPart> Parts)
 
     /// <summary>A word that is <paramref name="text"/> literally.</summary>
     public static ShellWord Literal(string text) => new([new ShellWordPart(text, ShellQuote.Single)]);
-
-    /// <summary>True when it is unquoted text only (an assignment's name or a keyword can only be that).</summary>
-    public bool IsPlain => Parts.All(p => p.Quote == ShellQuote.None);
 }
 
 /// <summary>One token of a command line.</summary>
