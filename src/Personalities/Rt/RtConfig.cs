@@ -21,6 +21,12 @@ internal enum RtSeededBugs
 
     /// <summary>A job's response is measured from the next job's release (the index advanced too early): lateness under a period is not seen.</summary>
     DeadlineOffByOne = 4,
+
+    /// <summary>Every task is placed on CPU 0 (the other CPUs are left unused).</summary>
+    OneCpu = 8,
+
+    /// <summary>Tasks are placed but their threads never bound: the kernel's global queue runs them on any CPU.</summary>
+    NoBinding = 16,
 }
 
 /// <summary>How the RT server is set up.</summary>

@@ -39,6 +39,26 @@ public sealed partial class RtServer
         await _env.PortDeallocate(request.Task);
     }
 
+    /// <summary>
+    /// A notification on the server's notify port. Dead-name (a task port died: the task was terminated
+    /// by someone else, since the server forgets a task before it terminates one): the task is marked
+    /// killed at now in the schedule (no more releases, its running job neither completes nor misses) and
+    /// forgotten; the notification's extra reference to the dead name is released. Port-deleted and
+    /// send-once notifications (a request whose name the server released first) need nothing.
+    /// </summary>
+    private async Task OnNotification(MachMessage message)
+    {
+        if (message.Header.Id != NotifyIds.DeadName || message.Body is not [MsgItem.Port { Name: var dead }]) return;
+        var port = _clients.FirstOrDefault(c => c.Value.Task == dead).Key;
+        if (port != PortName.Null)
+        {
+            if (_clients[port].Id >= 0) _schedule.Kill(_clients[port].Id, _env.Now);
+            await End(port, terminate: false);
+            Publish();
+        }
+        await _env.PortDeallocate(dead);
+    }
+
     /// <summary>IRtCalls for one request: captures the routine as <see cref="Call"/> and answers MIG_NO_REPLY (the routine replies itself).</summary>
     private sealed class Catcher(RtServer s) : IRtCalls
     {

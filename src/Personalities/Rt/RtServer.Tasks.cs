@@ -12,7 +12,7 @@ namespace MachActors.Personalities.Rt;
 /// <summary>The executive's calls: task creation and start, the periodic waits and their releases, misses, exit.</summary>
 public sealed partial class RtServer
 {
-    /// <summary>The main task runs <see cref="RtConfig.Main"/> on a fixed-priority thread, then exits.</summary>
+    /// <summary>The main task runs <see cref="RtConfig.Main"/> on a fixed-priority thread bound to CPU 0 (as the server: an unbound thread would wait behind the bound tasks), then exits.</summary>
     private async Task<RtError> StartMain()
     {
         var (error, task, _) = await NewClient("rt-main", -1, PortName.Null);
@@ -26,12 +26,15 @@ public sealed partial class RtServer
         };
         var (created, thread) = await _env.ThreadCreate(task, body, "rt-main");
         if (created != KernReturn.Success) return RtError.Kernel;
-        return await Start(thread, RtPriorities.Highest);
+        var started = await Start(thread, RtPriorities.Highest, cpu: 0);
+        await _env.PortDeallocate(thread);
+        return started;
     }
 
     /// <summary>
     /// A new RT task: a Mach task with the executive's emulation vector, and its port in the server (a
-    /// member of the set), given to the task as its bootstrap port: the one right its library needs.
+    /// member of the set), given to the task as its bootstrap port: the one right its library needs. A
+    /// dead-name request on the task port tells the server when the task dies (<see cref="OnNotification"/>).
     /// </summary>
     private async Task<(RtError Error, PortName Task, PortName Port)> NewClient(string name, int id, PortName creator)
     {
@@ -44,18 +47,19 @@ public sealed partial class RtServer
         await _env.PortInsertRight(port, port, MsgType.MakeSend);
         await _env.TaskSetSpecialPort(task, SpecialPorts.Bootstrap, port);
         await _env.TaskSetSpecialPort(task, SpecialPorts.Exception, _exceptionPort);
+        await _env.PortRequestNotification(task, NotifyIds.DeadName, 0, _notifyPort);
         await _env.PortDeallocate(port); // the task holds its own copy
         _clients[port] = new Client(task, id, creator);
         return (RtError.None, task, port);
     }
 
-    /// <summary>Gives <paramref name="thread"/> the fixed-priority policy and <paramref name="priority"/>, resumes it and drops the server's right.</summary>
-    private async Task<RtError> Start(PortName thread, int priority)
+    /// <summary>Gives <paramref name="thread"/> the fixed-priority policy and <paramref name="priority"/>, binds it to <paramref name="cpu"/> (when placed) and resumes it. The caller keeps the right.</summary>
+    private async Task<RtError> Start(PortName thread, int priority, int? cpu)
     {
         var code = await _env.ThreadPolicy(thread, SchedPolicy.FixedPriority);
         if (code == KernReturn.Success) code = await _env.ThreadPriority(thread, priority);
+        if (code == KernReturn.Success && cpu is not null) await Bind(thread, cpu.Value);
         if (code == KernReturn.Success) code = await _env.ThreadResume(thread);
-        await _env.PortDeallocate(thread);
         return code == KernReturn.Success ? RtError.None : RtError.Kernel;
     }
 
@@ -77,7 +81,8 @@ public sealed partial class RtServer
 
     /// <summary>
     /// rt_task_start: the thread of task <paramref name="id"/>, which the caller created, gets its fixed
-    /// priority and runs. Invalid for another caller's task or a second start. With no thread (the
+    /// priority (and, after the epoch's placement, its CPU) and runs; the server keeps its right to bind
+    /// it at the epoch. Invalid for another caller's task or a second start. With no thread (the
     /// library could not create one) or a thread the kernel refuses, Kernel: the task is ended and marked faulted.
     /// </summary>
     private async Task DoTaskStart(PortName rt, MigReplyHandle reply, int id, PortName thread)
@@ -92,7 +97,9 @@ public sealed partial class RtServer
         client.Started = true;
         var priority = _schedule.Spec(id).Priority;
         if (_config.SeededBugs.HasFlag(RtSeededBugs.InvertPriorities)) priority = RtPriorities.Highest + RtPriorities.Lowest - priority;
-        var error = thread == PortName.Null ? RtError.Kernel : await Start(thread, priority);
+        client.Thread = thread;
+        var cpu = _schedule.Placed ? _schedule.Place(id, _cpus) : (int?)null;
+        var error = thread == PortName.Null ? RtError.Kernel : await Start(thread, priority, cpu);
         if (error == RtError.None)
         {
             await Answer(RtCallsServer.TaskStartReply(reply, 0));
@@ -154,14 +161,20 @@ public sealed partial class RtServer
         await End(rt);
     }
 
-    /// <summary>Forgets the task whose port is <paramref name="rt"/>: terminates its Mach task and destroys its port.</summary>
-    private async Task End(PortName rt)
+    /// <summary>
+    /// Forgets the task whose port is <paramref name="rt"/>: terminates its Mach task (unless it is
+    /// already dead: <paramref name="terminate"/> false), drops the rights kept for it (task, thread, a kept
+    /// reply) and destroys its port. A dead-name notification the termination raises finds no client.
+    /// </summary>
+    private async Task End(PortName rt, bool terminate = true)
     {
         if (!_clients.Remove(rt, out var client)) return;
-        await _env.TaskTerminate(client.Task);
+        if (terminate) await _env.TaskTerminate(client.Task);
         await _env.PortDeallocate(client.Task);
+        if (client.Thread != PortName.Null) await _env.PortDeallocate(client.Thread);
+        if (client.Waiting is { } waiting) await Drop(waiting);
         await _env.PortDestroy(rt);
     }
 
-    private void Publish() => _config.Report.Publish(_schedule.Stats(), finished: false);
+    private void Publish(bool finished = false) => _config.Report.Publish(_schedule.Stats(), finished, _cpus);
 }

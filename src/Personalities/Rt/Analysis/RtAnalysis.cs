@@ -7,9 +7,10 @@ namespace MachActors.Personalities.Rt.Analysis;
 /// "Analysis"): utilisation, the Liu-Layland bound for rate-monotonic priorities, response-time
 /// analysis, rate-monotonic priority assignment, and an exact simulation that counts the misses of a
 /// set the analysis rejects. Costs are the specs' <see cref="RtTaskSpec.Cost"/>; overheads (traps, IPC,
-/// the server) are not modelled.
+/// the server) are not modelled. Several CPUs: .Partitioned (each task bound to one CPU, as the
+/// executive binds them).
 /// </summary>
-public static class RtAnalysis
+public static partial class RtAnalysis
 {
     /// <summary>Σ cost/period.</summary>
     public static double Utilisation(IEnumerable<RtTaskSpec> set) => set.Sum(t => t.Utilisation);
@@ -41,11 +42,24 @@ public static class RtAnalysis
     public static IReadOnlyList<Duration?> ResponseTimes(IReadOnlyList<RtTaskSpec> set)
     {
         ArgumentNullException.ThrowIfNull(set);
+        return ResponseTimes(set, new int[set.Count]);
+    }
+
+    /// <summary>
+    /// Response-time analysis per CPU: as <see cref="ResponseTimes(IReadOnlyList{RtTaskSpec})"/>, with
+    /// interference only from the better-or-equal tasks bound to the same CPU (<paramref name="cpuOf"/>,
+    /// by task index): partitioned fixed-priority scheduling is one uniprocessor per CPU.
+    /// </summary>
+    public static IReadOnlyList<Duration?> ResponseTimes(IReadOnlyList<RtTaskSpec> set, IReadOnlyList<int> cpuOf)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(cpuOf);
+        if (cpuOf.Count != set.Count) throw new ArgumentException("one CPU per task", nameof(cpuOf));
         var result = new Duration?[set.Count];
         for (var i = 0; i < set.Count; i++)
         {
             var me = set[i];
-            var others = set.Where((t, j) => j != i && t.Priority <= me.Priority).ToList();
+            var others = set.Where((t, j) => j != i && cpuOf[j] == cpuOf[i] && t.Priority <= me.Priority).ToList();
             var r = me.Cost.Nanoseconds;
             while (true)
             {
@@ -62,7 +76,7 @@ public static class RtAnalysis
         return result;
     }
 
-    /// <summary>Every task's response time is within its deadline (<see cref="ResponseTimes"/>).</summary>
+    /// <summary>Every task's response time is within its deadline (<see cref="ResponseTimes(IReadOnlyList{RtTaskSpec})"/>).</summary>
     public static bool Schedulable(IReadOnlyList<RtTaskSpec> set) => ResponseTimes(set).All(r => r is not null);
 
     /// <summary>

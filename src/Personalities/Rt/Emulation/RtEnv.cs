@@ -41,12 +41,24 @@ public sealed class RtEnv
     /// </summary>
     public async Task<(RtError Error, int Id)> TaskCreate(RtTaskSpec spec, Func<RtEnv, Task> body)
     {
+        var (error, id, task) = await TaskCreateWithPort(spec, body);
+        if (task != PortName.Null) await Mach.PortDeallocate(task);
+        return (error, id);
+    }
+
+    /// <summary>
+    /// As <see cref="TaskCreate"/>, and the caller also gets a send right to the new task's port (NULL
+    /// when the task could not be made), to suspend or terminate it with Mach calls; the server notices a
+    /// task terminated this way and reports it killed.
+    /// </summary>
+    public async Task<(RtError Error, int Id, PortName Task)> TaskCreateWithPort(RtTaskSpec spec, Func<RtEnv, Task> body)
+    {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(body);
         var (entered, server) = await Enter(RtSyscalls.TaskCreate);
-        if (entered != RtError.None) return (entered, -1);
+        if (entered != RtError.None) return (entered, -1, PortName.Null);
         var r = await Stub.TaskCreateAsync(server, spec.Name, spec.Period.Nanoseconds, spec.Deadline.Nanoseconds, spec.Priority, spec.Jobs, spec.Cost.Nanoseconds);
-        if (Map(r.RetCode) is var error and not RtError.None) return (error, -1);
+        if (Map(r.RetCode) is var error and not RtError.None) return (error, -1, PortName.Null);
         ThreadBody loop = async env =>
         {
             var rt = new RtEnv(env);
@@ -55,10 +67,9 @@ public sealed class RtEnv
             return null;
         };
         var (created, thread) = await Mach.ThreadCreate(r.Task, loop, spec.Name);
-        await Mach.PortDeallocate(r.Task);
         // Started either way: with no thread the server ends the task (marked faulted) instead of waiting for it.
         var started = Map(await Stub.TaskStartAsync(server, r.Id, created == KernReturn.Success ? thread : PortName.Null));
-        return created == KernReturn.Success ? (started, r.Id) : (RtError.Kernel, -1);
+        return created == KernReturn.Success ? (started, r.Id, r.Task) : (RtError.Kernel, -1, r.Task);
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace MachActors.Personalities.Rt.Server;
 /// waits for the next release, answered at once when that release has passed (an overrun's backlog) and
 /// otherwise by <see cref="Due"/> when the server's timer reaches it.
 /// </summary>
-public sealed class RtSchedule
+public sealed partial class RtSchedule
 {
     private readonly List<Entry> _tasks = [];
     private readonly bool _releaseLate, _offByOne;
@@ -111,15 +111,29 @@ public sealed class RtSchedule
         return next;
     }
 
-    /// <summary>Every task has run all its jobs (or faulted).</summary>
-    public bool AllDone => _tasks.All(t => t.Faulted || t.Job >= t.Spec.Jobs);
+    /// <summary>Every task has run all its jobs (or faulted, or was killed).</summary>
+    public bool AllDone => _tasks.All(t => t.Stopped || t.Job >= t.Spec.Jobs);
 
     /// <summary>Task <paramref name="id"/> faulted: its running job never completes and nothing more is released for it.</summary>
     public void Fault(int id)
     {
         var t = _tasks[id];
         t.Faulted = true;
-        t.Running = t.Waiting = false;
+        Stop(t);
+    }
+
+    /// <summary>
+    /// Task <paramref name="id"/> was killed from outside (its task died other than by rt_exit or an
+    /// exception), as the server learnt at <paramref name="at"/>: as for <see cref="Fault"/>, its running
+    /// job never completes and nothing more is released; neither counts as a miss. Ignored for a task
+    /// already stopped or that has run all its jobs.
+    /// </summary>
+    public void Kill(int id, VirtualTime at)
+    {
+        var t = _tasks[id];
+        if (t.Stopped || t.Job >= t.Spec.Jobs) return;
+        t.KilledAt = at;
+        Stop(t);
     }
 
     /// <summary>The task's jobs that completed after their deadline so far.</summary>
@@ -130,11 +144,13 @@ public sealed class RtSchedule
 
     /// <summary>The statistics of every task, by id.</summary>
     public IReadOnlyList<RtTaskStats> Stats() =>
-        [.. _tasks.Select((t, id) => new RtTaskStats(id, t.Spec, t.Releases, t.Completions, t.Misses, t.WorstResponse, t.Faulted))];
+        [.. _tasks.Select((t, id) => new RtTaskStats(id, t.Spec, t.Releases, t.Completions, t.Misses, t.WorstResponse, t.Faulted) { KilledAt = t.KilledAt, Cpu = t.Cpu })];
 
     /// <summary>When the waited-for release is answered: at the nominal release (late with the seeded bug).</summary>
     private VirtualTime Answered(Entry t) =>
         t.Release(t.Job) + (_releaseLate ? Duration.FromNanoseconds(t.Spec.Period.Nanoseconds / 2) : default);
+
+    private static void Stop(Entry t) => t.Running = t.Waiting = false;
 
     private static void Start(Entry t)
     {
@@ -154,6 +170,14 @@ public sealed class RtSchedule
         public bool Waiting { get; set; }
 
         public bool Faulted { get; set; }
+
+        public VirtualTime? KilledAt { get; set; }
+
+        /// <summary>Faulted or killed: no job of it runs any more.</summary>
+        public bool Stopped => Faulted || KilledAt is not null;
+
+        /// <summary>The CPU the task is bound to (<see cref="RtSchedule.PlaceAll"/>, <see cref="RtSchedule.Place"/>), or null before placement.</summary>
+        public int? Cpu { get; set; }
 
         public int Releases { get; set; }
 

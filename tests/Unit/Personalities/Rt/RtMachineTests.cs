@@ -6,7 +6,7 @@ using MachActors.Tests.Unit.Kernel;
 namespace MachActors.Tests.Unit.Personalities.Rt;
 
 /// <summary>The executive on whole machines (docs/RT.md): deadlines met when the load allows, misses reported as the analysis predicts when it does not.</summary>
-public sealed class RtMachineTests
+public sealed partial class RtMachineTests
 {
     public static TheoryData<DispatcherKind> Dispatchers => MachineKit.Dispatchers;
 

@@ -69,6 +69,55 @@ public sealed class RtAnalysisTests
         Assert.Equal([1, 0], RtAnalysis.SimulateMisses(set));
     }
 
+    [Fact]
+    public void ResponseTimes_TasksOnDifferentCpus_DoNotInterfere()
+    {
+        RtTaskSpec[] set = [RtKit.Task("a", 10, 6, 7, 1), RtKit.Task("b", 10, 6, 8, 1)];
+
+        Assert.Equal([6L, 6L], RtAnalysis.ResponseTimes(set, [0, 1]).Select(r => r!.Value.Nanoseconds / 1_000_000));
+        Assert.Equal([true, false], RtAnalysis.ResponseTimes(set, [1, 1]).Select(r => r is not null));
+    }
+
+    [Fact]
+    public void FirstFitDecreasing_NeedsTwoCpus_HandComputedPlacementAndResponses()
+    {
+        // U = 0.9 + 0.5 + 0.4 = 1.8. c (0.9) -> cpu0; b (0.5) beside c: R_c = 18 + 2*5 -> 33 > 20, so cpu1;
+        // a (0.4) beside c: R_c = 18 + 2*4 = 26 > 20; beside b: R_a = 4, R_b = 5 + 4 = 9 <= 10: cpu1.
+        RtTaskSpec[] set = [RtKit.Task("a", 10, 4, 7, 2), RtKit.Task("b", 10, 5, 8, 2), RtKit.Task("c", 20, 18, 9, 1)];
+
+        var cpus = RtAnalysis.FirstFitDecreasing(set, 2);
+
+        Assert.Equal([1, 1, 0], cpus);
+        Assert.Equal([4L, 9L, 18L], RtAnalysis.ResponseTimes(set, cpus).Select(r => r!.Value.Nanoseconds / 1_000_000));
+        Assert.True(RtAnalysis.Schedulable(set, 2));
+        Assert.False(RtAnalysis.Schedulable(set));
+        Assert.Equal([0.0, 0.0, 0.0], RtAnalysis.SimulateMisses(set, cpus).Select(m => (double)m));
+        Assert.Equal([0.9, 0.9], RtAnalysis.CpuUtilisations(set, cpus, 2).Select(u => Math.Round(u, 6)));
+    }
+
+    [Fact]
+    public void FirstFitDecreasing_FitsNowhere_LeastUtilisedCpuAndRejected()
+    {
+        // Three 6-of-10 tasks on two CPUs: the third fits beside neither (R = 12 > 10); both CPUs carry 0.6,
+        // so it goes to cpu0, where it misses every job behind a (the one-CPU backlog).
+        RtTaskSpec[] set = [RtKit.Task("a", 10, 6, 7, 10), RtKit.Task("b", 10, 6, 8, 10), RtKit.Task("c", 10, 6, 9, 10)];
+
+        var cpus = RtAnalysis.FirstFitDecreasing(set, 2);
+
+        Assert.Equal([0, 1, 0], cpus);
+        Assert.False(RtAnalysis.Schedulable(set, cpus));
+        Assert.Equal([0, 0, 10], RtAnalysis.SimulateMisses(set, cpus));
+    }
+
+    [Fact]
+    public void FirstFit_BetterPriorityNewcomer_RechecksTheTasksAlreadyThere()
+    {
+        RtTaskSpec[] placed = [RtKit.Task("a", 10, 6, 8, 1)];
+
+        Assert.Equal(0, RtAnalysis.FirstFit(placed, [0], RtKit.Task("low", 10, 3, 9, 1), 2)); // R_low = 3 + 6 = 9
+        Assert.Equal(1, RtAnalysis.FirstFit(placed, [0], RtKit.Task("high", 10, 5, 7, 1), 2)); // it fits, but R_a = 6 + 5 = 11
+    }
+
     [Theory]
     [InlineData(0, 10, 7, 1, 1, "period")]
     [InlineData(10, 11, 7, 1, 1, "deadline")]

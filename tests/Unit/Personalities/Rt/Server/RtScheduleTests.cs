@@ -125,4 +125,71 @@ public sealed class RtScheduleTests
         Assert.Null(s.NextRelease());
         Assert.Equal((true, 1, 0), (s.Stats()[id].Faulted, s.Stats()[id].Releases, s.Stats()[id].Completions));
     }
+
+    [Fact]
+    public void Kill_WaitingTask_NoMoreReleasesNoMissAndItCountsAsDone()
+    {
+        var s = new RtSchedule(Epoch);
+        var id = s.Add(RtKit.Task("t", 10, 2, 7, 3), At(0));
+        s.Wait(id, At(0));
+        s.Due(At(100));
+        s.Wait(id, At(102));
+
+        s.Kill(id, At(105));
+
+        Assert.True(s.AllDone);
+        Assert.Null(s.NextRelease());
+        Assert.Empty(s.Due(At(200)));
+        var stats = s.Stats()[id];
+        Assert.Equal((At(105), false, 1, 1, 0), (stats.KilledAt, stats.Faulted, stats.Releases, stats.Completions, stats.Misses));
+    }
+
+    [Fact]
+    public void Kill_AfterTheLastJobOrAFault_IsIgnored()
+    {
+        var s = new RtSchedule(Epoch);
+        var done = s.Add(RtKit.Task("done", 10, 2, 7, 1), At(0));
+        var faulted = s.Add(RtKit.Task("faulted", 10, 2, 8, 1), At(0));
+        s.Wait(done, At(0));
+        s.Due(At(100));
+        s.Wait(done, At(102));
+        s.Fault(faulted);
+
+        s.Kill(done, At(103));
+        s.Kill(faulted, At(103));
+
+        Assert.All(s.Stats(), t => Assert.Null(t.KilledAt));
+    }
+
+    [Fact]
+    public void PlaceAll_TwoCpus_FirstFitDecreasingByUtilisation()
+    {
+        // Utilisations 0.3, 0.6, 0.6: the 0.6s go first (a to cpu0; b does not fit beside it: R = 12 > 10),
+        // then c fits beside a (R = 6 + 2*6 = 18 <= 20).
+        var s = new RtSchedule(Epoch);
+        s.Add(RtKit.Task("c", 20, 6, 9, 1), At(0));
+        s.Add(RtKit.Task("a", 10, 6, 7, 1), At(0));
+        s.Add(RtKit.Task("b", 10, 6, 8, 1), At(0));
+
+        var placed = s.PlaceAll(2);
+
+        Assert.Equal([(0, 0), (1, 0), (2, 1)], placed);
+        Assert.True(s.Placed);
+        Assert.Equal([0, 0, 1], s.Stats().Select(t => t.Cpu));
+    }
+
+    [Fact]
+    public void Place_AfterTheEpoch_FirstFitBesideTheLiveTasksOnly()
+    {
+        var s = new RtSchedule(Epoch);
+        var a = s.Add(RtKit.Task("a", 10, 6, 7, 1), At(0));
+        var dead = s.Add(RtKit.Task("dead", 10, 6, 8, 1), At(0));
+        s.PlaceAll(2); // a on cpu0, dead on cpu1
+        s.Kill(dead, At(101));
+        var late = s.Add(RtKit.Task("late", 10, 6, 9, 1), At(120));
+
+        Assert.Equal(1, s.Place(late, 2)); // cpu1 is free again: it fits there, not beside a
+        Assert.Equal(1, s.Place(late, 2)); // placed once
+        Assert.Equal(0, s.Cpu(a));
+    }
 }
