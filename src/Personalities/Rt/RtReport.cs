@@ -59,7 +59,7 @@ public sealed class RtReport
         return sb.ToString();
     }
 
-    /// <summary>The analysis line: one CPU's, or on several the partitioned one with each CPU's utilisation.</summary>
+    /// <summary>The analysis: one CPU's line, and on several a second line with each CPU's utilisation and the partitioned verdict.</summary>
     private string AnalysisLine(IReadOnlyList<RtTaskStats> tasks, List<RtTaskSpec> specs)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -69,7 +69,7 @@ public sealed class RtReport
         if (cpus <= 1) return $"{bound}, response-time analysis: {Verdict(RtAnalysis.Schedulable(specs))}";
         IReadOnlyList<int> cpuOf = tasks.All(t => t.Cpu is { } c && c < cpus) ? [.. tasks.Select(t => t.Cpu!.Value)] : RtAnalysis.FirstFitDecreasing(specs, cpus);
         var loads = RtAnalysis.CpuUtilisations(specs, cpuOf, cpus).Select((l, cpu) => string.Create(inv, $"cpu{cpu} {l:F3}"));
-        return $"{bound} (one CPU); on {cpus} CPUs partitioned ({string.Join(", ", loads)}), response-time analysis per CPU: {Verdict(RtAnalysis.Schedulable(specs, cpuOf))}";
+        return $"{bound} (one CPU){Environment.NewLine}{cpus} CPUs, partitioned (first-fit decreasing): {string.Join(", ", loads)}; response-time analysis per CPU: {Verdict(RtAnalysis.Schedulable(specs, cpuOf))}";
     }
 
     private static string Verdict(bool schedulable) => schedulable ? "schedulable" : "may miss";

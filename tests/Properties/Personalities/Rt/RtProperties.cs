@@ -33,13 +33,13 @@ public class RtProperties
             $"U={RtAnalysis.Utilisation(Tasks):F3} " + string.Join(" ", Tasks.Select(t => $"[T={t.Period} C={t.Cost} p={t.Priority}]"));
     }
 
-    /// <summary>Sets whose utilisation is drawn (in hundredths) from [<paramref name="low"/>, high(n)], shared out by random weights; costs rounded down (feasible) or up (overloaded).</summary>
-    private static Arbitrary<TaskSet> Sets(double low, Func<int, double> high, bool roundUp) => Arb.From(
-        from n in Gen.Choose(1, 4)
+    /// <summary>Sets of <paramref name="minTasks"/> to <paramref name="maxTasks"/> tasks whose utilisation is drawn (in hundredths) from [<paramref name="low"/>, high(n)], shared out by random weights; costs rounded down (feasible) or up (overloaded).</summary>
+    internal static Gen<TaskSet> Sets(double low, Func<int, double> high, bool roundUp, int minTasks = 1, int maxTasks = 4) =>
+        from n in Gen.Choose(minTasks, maxTasks)
         from periods in Gen.ArrayOf(Gen.Elements(Periods), n)
         from weights in Gen.ArrayOf(Gen.Choose(1, 10), n)
         from hundredths in Gen.Choose((int)Math.Ceiling(low * 100), (int)Math.Floor(high(n) * 100))
-        select Build(periods, weights, hundredths / 100.0, roundUp));
+        select Build(periods, weights, hundredths / 100.0, roundUp);
 
     private static TaskSet Build(int[] periods, int[] weights, double utilisation, bool roundUp)
     {
@@ -53,59 +53,42 @@ public class RtProperties
         return new TaskSet([.. RtAnalysis.RateMonotonic(tasks)]);
     }
 
-    private static Arbitrary<TaskSet> Feasible => Sets(0.45, n => RtAnalysis.LiuLaylandBound(n) - 0.02, roundUp: false);
+    private static Arbitrary<TaskSet> Feasible => Arb.From(Sets(0.45, n => RtAnalysis.LiuLaylandBound(n) - 0.02, roundUp: false));
 
-    private static Arbitrary<TaskSet> Overloaded => Sets(1.05, _ => 1.6, roundUp: true);
+    private static Arbitrary<TaskSet> Overloaded => Arb.From(Sets(1.05, _ => 1.6, roundUp: true));
 
-    private static void VerifyMet(TaskSet s, RunMode mode, RtSeededBugs bugs = RtSeededBugs.None)
+    private static void VerifyMet(TaskSet s, RunMode mode, RtSeededBugs bugs)
     {
         Assert.True(RtAnalysis.Utilisation(s.Tasks) <= RtAnalysis.LiuLaylandBound(s.Tasks.Length), $"generator: {s}");
-        var report = RtRun.Run(s.Tasks, mode, bugs);
-        Assert.True(report is not null, $"run did not end ({mode}, {s})");
+        var report = RtRun.Ended(s, mode, bugs, cpus: 1);
         Assert.True(report.Tasks.All(t => t.AllMet), $"deadline missed under the bound ({mode}, {s}): {string.Join(", ", report.Tasks.Select(t => $"{t.Spec.Name} {t.Misses}/{t.Completions}"))}");
     }
 
-    private static void VerifyMisses(TaskSet s, RunMode mode, RtSeededBugs bugs = RtSeededBugs.None)
+    private static void VerifyMisses(TaskSet s, RunMode mode, RtSeededBugs bugs)
     {
         Assert.True(RtAnalysis.Utilisation(s.Tasks) > 1.0, $"generator: {s}");
-        var report = RtRun.Run(s.Tasks, mode, bugs);
-        Assert.True(report is not null, $"run did not end ({mode}, {s})");
-        Assert.True(report.TotalMisses >= 1, $"no miss reported above 1.0 ({mode}, {s})");
-        Assert.True(report.Tasks.All(t => t.Completions == t.Spec.Jobs), $"jobs lost ({mode}, {s})");
+        RtRun.AssertMissesNoJobLost(RtRun.Ended(s, mode, bugs, cpus: 1), s, mode, "no miss reported above 1.0");
     }
 
     [Fact] // 25 controlled cases
-    public void UnderLiuLaylandBound_RateMonotonic_MeetsEveryDeadline() =>
-        PropCheck.Check(Prop.ForAll(Feasible, RunMode.Seeds.ToArbitrary(), (s, seed) => VerifyMet(s, RunMode.Controlled(seed))), maxTest: 25);
+    public void UnderLiuLaylandBound_RateMonotonic_MeetsEveryDeadline() => RtRun.CheckControlled(Feasible, VerifyMet, maxTest: 25);
 
     [Fact] // 8 parallel cases
-    public void UnderLiuLaylandBound_RateMonotonic_MeetsEveryDeadline_Parallel() =>
-        PropCheck.Check(Prop.ForAll(Feasible, RunMode.ParallelModes.ToArbitrary(), (s, mode) => VerifyMet(s, mode)), maxTest: 8);
+    public void UnderLiuLaylandBound_RateMonotonic_MeetsEveryDeadline_Parallel() => RtRun.CheckParallel(Feasible, VerifyMet, maxTest: 8);
 
     [Fact] // 25 controlled cases
-    public void AboveOne_ReportsAtLeastOneMiss() =>
-        PropCheck.Check(Prop.ForAll(Overloaded, RunMode.Seeds.ToArbitrary(), (s, seed) => VerifyMisses(s, RunMode.Controlled(seed))), maxTest: 25);
+    public void AboveOne_ReportsAtLeastOneMiss() => RtRun.CheckControlled(Overloaded, VerifyMisses, maxTest: 25);
 
     [Fact] // 8 parallel cases
-    public void AboveOne_ReportsAtLeastOneMiss_Parallel() =>
-        PropCheck.Check(Prop.ForAll(Overloaded, RunMode.ParallelModes.ToArbitrary(), (s, mode) => VerifyMisses(s, mode)), maxTest: 8);
+    public void AboveOne_ReportsAtLeastOneMiss_Parallel() => RtRun.CheckParallel(Overloaded, VerifyMisses, maxTest: 8);
 
     [Theory] // each seeded server bug: found within 10 controlled cases
     [InlineData((int)RtSeededBugs.ReleaseLate)]
     [InlineData((int)RtSeededBugs.InvertPriorities)]
-    public void UnderLiuLaylandBound_SeededBug_IsFound(int seeded)
-    {
-        var bug = (RtSeededBugs)seeded;
-        var failed = Assert.Throws<PropertyFailedException>(() => PropCheck.Check(Prop.ForAll(Feasible, RunMode.Seeds.ToArbitrary(), (s, seed) =>
-            VerifyMet(s, RunMode.Controlled(seed), bug)), maxTest: 10, replay: "4242,7777"));
-        Assert.Contains("deadline missed under the bound", failed.Message, StringComparison.Ordinal);
-    }
+    public void UnderLiuLaylandBound_SeededBug_IsFound(int seeded) =>
+        RtRun.AssertSeededBugFound(Feasible, VerifyMet, (RtSeededBugs)seeded, "deadline missed under the bound");
 
     [Fact] // seeded: responses measured from the next job's release hide lateness under a period; found within 10 controlled cases
-    public void AboveOne_SeededDeadlineOffByOne_IsFound()
-    {
-        var failed = Assert.Throws<PropertyFailedException>(() => PropCheck.Check(Prop.ForAll(Overloaded, RunMode.Seeds.ToArbitrary(), (s, seed) =>
-            VerifyMisses(s, RunMode.Controlled(seed), RtSeededBugs.DeadlineOffByOne)), maxTest: 10, replay: "4242,7777"));
-        Assert.Contains("no miss reported above 1.0", failed.Message, StringComparison.Ordinal);
-    }
+    public void AboveOne_SeededDeadlineOffByOne_IsFound() =>
+        RtRun.AssertSeededBugFound(Overloaded, VerifyMisses, RtSeededBugs.DeadlineOffByOne, "no miss reported above 1.0");
 }

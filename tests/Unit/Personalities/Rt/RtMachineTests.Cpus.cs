@@ -29,7 +29,7 @@ public sealed partial class RtMachineTests
             var worst = kit.Report.Tasks[i].WorstResponse;
             Assert.InRange(worst.Nanoseconds, analysed[i]!.Value.Nanoseconds, analysed[i]!.Value.Nanoseconds + Duration.FromMilliseconds(1).Nanoseconds);
         }
-        Assert.Contains("on 2 CPUs partitioned (cpu0 0.900, cpu1 0.900), response-time analysis per CPU: schedulable", kit.Report.Format());
+        Assert.Contains("2 CPUs, partitioned (first-fit decreasing): cpu0 0.900, cpu1 0.900; response-time analysis per CPU: schedulable", kit.Report.Format());
     }
 
     /// <summary>
