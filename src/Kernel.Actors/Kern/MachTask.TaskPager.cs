@@ -26,11 +26,17 @@ public sealed partial class MachTask
             reply.Send(new MemoryObjectCreated(copied == KernReturn.Success ? KernReturn.InvalidName : copied, PortName.Null), Self);
             return true;
         }
+        _pagerBridges.Add(StartBridge(right, c.Key, reply));
+        return true;
+    }
+
+    /// <summary>Spawns a bridge. Its own method: a lambda capturing a parameter of <see cref="OnTaskPagerCall"/> would make the compiler allocate the closure at that method's top, on every kernel call that passes through it.</summary>
+    private IActorRef StartBridge(CarriedRight pager, long key, CallerReply reply)
+    {
         var pageSize = PageSize;
         var memory = _services.Memory;
         var task = Self;
-        _pagerBridges.Add(Context.Spawn(Props.Create(() => new TaskPagerBridge(right, c.Key, pageSize, memory, task, reply))));
-        return true;
+        return Context.Spawn(Props.Create(() => new TaskPagerBridge(pager, key, pageSize, memory, task, reply)));
     }
 
     /// <summary>TaskPagerBound: the caller gets a send right to the memory object port (InvalidTask once this task ended). False for other messages.</summary>
