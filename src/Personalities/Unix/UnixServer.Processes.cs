@@ -49,8 +49,9 @@ public sealed partial class UnixServer
     /// <paramref name="p"/> (init, exec): the image is read from the file system (ENOENT without one;
     /// ENOEXEC when its header is not a registered program's), the task is made and set up, the file's
     /// memory object (the server pages it: "Files as memory objects") is mapped read-only at
-    /// <see cref="TextAddress"/>, and the main thread starts. The old task (exec) is terminated once the
-    /// new one is ready.
+    /// <see cref="TextAddress"/>, and the main thread starts: it first reads its text's header, as a CPU
+    /// fetches the first instruction, so every exec faults its text page in through the server's pager (or
+    /// finds it cached). The old task (exec) is terminated once the new one is ready.
     /// </summary>
     private async Task<Errno> Load(Process p, string path, IReadOnlyList<string> argv)
     {
@@ -76,6 +77,7 @@ public sealed partial class UnixServer
         ThreadBody body = async env =>
         {
             var u = new UnixEnv(env);
+            await u.TextHeader(); // the first instruction fetch: the text page faults in through the server (or its cache)
             await u.Exit(await program(u, argv));
             return null;
         };
