@@ -22,6 +22,7 @@ public static class StandardPrograms
             .Register("ps", Ps.Main)
             .Register("hog", Hog.Main)
             .Register("forktest", ForkTest.Main)
+            .Register("mmap", Mmap.Main)
             .Register("segv", Segv.Main);
     }
 

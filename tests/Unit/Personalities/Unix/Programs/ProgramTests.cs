@@ -37,6 +37,10 @@ public sealed class ProgramTests
     [InlineData("forktest 20", "forktest: 20 children ok\n", 0)]
     [InlineData("forktest 0", "usage: forktest [N], 1 to 200\n", 1)]
     [InlineData("hog 4", "hog: 4 pages ok\n", 0)]
+    [InlineData("echo hello world > /f; mmap /f 6 WORLD; cat /f; mmap /f", "hello WORLD\nhello WORLD\n", 0)]
+    [InlineData("echo abc > /f; mmap /f 2 xyz; cat /f", "mmap: /f: 1 bytes past the end of the file not kept\nabxy", 0)]
+    [InlineData("mmap /nope; mmap /f x y; mmap", "mmap: /nope: No such file or directory\nmmap: x: bad offset\nusage: mmap FILE | mmap FILE OFFSET TEXT\n", 2)]
+    [InlineData("mkdir /d; mmap /d", "mmap: /d: Invalid argument\n", 1)]
     public void Program_Line_ConsoleOutputAndStatus(string line, string expected, int status)
     {
         Assert.Equal(expected, Run(line, out var s));
