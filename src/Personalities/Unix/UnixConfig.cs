@@ -20,6 +20,9 @@ internal enum UnixSeededBugs
 
     /// <summary>The file pager ignores data_return: a mapped file's dirty pages never reach the file system.</summary>
     PagerDropsReturns = 8,
+
+    /// <summary>read, write, truncate and unlink do not settle a mapped file's pages first: read misses a mapper's writes, a mapper keeps stale pages after write.</summary>
+    SettleSkipped = 16,
 }
 
 /// <summary>How the UNIX server is set up: its file system, its programs, the first process.</summary>

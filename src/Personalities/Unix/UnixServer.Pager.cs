@@ -55,6 +55,7 @@ public sealed partial class UnixServer
     /// </summary>
     private async Task Settle(long inode, bool flush)
     {
+        if ((_config.SeededBugs & UnixSeededBugs.SettleSkipped) != 0) return;
         if (_objects.ForInode(inode) is { } obj) await Settle(obj, flush);
     }
 
