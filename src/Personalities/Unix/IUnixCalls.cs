@@ -109,4 +109,12 @@ public interface IUnixCalls
     /// <summary>getcwd: the caller's current directory (absolute).</summary>
     [MigRoutine]
     int Getcwd(PortName process, MigReplyHandle reply, out int signals, [MigMaxCount(1023)] out string path);
+
+    /// <summary>sigprocmask(how, set) (how: <see cref="Server.SigprocmaskHow"/>; SIGKILL in the set is left out): the previous mask. The reply reports the caught signals it unblocked that were pending; SIG_BLOCK of 0 only reports what is pending (the library's way to fetch the signals after EINTR).</summary>
+    [MigRoutine]
+    int Sigprocmask(PortName process, MigReplyHandle reply, int how, int set, out int signals, out int previous);
+
+    /// <summary>nanosleep: answered after <paramref name="nanoseconds"/> of virtual time with 0 remaining, or earlier, when a caught signal interrupts it, with the time left (the library's EINTR).</summary>
+    [MigRoutine]
+    int Nanosleep(PortName process, MigReplyHandle reply, long nanoseconds, out int signals, out long remaining);
 }

@@ -172,5 +172,18 @@ public sealed partial class UnixServer
             path = "";
             return Defer(() => s.DoGetcwd(process, reply));
         }
+
+        public int Sigprocmask(PortName process, MigReplyHandle reply, int how, int set, out int signals, out int previous)
+        {
+            signals = previous = 0;
+            return Defer(() => s.DoSigprocmask(process, reply, how, set));
+        }
+
+        public int Nanosleep(PortName process, MigReplyHandle reply, long nanoseconds, out int signals, out long remaining)
+        {
+            signals = 0;
+            remaining = 0;
+            return Defer(() => s.DoNanosleep(process, reply, nanoseconds));
+        }
     }
 }

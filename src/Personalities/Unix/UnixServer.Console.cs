@@ -38,8 +38,7 @@ public sealed partial class UnixServer
             await Answer(UnixCallsServer.ReadReply(reply, 0, p.Signals.TakePending(), Bytes(now.Data)));
             return;
         }
-        _pending[token] = new PendingCall(p.Pid, reply, null);
-        p.Blocked = token;
+        await Block(p, token, new PendingCall(p.Pid, reply, BlockedIn.Console));
         await AskConsole();
     }
 

@@ -112,11 +112,12 @@ public sealed partial class UnixServer
         {
             case OpenFileKind.PipeRead:
                 var token = NewToken();
-                _pending[token] = new PendingCall(p.Pid, reply, f.Pipe);
+                _pending[token] = new PendingCall(p.Pid, reply, BlockedIn.Pipe, f.Pipe);
                 var done = new List<PipeCompletion>();
                 if (f.Pipe!.Read(token, count, done) is { } now) done.Insert(0, now);
                 else p.Blocked = token;
                 await Complete(done);
+                await InterruptIfSignaled(p); // a caught signal already pending: no sleep (EINTR at once)
                 break;
             case OpenFileKind.File:
                 await Settle(f.Inode, flush: false); // a mapper's writes first
@@ -149,11 +150,12 @@ public sealed partial class UnixServer
         {
             case OpenFileKind.PipeWrite:
                 var token = NewToken();
-                _pending[token] = new PendingCall(p.Pid, reply, f.Pipe);
+                _pending[token] = new PendingCall(p.Pid, reply, BlockedIn.Pipe, f.Pipe);
                 var done = new List<PipeCompletion>();
                 if (f.Pipe!.Write(token, [.. data], done) is { } now) done.Insert(0, now);
                 else p.Blocked = token;
                 await Complete(done);
+                await InterruptIfSignaled(p); // a caught signal already pending: no sleep (EINTR at once)
                 break;
             case OpenFileKind.File:
                 await Settle(f.Inode, flush: true); // mappers refault and see the new bytes
@@ -178,7 +180,7 @@ public sealed partial class UnixServer
     }
 
     /// <summary>
-    /// Answers the pipe calls that completed. A read's bytes go back (the seeded PipeDropsBytes bug loses
+    /// Answers the pipe calls that completed. EINTR (a caught signal interrupted the call) is the short error reply; a read's bytes go back (the seeded PipeDropsBytes bug loses
     /// the first of two or more); a write's count, or EPIPE with SIGPIPE posted to the writer (whose
     /// default action ends it without an answer).
     /// </summary>
@@ -190,7 +192,8 @@ public sealed partial class UnixServer
             var p = _table.Find(call.Pid);
             if (p is { Blocked: { } b } && b == c.Token) p.Blocked = null;
             if (p is not { State: ProcessState.Running }) continue;
-            if (c.Data is { } data)
+            if (c.Error == Errno.EINTR) await Fail(call.Reply, Errno.EINTR); // the signals stay pending: the library fetches them
+            else if (c.Data is { } data)
             {
                 if ((_config.SeededBugs & UnixSeededBugs.PipeDropsBytes) != 0 && data.Length > 1) data = data[1..];
                 await Answer(UnixCallsServer.ReadReply(call.Reply, 0, p.Signals.TakePending(), Bytes(data)));

@@ -201,11 +201,7 @@ public sealed partial class UnixServer
         var (error, done) = _table.Wait(p.Pid, pid, (options & WaitStatus.NoHang) != 0, token);
         if (error != Errno.None) await Fail(reply, error);
         else if (done is not null) await Waited(done, reply);
-        else
-        {
-            p.Blocked = token;
-            _pending[token] = new PendingCall(p.Pid, reply, null);
-        }
+        else await Block(p, token, new PendingCall(p.Pid, reply, BlockedIn.Wait));
     }
 
     private async Task Waited(WaitCompletion done, MigReplyHandle reply)
@@ -217,46 +213,6 @@ public sealed partial class UnixServer
             q.Enqueue(done);
         }
         await Answer(UnixCallsServer.WaitReply(reply, 0, signals, done.Pid, done.Status));
-    }
-
-    private async Task DoKill(PortName port, MigReplyHandle reply, int pid, int signal)
-    {
-        if (Caller(port) is not { } p)
-        {
-            await Fail(reply, Errno.ESRCH);
-            return;
-        }
-        if (signal != 0 && !Signal.IsValid(signal))
-        {
-            await Fail(reply, Errno.EINVAL);
-            return;
-        }
-        if (_table.Find(pid) is not { State: ProcessState.Running } target)
-        {
-            await Fail(reply, Errno.ESRCH);
-            return;
-        }
-        if (signal != 0) await Post(target, signal);
-        if (p.State == ProcessState.Running) await Answer(UnixCallsServer.KillReply(reply, 0, p.Signals.TakePending()));
-        else await Drop(reply);
-    }
-
-    private async Task DoSigaction(PortName port, MigReplyHandle reply, int signal, int disposition)
-    {
-        if (Caller(port) is not { } p)
-        {
-            await Fail(reply, Errno.ESRCH);
-            return;
-        }
-        var error = p.Signals.Set(signal, (SignalDisposition)disposition, out var previous);
-        if (error != Errno.None) await Fail(reply, error);
-        else await Answer(UnixCallsServer.SigactionReply(reply, 0, p.Signals.TakePending(), (int)previous));
-    }
-
-    /// <summary>Posts <paramref name="signal"/> to <paramref name="p"/>: its default (or SIGKILL) terminates it; a caught one is reported with its next system call's reply.</summary>
-    private async Task Post(Process p, int signal)
-    {
-        if (p.Signals.Post(signal) == SignalAction.Terminate) await End(p, WaitStatus.Signaled(signal));
     }
 
     /// <summary>
@@ -274,6 +230,7 @@ public sealed partial class UnixServer
         {
             blocked.Pipe?.Cancel(token);
             _consoleReader.Cancel(token);
+            _sleepers.Cancel(token, _env.Now);
         }
         _table.CancelWait(p.Pid);
         var done = new List<PipeCompletion>();

@@ -13,12 +13,12 @@ namespace MachActors.Personalities.Unix;
 /// descriptors and signals, the file system and the console. One thread runs a mach_msg_server loop
 /// on a port set holding each process's port (its system calls, MIG subsystem <see cref="IUnixCalls"/>)
 /// and the exception port every process task has (faults become signals). Blocking calls (a pipe read
-/// or write, a console read, wait) keep their reply right and are answered later (MIG_NO_REPLY), so the loop never
-/// waits for a process. The set also holds the pager port: the server is the task pager of the files exec
+/// or write, a console read, wait, nanosleep) keep their reply right and are answered later (MIG_NO_REPLY), so the loop never
+/// waits for a process; sleeps end by the loop's receive timeout. The set also holds the pager port: the server is the task pager of the files exec
 /// and mmap map. The decisions are in plain classes (Server/: ProcessTable, FdTable, OpenFile, Pipe,
 /// SignalState, FileObjectTable, ConsoleReader); this class carries them out with Mach calls. Split:
-/// .Processes (fork, exec, exit, wait, kill, exceptions), .Files (descriptors, pipes, the file system, the
-/// console), .Console (console reads that block, through device_read_request), .Pager (files as memory objects).
+/// .Processes (fork, exec, exit, wait, exceptions), .Files (descriptors, pipes, the file system, the
+/// console), .Signals (kill, sigaction, sigprocmask, EINTR, nanosleep), .Console (console reads that block, through device_read_request), .Pager (files as memory objects).
 /// </summary>
 public sealed partial class UnixServer
 {
@@ -83,9 +83,10 @@ public sealed partial class UnixServer
         }
         while (!_shutdown)
         {
+            await WakeSleepers();
             if (!_backlog.TryDequeue(out var message))
             {
-                var received = await _env.Receive(_set);
+                var received = await _env.Receive(_set, UntilNextWake());
                 if (received.Return != MachMsgReturn.Success || received.Message is null) continue;
                 message = received.Message;
             }
@@ -134,8 +135,17 @@ public sealed partial class UnixServer
         if (!reply.IsNull) await _env.PortDeallocate(reply.Port);
     }
 
-    /// <summary>What a blocked call needs to be answered: whose it is, its reply, and how to build the answer.</summary>
-    private sealed record PendingCall(int Pid, MigReplyHandle Reply, Pipe? Pipe);
+    /// <summary>What a blocked call needs to be answered: whose it is, its reply, what it waits in (and the pipe, for a pipe call).</summary>
+    private sealed record PendingCall(int Pid, MigReplyHandle Reply, BlockedIn Kind, Pipe? Pipe = null);
+
+    /// <summary>What a blocked call waits in (the decision class that holds it).</summary>
+    private enum BlockedIn
+    {
+        Pipe,
+        Console,
+        Wait,
+        Sleep,
+    }
 
     private static ImmutableArray<byte> Bytes(byte[] data) => ImmutableArray.Create(data);
 }

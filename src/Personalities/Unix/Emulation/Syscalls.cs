@@ -52,6 +52,9 @@ public static class Syscalls
     /// <summary>sigaction.</summary>
     public const int Sigaction = 46;
 
+    /// <summary>sigprocmask (4.3BSD-Reno's and FreeBSD's number).</summary>
+    public const int Sigprocmask = 48;
+
     /// <summary>execve.</summary>
     public const int Execve = 59;
 
@@ -76,6 +79,9 @@ public static class Syscalls
     /// <summary>lseek.</summary>
     public const int Lseek = 199;
 
+    /// <summary>nanosleep (4.3BSD has none: FreeBSD's number, past 4.3BSD's; a private number here).</summary>
+    public const int Nanosleep = 240;
+
     /// <summary>getprocs: the server's process table (no 4.3BSD number: ps read kernel memory there; a private number past 4.3BSD's).</summary>
     public const int Procs = 300;
 
@@ -84,7 +90,7 @@ public static class Syscalls
 
     /// <summary>Every number the library emulates.</summary>
     public static readonly ImmutableArray<int> All =
-        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Chdir, Getpid, Kill, Dup, Pipe, Sigaction, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Procs, Getcwd];
+        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Chdir, Getpid, Kill, Dup, Pipe, Sigaction, Sigprocmask, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Nanosleep, Procs, Getcwd];
 
     /// <summary>The handler id (the "address" in the library) of number <paramref name="number"/>.</summary>
     public static int EntryFor(int number) => 0x1000 + number;

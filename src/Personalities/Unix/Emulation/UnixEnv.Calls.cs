@@ -73,7 +73,7 @@ public sealed partial class UnixEnv
         return (await Leave(r.RetCode, r.Signals), [.. r.Data]);
     }
 
-    /// <summary>write(2) of all of <paramref name="data"/> (in pieces of at most <see cref="UnixServer.MaxIo"/>): the bytes written, and the first error (EPIPE on a pipe with no reader, after SIGPIPE if it is caught or ignored).</summary>
+    /// <summary>write(2) of all of <paramref name="data"/> (in pieces of at most <see cref="UnixServer.MaxIo"/>): the bytes written, and the first error (EPIPE on a pipe with no reader, after SIGPIPE if it is caught or ignored). A caught signal interrupting a blocked pipe write gives EINTR when nothing was written, else the count written so far (POSIX).</summary>
     public async Task<(Errno Error, int Written)> Write(int fd, ReadOnlyMemory<byte> data)
     {
         var total = 0;
@@ -84,8 +84,9 @@ public sealed partial class UnixEnv
             var piece = data.Slice(total, Math.Min(UnixServer.MaxIo, data.Length - total));
             var r = await Stub.WriteAsync(s, fd, ImmutableArray.Create(piece.Span));
             var error = await Leave(r.RetCode, r.Signals);
-            if (error != Errno.None) return (error, total);
+            if (error != Errno.None) return (error == Errno.EINTR && total > 0 ? Errno.None : error, total); // interrupted after some bytes: their count
             total += r.Written;
+            if (r.Written < piece.Length) break; // a short write (a pipe write a signal interrupted): its count, not a retry
         }
         while (total < data.Length);
         return (Errno.None, total);
@@ -222,6 +223,20 @@ public sealed partial class UnixEnv
         if (e != Errno.None) return e;
         var r = await Stub.KillAsync(s, pid, signal);
         return await Leave(r.RetCode, r.Signals);
+    }
+
+    /// <summary>
+    /// sigprocmask(2): <paramref name="how"/> <see cref="Server.SigprocmaskHow"/> Block, Unblock or SetMask
+    /// with <paramref name="set"/> (bit n = signal n; SIGKILL is left out). A blocked signal stays pending in
+    /// the server; unblocked, its handler runs before this call returns (or its default ends the process).
+    /// Returns the previous mask; EINVAL for a bad <paramref name="how"/>.
+    /// </summary>
+    public async Task<(Errno Error, int Previous)> Sigprocmask(int how, int set)
+    {
+        var (e, s) = await Enter(Syscalls.Sigprocmask);
+        if (e != Errno.None) return (e, 0);
+        var r = await Stub.SigprocmaskAsync(s, how, set);
+        return (await Leave(r.RetCode, r.Signals), r.Previous);
     }
 
     /// <summary>sigaction(2), minimal: Default, Ignore, or Catch (use <see cref="Signal(int, Func{UnixEnv, int, Task})"/> to give the handler).</summary>

@@ -5,22 +5,31 @@ namespace MachActors.Personalities.Unix.Emulation;
 
 /// <summary>
 /// What the library does for a program without a system call, as a UNIX libc on Mach did with Mach
-/// calls of its own: sleep (a receive with a timeout on a port no one sends to: virtual time), memory
-/// for a heap (vm_allocate in the process's own task) and reading and writing it; and the process
-/// table for ps (one system call).
+/// calls of its own: memory for a heap (vm_allocate in the process's own task) and reading and writing
+/// it; and two calls of the C library's side: sleep (nanosleep, answered by the server after the virtual
+/// time) and the process table for ps (one system call each).
 /// </summary>
 public sealed partial class UnixEnv
 {
     /// <summary>The machine's page size.</summary>
     public int PageSize => Mach.Machine.PageSize;
 
-    /// <summary>sleep(3): waits <paramref name="time"/> of virtual time (a mach_msg receive that times out). Not interrupted by signals.</summary>
-    public async Task<Errno> Sleep(Duration time)
+    /// <summary>sleep(3): waits <paramref name="time"/> of virtual time (nanosleep); EINTR when a caught signal interrupted it (its handler ran).</summary>
+    public async Task<Errno> Sleep(Duration time) => (await Nanosleep(time)).Error;
+
+    /// <summary>
+    /// nanosleep(2): the server answers after <paramref name="time"/> of virtual time (its loop's receive
+    /// timeout), or earlier when a caught signal arrives: EINTR and the time left (the handler ran).
+    /// EINVAL for a negative time.
+    /// </summary>
+    public async Task<(Errno Error, Duration Remaining)> Nanosleep(Duration time)
     {
-        var port = await Mach.MachReplyPort();
-        var received = await Mach.Receive(port, time);
-        await Mach.PortDestroy(port);
-        return received.Return == MachMsgReturn.RcvTimedOut ? Errno.None : Errno.EINTR;
+        var (e, s) = await Enter(Syscalls.Nanosleep);
+        if (e != Errno.None) return (e, time);
+        var r = await Stub.NanosleepAsync(s, time.Nanoseconds);
+        var error = await Leave(r.RetCode, r.Signals);
+        if (error != Errno.None) return (error, time);
+        return r.Remaining > 0 ? (Errno.EINTR, Duration.FromNanoseconds(r.Remaining)) : (Errno.None, Duration.Zero);
     }
 
     /// <summary>malloc's pages: <paramref name="bytes"/> (rounded up to pages) of zero-filled memory anywhere in this task; ENOMEM when the task has no room.</summary>

@@ -50,8 +50,26 @@ public sealed partial class UnixEnv
         return (Errno.None, _server);
     }
 
-    /// <summary>Leaves a system call: runs the handlers of the signals the reply reported, and maps the RPC's code to an errno (MIG and mach_msg codes, e.g. a dead server, are EIO).</summary>
+    /// <summary>
+    /// Leaves a system call: runs the handlers of the signals the reply reported, and maps the RPC's code to
+    /// an errno (MIG and mach_msg codes, e.g. a dead server, are EIO). EINTR comes as MIG's short error
+    /// reply, which carries no signals: the library then fetches them (sigprocmask SIG_BLOCK of nothing,
+    /// one more RPC, only then) and runs their handlers before the call returns EINTR (no SA_RESTART).
+    /// </summary>
     private async Task<Errno> Leave(int code, int signals)
+    {
+        await RunHandlers(signals);
+        if (code == (int)Errno.EINTR) await RunHandlers(await FetchSignals());
+        return code switch
+        {
+            0 => Errno.None,
+            > 0 and < 1000 => (Errno)code,
+            _ => Errno.EIO,
+        };
+    }
+
+    /// <summary>Runs the handlers of <paramref name="signals"/> (bit n = signal n), lowest first.</summary>
+    private async Task RunHandlers(int signals)
     {
         for (var s = 1; signals != 0 && s <= Unix.Signal.Max; s++)
         {
@@ -60,12 +78,15 @@ public sealed partial class UnixEnv
             Delivered.Add(s);
             if (_handlers.TryGetValue(s, out var handler)) await handler(this, s);
         }
-        return code switch
-        {
-            0 => Errno.None,
-            > 0 and < 1000 => (Errno)code,
-            _ => Errno.EIO,
-        };
+    }
+
+    /// <summary>The caught signals pending in the server (taken): a sigprocmask that changes nothing.</summary>
+    private async Task<int> FetchSignals()
+    {
+        var (e, s) = await Enter(Syscalls.Sigprocmask);
+        if (e != Errno.None) return 0;
+        var r = await Stub.SigprocmaskAsync(s, Server.SigprocmaskHow.Block, 0);
+        return r.RetCode == 0 ? r.Signals : 0;
     }
 
     /// <summary>The client stub on this thread's transport.</summary>

@@ -2,7 +2,7 @@ namespace MachActors.Personalities.Unix.Server;
 
 /// <summary>The answer to a pipe call that was blocked (or an immediate one): data read, bytes written, EOF (empty data) or EPIPE.</summary>
 /// <param name="Token">The blocked call's token (the server keeps its reply by it).</param>
-/// <param name="Error">None, or EPIPE for a writer whose last reader went away.</param>
+/// <param name="Error">None, EPIPE for a writer whose last reader went away, or EINTR for a call a caught signal interrupted.</param>
 /// <param name="Data">A reader's bytes (empty at end of file); null for a writer.</param>
 /// <param name="Written">A writer's byte count.</param>
 public sealed record PipeCompletion(long Token, Errno Error, byte[]? Data, int Written);
@@ -95,21 +95,28 @@ public sealed class Pipe
     }
 
     /// <summary>Forgets the blocked call <paramref name="token"/> (its process ended or was interrupted); true when it was waiting here. A writer's bytes already buffered stay.</summary>
-    public bool Cancel(long token)
+    public bool Cancel(long token) => Interrupt(token) is not null;
+
+    /// <summary>
+    /// A caught signal interrupts the blocked call <paramref name="token"/>: a reader, or a writer that moved
+    /// no bytes yet, gets EINTR; a writer that moved some returns their count (POSIX: the bytes are in the
+    /// pipe and stay). Null when the call is not waiting here.
+    /// </summary>
+    public PipeCompletion? Interrupt(long token)
     {
         for (var r = _readers.First; r is not null; r = r.Next)
         {
             if (r.Value.Token != token) continue;
             _readers.Remove(r);
-            return true;
+            return new PipeCompletion(token, Errno.EINTR, [], 0);
         }
         for (var w = _writers.First; w is not null; w = w.Next)
         {
             if (w.Value.Token != token) continue;
             _writers.Remove(w);
-            return true;
+            return w.Value.Done > 0 ? new PipeCompletion(token, Errno.None, null, w.Value.Done) : new PipeCompletion(token, Errno.EINTR, null, 0);
         }
-        return false;
+        return null;
     }
 
     private byte[] Take(int count)
