@@ -8,7 +8,7 @@ using MachActors.Tests.Unit.Personalities.Unix.Programs;
 
 namespace MachActors.Tests.Unit.Personalities.Unix;
 
-/// <summary>Console reads on whole machines: a reader blocks until the host feeds a line, reads end of file when input ends, in arrival order, and one killed while waiting is dropped.</summary>
+/// <summary>Console reads on whole machines: a reader blocks until the host feeds a line, reads end of file when input ends, in arrival order, and one killed (or interrupted by a caught signal: EINTR) while waiting is dropped.</summary>
 public sealed class ConsoleReadTests
 {
     public static TheoryData<DispatcherKind> Dispatchers => MachineKit.Dispatchers;
@@ -131,6 +131,39 @@ public sealed class ConsoleReadTests
         kit.Run();
 
         Assert.Equal([$"child {Signal.SIGTERM}", "init None after\n"], kit.Log);
+        kit.Machine.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Read_CaughtSignalWhileWaiting_EintrAndTheLineGoesToTheNextReader(DispatcherKind kind)
+    {
+        var cue = new ReadCue();
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var (_, child) = await u.Fork(async c =>
+            {
+                await c.Signal(Signal.SIGTERM, (_, _) => { kit!.Log.Add("handler"); return Task.CompletedTask; });
+                var (e, data) = await c.Read(0, 100);
+                kit!.Log.Add($"child {e} {data.Length}");
+                return 0;
+            });
+            await u.Sleep(Duration.FromSeconds(1));
+            await u.Kill(child, Signal.SIGTERM);
+            await u.Wait();
+            var (e, line) = await u.Read(0, 100);
+            kit!.Log.Add($"init {e} {Encoding.UTF8.GetString(line)}");
+            return 0;
+        }, kind, console: cue.Console);
+
+        cue.RunUntilWaiting(kit.Machine);
+        Assert.Equal(ConditionMet, kit.Machine.Sys.RunUntil(() => kit.Log.Count >= 2, Duration.FromSeconds(10)).Outcome);
+        kit.Machine.RunFor(Duration.FromSeconds(1)); // init reads now, behind the device read asked for the child
+        Console(kit.Machine).Tell(new ConsoleInput("after"), null);
+        kit.Run();
+
+        Assert.Equal(["handler", "child EINTR 0", "init None after\n"], kit.Log);
         kit.Machine.AssertNoActorFailures();
     }
 

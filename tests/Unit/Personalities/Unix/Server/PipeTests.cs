@@ -81,4 +81,50 @@ public sealed class PipeTests
         Assert.Equal(0, pipe.Waiting);
         Assert.Equal(1, pipe.Buffered);
     }
+
+    [Fact]
+    public void Interrupt_BlockedReader_EintrAndNotServedLater()
+    {
+        var pipe = new Pipe(4);
+        Assert.Null(pipe.Read(1, 4, _done));
+
+        var c = pipe.Interrupt(1);
+        pipe.Write(2, [9], _done);
+
+        Assert.Equal(new PipeCompletion(1, Errno.EINTR, c!.Data, 0), c);
+        Assert.Empty(c.Data!);
+        Assert.Empty(_done);
+        Assert.Equal(1, pipe.Buffered);
+    }
+
+    [Fact]
+    public void Interrupt_WriterThatMovedBytes_CountAndTheBytesStay()
+    {
+        var pipe = new Pipe(4);
+        Assert.Null(pipe.Write(1, [1, 2, 3, 4, 5, 6], _done));
+
+        var c = pipe.Interrupt(1);
+
+        Assert.Equal(Errno.None, c!.Error);
+        Assert.Null(c.Data);
+        Assert.Equal(4, c.Written);
+        Assert.Equal(new byte[] { 1, 2, 3, 4 }, pipe.Read(2, 10, _done)!.Data);
+        Assert.Empty(_done); // the rest of the interrupted write is not pumped in
+        Assert.Equal(0, pipe.Waiting);
+    }
+
+    [Fact]
+    public void Interrupt_WriterWithNothingMovedOrUnknownToken_EintrOrNull()
+    {
+        var pipe = new Pipe(2);
+        Assert.Null(pipe.Write(1, [1, 2, 3], _done));
+        Assert.Null(pipe.Write(2, [4], _done)); // behind the first: nothing moved
+
+        var c = pipe.Interrupt(2);
+
+        Assert.Equal(new PipeCompletion(2, Errno.EINTR, null, 0), c);
+        Assert.Null(pipe.Interrupt(2));
+        Assert.Null(pipe.Interrupt(99));
+        Assert.Equal(1, pipe.Waiting);
+    }
 }
