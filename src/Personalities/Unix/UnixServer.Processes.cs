@@ -10,7 +10,7 @@ using MachActors.Personalities.Unix.Server;
 
 namespace MachActors.Personalities.Unix;
 
-/// <summary>Processes: creation (init, fork, exec), their Mach setup, exit, wait, kill and signals.</summary>
+/// <summary>Processes: creation (init, fork, exec), their Mach setup, exit, wait, exceptions as signals (kill and the rest of signals: .Signals).</summary>
 public sealed partial class UnixServer
 {
     private readonly Dictionary<int, Queue<WaitCompletion>> _reportAgain = []; // the seeded WaitReportsTwice bug only
