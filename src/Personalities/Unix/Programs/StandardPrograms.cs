@@ -23,7 +23,9 @@ public static class StandardPrograms
             .Register("hog", Hog.Main)
             .Register("forktest", ForkTest.Main)
             .Register("mmap", Mmap.Main)
-            .Register("segv", Segv.Main);
+            .Register("segv", Segv.Main)
+            .Register("test", Test.Main)
+            .Register("[", Test.Main);
     }
 
     /// <summary>A registry holding the standard programs.</summary>

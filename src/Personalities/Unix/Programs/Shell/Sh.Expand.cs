@@ -1,3 +1,4 @@
+using System.Text;
 using MachActors.Personalities.Unix.Emulation;
 
 namespace MachActors.Personalities.Unix.Programs.Shell;
@@ -11,39 +12,52 @@ internal sealed record ExpandedRedirect(ShellTokenKind Kind, int Fd, string Targ
 /// <summary>A command after expansion: argv and its redirections (assignments before a command's words are not kept: there is no environment).</summary>
 /// <param name="Argv">The words, expanded, split and globbed.</param>
 /// <param name="Redirects">The redirections, targets expanded.</param>
-internal sealed record ExpandedCommand(IReadOnlyList<string> Argv, IReadOnlyList<ExpandedRedirect> Redirects);
+internal sealed record ExpandedCommand(IReadOnlyList<string> Argv, IReadOnlyList<ExpandedRedirect> Redirects)
+{
+    /// <summary>A compound command (no argv then), run with the redirections applied.</summary>
+    public ShellCompound? Compound { get; init; }
+}
 
-/// <summary>Expanding a command's words with this shell's variables and the file system's directories.</summary>
+/// <summary>Expanding a command's words with this shell's variables and the file system's directories; command substitution.</summary>
 public sealed partial class Sh
 {
-    /// <summary>The value of $NAME (and of $? $$ $! $0 $#): null when unset.</summary>
+    /// <summary>The value of $NAME (and of $? $$ $! $0..$9 $# $@ $*): null when unset.</summary>
     private string? Lookup(string name) => name switch
     {
         "?" => Number(_status),
         "$" => Number(_pid),
         "!" => _lastBackground is { } pid ? Number(pid) : null,
-        "0" => "sh",
-        "#" => "0",
+        "0" => _name,
+        "#" => Number(_params.Count),
+        "@" => string.Join(ShellExpander.ParameterBreak, _params),
+        "*" => string.Join(' ', _params),
+        [>= '1' and <= '9'] => name[0] - '1' < _params.Count ? _params[name[0] - '1'] : null,
         _ => _variables.GetValueOrDefault(name),
     };
 
     /// <summary>Sets the variables of a command of assignments only, left to right (a value sees the ones before it).</summary>
-    private void Assign(ShellCommand command)
+    private async Task Assign(ShellCommand command)
     {
-        foreach (var a in command.Assignments) _variables[a.Name] = ShellExpander.Text(a.Value, Lookup);
+        foreach (var a in command.Assignments) _variables[a.Name] = ShellExpander.Text(await Substitute(a.Value), Lookup);
     }
 
     /// <summary>Expands <paramref name="command"/>: redirection targets to one string each; words to fields (<see cref="ShellExpander"/>), each pattern globbed against the directories (<see cref="ShellGlob"/>).</summary>
     private async Task<ExpandedCommand> Expand(ShellCommand command)
     {
+        var redirects = new List<ExpandedRedirect>();
+        foreach (var r in command.Redirects) redirects.Add(new ExpandedRedirect(r.Kind, r.Fd, ShellExpander.Text(await Substitute(r.Target), Lookup)));
+        return new ExpandedCommand(await ExpandWords(command.Words), redirects) { Compound = command.Compound };
+    }
+
+    /// <summary>Words to fields: command substitutions run, expanded, split, patterns globbed.</summary>
+    private async Task<IReadOnlyList<string>> ExpandWords(IReadOnlyList<ShellWord> words)
+    {
         var argv = new List<string>();
-        foreach (var word in command.Words)
+        foreach (var word in words)
         {
-            foreach (var field in ShellExpander.Fields(word, Lookup)) argv.AddRange(await ShellGlob.Expand(field, List));
+            foreach (var field in ShellExpander.Fields(await Substitute(word), Lookup)) argv.AddRange(await ShellGlob.Expand(field, List));
         }
-        return new ExpandedCommand(
-            argv,
-            [.. command.Redirects.Select(r => new ExpandedRedirect(r.Kind, r.Fd, ShellExpander.Text(r.Target, Lookup)))]);
+        return argv;
     }
 
     /// <summary>The names in directory <paramref name="path"/>, or null when it cannot be read.</summary>
@@ -51,5 +65,49 @@ public sealed partial class Sh
     {
         var (error, entries) = await _u.ReadDir(path);
         return error == Errno.None ? [.. entries.Select(e => e.Name)] : null;
+    }
+
+    /// <summary><paramref name="word"/> with each command substitution piece replaced by the command's output.</summary>
+    private async Task<ShellWord> Substitute(ShellWord word)
+    {
+        if (!word.Parts.Any(p => p.Substitution)) return word;
+        var parts = new List<ShellWordPart>();
+        foreach (var part in word.Parts) parts.Add(part.Substitution ? part with { Text = await CommandOutput(part.Text) } : part);
+        return new ShellWord(parts);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="source"/> in a forked child shell whose standard output is a pipe, reads the pipe to its
+    /// end and waits for the child ($? becomes its status). The output without its trailing newlines; a syntax
+    /// error is reported (status 2) and gives nothing.
+    /// </summary>
+    private async Task<string> CommandOutput(string source)
+    {
+        var (script, error) = ShellParser.Parse(source);
+        if (script is null)
+        {
+            _status = await ProgramIo.Fail(_u, "sh: " + error, 2);
+            return "";
+        }
+        var (piped, r, w) = await _u.Pipe();
+        if (piped != Errno.None)
+        {
+            _status = await ProgramIo.Fail(_u, $"sh: pipe: {ProgramIo.Message(piped)}");
+            return "";
+        }
+        var (forked, pid) = await _u.Fork(async c =>
+        {
+            await c.Dup2(w, 1);
+            await c.Close(r);
+            if (w != 1) await c.Close(w);
+            return await new Sh(c, this).RunList(script);
+        });
+        await _u.Close(w);
+        var output = new StringBuilder();
+        while (await ProgramIo.Read(_u, r) is { Error: Errno.None, Data.Length: > 0 } chunk) output.Append(ProgramIo.Text(chunk.Data));
+        await _u.Close(r);
+        if (forked != Errno.None) _status = await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(forked)}");
+        else if (await _u.Waitpid(pid) is { Error: Errno.None } waited) _status = StatusOf(waited.Status);
+        return output.ToString().TrimEnd('\n');
     }
 }

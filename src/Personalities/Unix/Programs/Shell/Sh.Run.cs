@@ -7,18 +7,23 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 public sealed partial class Sh
 {
     /// <summary>
-    /// Runs <paramref name="pipeline"/>: each command's words are expanded here first (variables, then
-    /// globbing); a lone command of assignments only sets the shell's variables, a lone builtin without
-    /// redirections runs here; otherwise a pipe between each two commands and a child per command; the
+    /// Runs <paramref name="pipeline"/>: a lone compound command without redirections runs here; each command's
+    /// words are expanded here first (command substitution, variables, then globbing); a lone command of
+    /// assignments only sets the shell's variables, a lone builtin without redirections runs here; otherwise a pipe between each two commands and a child per command; the
     /// shell closes its pipe ends, waits for each child by pid, reports those a signal other than SIGPIPE
     /// killed, and returns the last one's status.
     /// </summary>
     private async Task<int> RunPipeline(ShellPipeline pipeline)
     {
+        if (pipeline.Commands is [{ Compound: { } compound, Redirects.Count: 0 }]) return await RunCompound(compound);
         if (pipeline.Commands is [{ Redirects.Count: 0, Words.Count: 0 } assignments])
         {
-            Assign(assignments);
-            return 0;
+            var before = _status;
+            _status = 0;
+            await Assign(assignments);
+            var assigned = _status; // the last command substitution's, else 0
+            _status = before;
+            return assigned;
         }
         var commands = new List<ExpandedCommand>();
         foreach (var command in pipeline.Commands) commands.Add(await Expand(command));
@@ -57,7 +62,7 @@ public sealed partial class Sh
     /// <summary>
     /// A command's child (this shell is its forked copy): standard input from <paramref name="input"/> and
     /// output to <paramref name="output"/> (-1: the shell's), every pipe descriptor closed, the redirections
-    /// applied in order, then a builtin or exec (no words: status 0). A redirection that fails: "sh: FILE:
+    /// applied in order, then a compound command, a builtin or exec (no words: status 0). A redirection that fails: "sh: FILE:
     /// message", status 1; exec that fails: "sh: NAME: not found" (127) or "sh: NAME: message" (126).
     /// </summary>
     private async Task<int> Child(ExpandedCommand command, int input, int output, List<(int Read, int Write)> pipes)
@@ -70,6 +75,7 @@ public sealed partial class Sh
         {
             if (await Redirect(c, redirect) is var (target, error) && error != Errno.None) return await ProgramIo.Fail(c, $"sh: {target}: {ProgramIo.Message(error)}");
         }
+        if (command.Compound is { } compound) return await RunCompound(compound);
         var argv = command.Argv;
         if (argv.Count == 0) return 0;
         if (await Builtin(argv) is { } builtin) return builtin;

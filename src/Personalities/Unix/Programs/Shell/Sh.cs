@@ -12,10 +12,12 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
 /// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
 /// "sh: NAME: not found" (127). Builtins, run in the shell: <c>cd [DIR]</c>, <c>pwd</c>, <c>unset NAME...</c>,
-/// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>. Variables: NAME=value alone on a command sets a
-/// shell variable; $NAME, ${NAME}, $? (last status), $$ (the shell's pid), $! (the last background pid)
-/// expand (<see cref="ShellExpander"/>), then globbing (<see cref="ShellGlob"/>). Split: .Run (pipelines,
-/// redirections, children), .Expand (words to argv).
+/// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>, <c>break [N]</c>, <c>continue [N]</c>, <c>shift [N]</c>.
+/// Variables: NAME=value alone on a command sets a shell variable; $NAME, ${NAME}, $? (last status), $$ (the
+/// shell's pid), $! (the last background pid), $0, $1..$9, $#, $@, $* expand (<see cref="ShellExpander"/>),
+/// command substitutions run, then globbing (<see cref="ShellGlob"/>). A script's commands may span lines
+/// (if, while, until, for). Split: .Run (pipelines, redirections, children), .Flow (compound commands),
+/// .Expand (words to argv, command substitution).
 /// </summary>
 public sealed partial class Sh
 {
@@ -25,6 +27,8 @@ public sealed partial class Sh
     private bool _exit;
     private int _pid;
     private int? _lastBackground;
+    private string _name = "sh";
+    private IReadOnlyList<string> _params = [];
 
     private Sh(UnixEnv u) => _u = u;
 
@@ -38,10 +42,12 @@ public sealed partial class Sh
         foreach (var (name, value) in parent._variables) _variables[name] = value;
         _status = parent._status;
         _pid = parent._pid;
+        _name = parent._name;
+        _params = parent._params;
         _lastBackground = parent._lastBackground;
     }
 
-    /// <summary>The program.</summary>
+    /// <summary>The program: <c>sh -c LINE [NAME [ARG...]]</c>, <c>sh FILE [ARG...]</c>, <c>sh</c>, <c>sh -i</c>.</summary>
     public static async Task<int> Main(UnixEnv u, IReadOnlyList<string> argv)
     {
         var shell = new Sh(u) { _pid = (await u.Getpid()).Pid };
@@ -49,23 +55,41 @@ public sealed partial class Sh
         if (interactive) argv = [argv[0]];
         if (argv.Count > 1 && argv[1] == "-c")
         {
-            if (argv.Count != 3) return await ProgramIo.Fail(u, "usage: sh [-i | -c LINE | FILE]", 2);
-            await shell.RunLine(argv[2]);
+            if (argv.Count < 3) return await ProgramIo.Fail(u, Usage, 2);
+            shell._name = argv.Count > 3 ? argv[3] : "sh";
+            shell._params = [.. argv.Skip(4)];
+            await shell.RunText(argv[2]);
             return shell._status;
         }
-        if (argv.Count > 2) return await ProgramIo.Fail(u, "usage: sh [-i | -c LINE | FILE]", 2);
+        if (argv.Count > 1 && argv[1].StartsWith('-')) return await ProgramIo.Fail(u, Usage, 2);
         var fd = 0;
-        if (argv.Count == 2)
+        if (argv.Count > 1)
         {
             var (error, opened) = await u.Open(argv[1], Server.OpenFile.ReadOnly);
             if (error != Errno.None) return await ProgramIo.Fail(u, $"sh: {argv[1]}: {ProgramIo.Message(error)}", 127);
             fd = opened;
+            shell._name = argv[1];
+            shell._params = [.. argv.Skip(2)];
         }
+        await shell.RunInput(fd, interactive);
+        return shell._status;
+    }
+
+    private const string Usage = "usage: sh [-i | -c LINE [NAME [ARG...]] | FILE [ARG...]]";
+
+    /// <summary>
+    /// Reads <paramref name="fd"/> to its end a line at a time; each command, once its lines are complete (an if
+    /// up to its fi), runs before the next line is read. Interactive: the prompt before a command's first
+    /// line, "&gt; " before the lines that continue one.
+    /// </summary>
+    private async Task RunInput(int fd, bool interactive)
+    {
         var pending = new StringBuilder();
-        while (!shell._exit)
+        var command = new StringBuilder();
+        while (!_exit)
         {
-            if (interactive && pending.Length == 0) await u.Write(2, Prompt);
-            var (error, data) = await ProgramIo.Read(u, fd);
+            if (interactive && pending.Length == 0) await _u.Write(2, command.Length == 0 ? Prompt : "> ");
+            var (error, data) = await ProgramIo.Read(_u, fd);
             if (error != Errno.None || data.Length == 0) break;
             pending.Append(ProgramIo.Text(data));
             var text = pending.ToString();
@@ -74,26 +98,39 @@ public sealed partial class Sh
             pending.Clear().Append(text, cut + 1, text.Length - cut - 1);
             foreach (var line in text[..cut].Split('\n'))
             {
-                if (shell._exit) break;
-                await shell.RunLine(line);
+                if (_exit) break;
+                command.Append(line).Append('\n');
+                var (script, parseError) = ShellParser.Parse(command.ToString(), out var incomplete);
+                if (script is null && incomplete) continue;
+                command.Clear();
+                await Run(script, parseError);
             }
         }
-        if (!shell._exit && pending.Length > 0) await shell.RunLine(pending.ToString());
-        return shell._status;
+        if (!_exit && pending.Length + command.Length > 0) await RunText(command.Append(pending).ToString());
     }
 
-    /// <summary>Parses and runs one line; a syntax error is reported and sets status 2.</summary>
-    private async Task RunLine(string line)
+    /// <summary>Parses and runs <paramref name="text"/> (a line, or lines); a syntax error is reported and sets status 2.</summary>
+    private async Task RunText(string text)
     {
-        var (script, error) = ShellParser.Parse(line);
-        if (script is null)
-        {
-            _status = await ProgramIo.Fail(_u, "sh: " + error, 2);
-            return;
-        }
+        var (script, error) = ShellParser.Parse(text);
+        await Run(script, error);
+    }
+
+    private async Task Run(ShellScript? script, string? error)
+    {
+        if (script is null) _status = await ProgramIo.Fail(_u, "sh: " + error, 2);
+        else await RunList(script);
+    }
+
+    /// <summary>
+    /// Runs a list's and-or lists in order, each one ended by &amp; forked into a child shell and not waited for;
+    /// stops after exit, break or continue. Returns (and leaves in $?) the last status.
+    /// </summary>
+    private async Task<int> RunList(ShellScript script)
+    {
         foreach (var list in script.Lists)
         {
-            if (_exit) return;
+            if (Stopped) break;
             if (!list.Background)
             {
                 _status = await RunAndOr(list);
@@ -103,6 +140,7 @@ public sealed partial class Sh
             if (forked == Errno.None) _lastBackground = pid;
             _status = forked == Errno.None ? 0 : await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(forked)}");
         }
+        return _status;
     }
 
     /// <summary>An and-or list: each pipeline after &amp;&amp; runs when the status so far is 0, after || when it is not.</summary>
@@ -111,7 +149,7 @@ public sealed partial class Sh
         var status = await RunPipeline(list.First);
         foreach (var link in list.Rest)
         {
-            if (_exit) break;
+            if (Stopped) break;
             if ((link.Operator == ShellTokenKind.AndIf) == (status == 0)) status = await RunPipeline(link.Pipeline);
         }
         return status;
@@ -140,6 +178,13 @@ public sealed partial class Sh
                 return (await ProgramIo.Out(_u, cwd + "\n")).Error == Errno.None ? 0 : 1;
             case "unset":
                 foreach (var name in argv.Skip(1)) _variables.Remove(name);
+                return 0;
+            case "break" or "continue":
+                return Jump(argv);
+            case "shift":
+                var n = argv.Count > 1 ? ProgramIo.Count(argv[1]) : 1;
+                if (n is null || n > _params.Count) return await ProgramIo.Fail(_u, "sh: shift: can't shift that many");
+                _params = [.. _params.Skip((int)n)];
                 return 0;
             case "wait":
                 while ((await _u.Wait()).Error == Errno.None)

@@ -13,14 +13,19 @@ public sealed record ShellField(string Text, IReadOnlyList<bool> Active)
 
 /// <summary>
 /// Parameter expansion of a <see cref="ShellWord"/> (docs/UNIX.md, "The shell"): <c>$NAME</c>,
-/// <c>${NAME}</c>, <c>$?</c>, <c>$$</c>, <c>$!</c>, <c>$0</c>..<c>$9</c> and <c>$#</c> are looked up
-/// (unset: empty); a '$' not followed by one of those stays. In unquoted pieces the expanded text is split
+/// <c>${NAME}</c>, <c>$?</c>, <c>$$</c>, <c>$!</c>, <c>$0</c>..<c>$9</c>, <c>$#</c>, <c>$@</c> and <c>$*</c> are looked up
+/// (unset: empty; the lookup of "@" separates the parameters by <see cref="ParameterBreak"/>, so "$@" gives a
+/// field each and "$@" with none gives no field); a '$' not followed by one of those stays. A command
+/// substitution piece (already replaced by its output) expands like a value. In unquoted pieces the expanded text is split
 /// into fields at blanks (space, tab, newline) and its * ? [ ] may glob; "..." expands but keeps one field
 /// with no globbing; '...' and backslashed characters are literal. An unquoted expansion that is empty
 /// gives no field; "" and '' give an empty one. Plain: the lookup is the only input besides the word.
 /// </summary>
 public static class ShellExpander
 {
+    /// <summary>What a lookup of "@" puts between the positional parameters: "$@" is then one field per parameter.</summary>
+    public const char ParameterBreak = '\0';
+
     /// <summary>A variable name: a letter or '_', then letters, digits or '_'.</summary>
     public static bool IsName(string text)
     {
@@ -64,7 +69,13 @@ public static class ShellExpander
                 continue;
             }
             var unquoted = part.Quote == ShellQuote.None;
+            if (!unquoted && part.Text == "$@" && lookup("@") is "" or null) continue; // "$@" with no parameters: no field
             if (!unquoted) started = true;
+            if (part.Substitution)
+            {
+                Value(part.Text);
+                continue;
+            }
             for (var i = 0; i < part.Text.Length;)
             {
                 if (Dollar(part.Text, i, lookup) is not var (value, next))
@@ -74,10 +85,21 @@ public static class ShellExpander
                     continue;
                 }
                 i = next;
+                Value(value);
+            }
+
+            // An expanded value: unquoted, split at blanks and globbed; the parameters of $@ (NUL between them) separate fields, also in "..."
+            void Value(string value)
+            {
                 foreach (var c in value)
                 {
-                    if (unquoted && split && c is ' ' or '\t' or '\n') Cut();
-                    else Add(c, unquoted && split && IsGlob(c));
+                    if (c == ParameterBreak && split)
+                    {
+                        Cut();
+                        started = !unquoted;
+                    }
+                    else if (unquoted && split && c is ' ' or '\t' or '\n') Cut();
+                    else Add(c == ParameterBreak ? ' ' : c, unquoted && split && IsGlob(c));
                 }
             }
         }
@@ -92,7 +114,7 @@ public static class ShellExpander
     {
         if (text[i] != '$' || i + 1 >= text.Length) return null;
         var c = text[i + 1];
-        if (c is '?' or '$' or '!' or '#' || char.IsAsciiDigit(c)) return (lookup(c.ToString()) ?? "", i + 2);
+        if (c is '?' or '$' or '!' or '#' or '@' or '*' || char.IsAsciiDigit(c)) return (lookup(c.ToString()) ?? "", i + 2);
         if (c == '{')
         {
             var close = text.IndexOf('}', i + 2);

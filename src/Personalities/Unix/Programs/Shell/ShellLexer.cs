@@ -4,13 +4,14 @@ using System.Text;
 namespace MachActors.Personalities.Unix.Programs.Shell;
 
 /// <summary>
-/// Splits a command line into tokens: words and the operators | ; &amp;&amp; || &amp; and the
+/// Splits a command line (or a script's lines) into tokens: words, newlines and the operators | ; &amp;&amp; || &amp; and the
 /// redirections [N]&lt; [N]&gt; [N]&gt;&gt; [N]&gt;&amp; [N]&lt;&amp; (N: digits written right before the
 /// operator where a word would start, as in 2&gt;&amp;1). Blanks separate words; a word keeps how each
 /// piece was quoted (<see cref="ShellWord"/>) for expansion: '...' keeps everything literally; "..."
 /// lets $ expand, and a backslash there escapes only \ " and $ (before another character it stays);
-/// a backslash outside quotes makes the next character literal; '#' at the start of a word begins a
-/// comment to the end of the line. Plain: no state but the line.
+/// a backslash outside quotes makes the next character literal, and before a newline joins the lines; '#' at the start of a word begins a
+/// comment to the end of the line. $(...) and `...` outside '...' are command substitutions (a
+/// <see cref="ShellWordPart.Substitution"/> piece holding the command's text). Plain: no state but the line.
 /// </summary>
 public static class ShellLexer
 {
@@ -23,8 +24,19 @@ public static class ShellLexer
         while (i < line.Length)
         {
             var c = line[i];
-            if (c is ' ' or '\t' or '\r' or '\n') { i++; continue; }
-            if (c == '#') break;
+            if (c is ' ' or '\t' or '\r') { i++; continue; }
+            if (c == '\n')
+            {
+                tokens.Add(new ShellToken(ShellTokenKind.Newline, "newline"));
+                i++;
+                continue;
+            }
+            if (c == '\\' && i + 1 < line.Length && line[i + 1] == '\n') { i += 2; continue; } // a line continued
+            if (c == '#')
+            {
+                while (i < line.Length && line[i] != '\n') i++;
+                continue;
+            }
             if (Operator(line, i) is { } op)
             {
                 tokens.Add(op.Token);
@@ -104,7 +116,19 @@ public static class ShellLexer
         {
             var c = line[i];
             if (c is ' ' or '\t' or '\r' or '\n' or '|' or ';' or '&' or '<' or '>') break;
-            if (c == '\\')
+            if (c == '\\' && i + 1 < line.Length && line[i + 1] == '\n')
+            {
+                i += 2; // a line continued
+            }
+            else if ((c == '$' && i + 1 < line.Length && line[i + 1] == '(') || c == '`')
+            {
+                var (inner, next, error) = Substitution(line, i);
+                if (error is not null) return (new ShellWord([]), i, error);
+                Flush();
+                parts.Add(new ShellWordPart(inner, ShellQuote.None) { Substitution = true });
+                i = next;
+            }
+            else if (c == '\\')
             {
                 if (i + 1 >= line.Length) return (new ShellWord([]), i, "a backslash at the end of the line");
                 Piece(ShellQuote.Escaped);
@@ -127,6 +151,15 @@ public static class ShellLexer
                 if (i < line.Length && line[i] == '"') parts.Add(new ShellWordPart("", ShellQuote.Double)); // "" is an empty word
                 while (i < line.Length && line[i] != '"')
                 {
+                    if ((line[i] == '$' && i + 1 < line.Length && line[i + 1] == '(') || line[i] == '`')
+                    {
+                        var (inner, next, error) = Substitution(line, i);
+                        if (error is not null) return (new ShellWord([]), i, error);
+                        Flush();
+                        parts.Add(new ShellWordPart(inner, ShellQuote.Double) { Substitution = true });
+                        i = next;
+                        continue;
+                    }
                     if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] is '"' or '\\' or '$')
                     {
                         Piece(ShellQuote.Escaped);
@@ -148,5 +181,50 @@ public static class ShellLexer
         }
         Flush();
         return (new ShellWord(parts), i, null);
+    }
+
+    /// <summary>
+    /// The command substitution at <paramref name="i"/>: $( to its matching ) (quotes and backslashes inside
+    /// skipped over, nested parentheses counted) or ` to the next unescaped ` (\` and \\ inside stand for ` and \).
+    /// Its command text, where the word goes on, or an error when it is not closed.
+    /// </summary>
+    private static (string Inner, int Next, string? Error) Substitution(string line, int i)
+    {
+        if (line[i] == '`')
+        {
+            var text = new StringBuilder();
+            for (var j = i + 1; j < line.Length; j++)
+            {
+                if (line[j] == '`') return (text.ToString(), j + 1, null);
+                if (line[j] == '\\' && j + 1 < line.Length && line[j + 1] is '`' or '\\' or '$') j++;
+                text.Append(line[j]);
+            }
+            return ("", i, "unterminated `");
+        }
+        var depth = 0;
+        for (var j = i + 1; j < line.Length; j++)
+        {
+            switch (line[j])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')' when --depth == 0:
+                    return (line[(i + 2)..j], j + 1, null);
+                case '\\':
+                    j++;
+                    break;
+                case '\'':
+                    j = line.IndexOf('\'', j + 1) is var close and >= 0 ? close : line.Length;
+                    break;
+                case '"':
+                    for (j++; j < line.Length && line[j] != '"'; j++)
+                    {
+                        if (line[j] == '\\') j++;
+                    }
+                    break;
+            }
+        }
+        return ("", i, "unterminated $(");
     }
 }

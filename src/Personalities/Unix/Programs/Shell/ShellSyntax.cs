@@ -35,6 +35,9 @@ public enum ShellTokenKind
 
     /// <summary>[N]&lt;&amp; (descriptor N, standard input by default, a copy of the descriptor the word names; "-" closes it)</summary>
     DupIn,
+
+    /// <summary>A newline: ends a list like ';' (inside if / while / for too).</summary>
+    Newline,
 }
 
 /// <summary>How a piece of a word was quoted, which decides what expansion does to it.</summary>
@@ -54,9 +57,17 @@ public enum ShellQuote
 }
 
 /// <summary>A piece of a word as it was quoted.</summary>
-/// <param name="Text">The text, quotes and backslashes removed.</param>
-/// <param name="Quote">How it was quoted.</param>
-public sealed record ShellWordPart(string Text, ShellQuote Quote);
+/// <param name="Text">The text, quotes and backslashes removed (a command substitution: its command text, or once run its output).</param>
+/// <param name="Quote">How it was quoted (a command substitution: None, or Double inside "...").</param>
+public sealed record ShellWordPart(string Text, ShellQuote Quote)
+{
+    /// <summary>
+    /// A command substitution, $(...) or `...`: the shell runs <see cref="Text"/> and replaces it by the
+    /// output; <see cref="ShellExpander"/> then treats the text as an expanded value (split and globbed when
+    /// unquoted, no $ inside it expanded).
+    /// </summary>
+    public bool Substitution { get; init; }
+}
 
 /// <summary>A word as the lexer read it: its pieces, each with its quoting (expanded by <see cref="ShellExpander"/>).</summary>
 /// <param name="Parts">The pieces, in order.</param>
@@ -127,6 +138,9 @@ public sealed record ShellAssignment(string Name, ShellWord Value);
 /// <param name="Assignments">The NAME=value words before the first word.</param>
 public sealed record ShellCommand(IReadOnlyList<ShellWord> Words, IReadOnlyList<ShellRedirect> Redirects, IReadOnlyList<ShellAssignment> Assignments)
 {
+    /// <summary>A compound command (if, while, until, for; no words nor assignments then, its redirections in <see cref="Redirects"/>), or null for a simple one.</summary>
+    public ShellCompound? Compound { get; init; }
+
     /// <summary>The words' text, unexpanded (quotes removed).</summary>
     public IReadOnlyList<string> Argv => [.. Words.Select(w => w.Text)];
 }
@@ -155,18 +169,26 @@ public sealed record ShellScript(IReadOnlyList<ShellAndOr> Lists)
         string.Join(" ", [Render(l.First), .. l.Rest.Select(r => (r.Operator == ShellTokenKind.AndIf ? "&& " : "|| ") + Render(r.Pipeline))]) + (l.Background ? " &" : " ;")));
 
     private static string Render(ShellPipeline p) => string.Join(" | ", p.Commands.Select(c =>
-        string.Join(" ", [.. c.Assignments.Select(a => a.Name + "=" + Render(a.Value)), .. c.Words.Select(Render), .. c.Redirects.Select(Render)])));
+        string.Join(" ", [.. c.Compound is { } compound ? [compound.Render()] : Array.Empty<string>(), .. c.Assignments.Select(a => a.Name + "=" + Render(a.Value)), .. c.Words.Select(Render), .. c.Redirects.Select(Render)])));
 
     private static string Render(ShellRedirect r) => r.Kind is ShellTokenKind.DupOut or ShellTokenKind.DupIn ? r.Operator + r.Target.Text : r.Operator + " " + Quote(r.Target.Text);
 
     /// <summary>A word: runs of literal pieces quoted as needed; unquoted pieces with $ or glob characters as written, double-quoted ones with $ in double quotes.</summary>
-    private static string Render(ShellWord word)
+    internal static string Render(ShellWord word)
     {
         var text = new System.Text.StringBuilder();
         var literal = new System.Text.StringBuilder();
         var any = false;
         foreach (var part in word.Parts)
         {
+            if (part.Substitution)
+            {
+                if (literal.Length > 0) text.Append(Quote(literal.ToString()));
+                literal.Clear();
+                any = true;
+                text.Append(part.Quote == ShellQuote.Double ? "\"$(" + part.Text + ")\"" : "$(" + part.Text + ")");
+                continue;
+            }
             var active = part.Quote switch
             {
                 ShellQuote.None => part.Text.IndexOfAny(['$', '*', '?', '[']) >= 0,
