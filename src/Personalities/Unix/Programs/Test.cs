@@ -62,6 +62,8 @@ public static class Test
             [var op, _] => (false, $"{op}: unary operator expected"),
             [var a, "=", var b] => (a == b, null),
             [var a, "!=", var b] => (a != b, null),
+            [var a, "-a", var b] => (a.Length > 0 && b.Length > 0, null),
+            [var a, "-o", var b] => (a.Length > 0 || b.Length > 0, null),
             [var a, var op, var b] => Compare(a, op, b),
             _ => (false, $"{args[3]}: unexpected argument"),
         };

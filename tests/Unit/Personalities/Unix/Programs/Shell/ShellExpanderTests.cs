@@ -67,4 +67,43 @@ public sealed class ShellExpanderTests
     {
         Assert.Equal(expected, ShellExpander.IsName(text));
     }
+
+    [Theory]
+    [InlineData("$# $1 $2 $3 ${1}", new[] { "a b", "c" }, new[] { "2", "a", "b", "c", "a", "b" })]
+    [InlineData("$@ \"$@\" \"x$@y\"", new[] { "a b", "c" }, new[] { "a", "b", "c", "a b", "c", "xa b", "cy" })]
+    [InlineData("\"$*\" $*", new[] { "a b", "c" }, new[] { "a b c", "a", "b", "c" })]
+    [InlineData("\"$@\" $@ \"$*\"", new string[0], new[] { "" })]
+    [InlineData("\"$@\"", new[] { "", "" }, new[] { "", "" })]
+    public void Fields_PositionalParameters_OneFieldEachInQuotes(string line, string[] parameters, string[] expected)
+    {
+        string? Positional(string name) => name switch
+        {
+            "#" => parameters.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "@" => string.Join(ShellExpander.ParameterBreak, parameters),
+            "*" => string.Join(' ', parameters),
+            [>= '1' and <= '9'] when name[0] - '1' < parameters.Length => parameters[name[0] - '1'],
+            _ => null,
+        };
+
+        var fields = ShellLexer.Tokenize(line).Tokens.SelectMany(t => ShellExpander.Fields(t.Word!, Positional)).Select(f => f.Text);
+
+        Assert.Equal(expected, fields);
+    }
+
+    [Fact]
+    public void Fields_SubstitutionOutput_SplitAndGlobbedUnquotedOnly()
+    {
+        var word = new ShellWord([
+            new ShellWordPart("x", ShellQuote.None),
+            new ShellWordPart("a  *.c $X", ShellQuote.None) { Substitution = true },
+            new ShellWordPart(" q ", ShellQuote.Double) { Substitution = true },
+        ]);
+
+        var fields = ShellExpander.Fields(word, Lookup);
+
+        Assert.Equal(["xa", "*.c", "$X q "], fields.Select(f => f.Text));
+        Assert.True(fields[1].IsPattern);
+        Assert.False(fields[2].IsPattern);
+        Assert.Equal("xa  *.c $X q ", ShellExpander.Text(word, Lookup));
+    }
 }
