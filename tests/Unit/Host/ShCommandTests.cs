@@ -71,6 +71,28 @@ public sealed class ShCommandTests : IDisposable
     }
 
     [Fact]
+    public void Sh_DashI_ContinuedCommand_PromptsAndRunsWhenComplete()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var input = new WatchingReader(output, "for f in a b", "do echo $f", "done");
+
+        var code = Cli.Run(["sh", "-i"], output, error, input);
+
+        Assert.Equal(["$ ", "$ > ", "$ > > ", "$ > > a\nb\n$ "], input.SeenAtEachRead);
+        Assert.Equal((0, "$ > > a\nb\n$ \n"), (code, output.ToString()));
+    }
+
+    [Fact]
+    public void Sh_StdinScript_CompoundOverLinesRunsAndOpenAtEndIsASyntaxError()
+    {
+        var run = CliInvocation.WithInput("if true\nthen\n  echo in\nfi\nwhile true\ndo\n", "sh");
+
+        Assert.Equal("in\nsh: syntax error: unexpected end of line\n", run.Out);
+        Assert.Equal(2, run.ExitCode);
+    }
+
+    [Fact]
     public void Sh_CommandReadingTheConsole_GetsTheNextLinesOfStandardInput()
     {
         var run = CliInvocation.WithInput("cat\nfed to cat\n", "sh");
