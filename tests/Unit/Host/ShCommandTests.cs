@@ -29,6 +29,15 @@ public sealed class ShCommandTests : IDisposable
         Assert.Equal(status, CliInvocation.Of("sh", "-c", line).ExitCode);
 
     [Fact]
+    public void ShC_LoopOfBuiltinsOnly_EndsAtTheTimeLimitNotAHang() // each round costs CPU time, so the machine's clock moves
+    {
+        var run = CliInvocation.Of("sh", "--max-time", "1s", "-c", "while true; do true; done");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("did not end within 1s", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShC_BadUsage_Exit2()
     {
         Assert.Equal(Cli.ExitUsage, CliInvocation.Of("sh", "-c").ExitCode);

@@ -39,6 +39,9 @@ public sealed partial class Sh
         return compound.Else is { } otherwise ? await RunList(otherwise) : 0;
     }
 
+    /// <summary>The CPU cycles one round of a loop costs (10 us at 25 MHz), besides the commands it runs.</summary>
+    private const long RoundCycles = 250;
+
     /// <summary>
     /// A loop: with a condition, the body runs while it gives 0 (<paramref name="until"/>: while it does not);
     /// with <paramref name="each"/>, once per value with the variable set to it. break leaves, continue goes to
@@ -51,6 +54,7 @@ public sealed partial class Sh
         _loops++;
         for (var round = 0; !_exit; round++)
         {
+            await _u.Mach.Compute(RoundCycles); // a round costs CPU time, so a loop of builtins alone is preempted and bounded by the run's time limit
             if (each is var (name, values))
             {
                 if (round >= values.Count) break;
