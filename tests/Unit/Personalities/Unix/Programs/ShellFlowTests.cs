@@ -7,18 +7,11 @@ public sealed class ShellFlowTests
 {
     public static TheoryData<DispatcherKind> Dispatchers => MachActors.Tests.Unit.Kernel.MachineKit.Dispatchers;
 
-    private static (string Output, int Status) Run(string line, DispatcherKind kind = DispatcherKind.Controlled)
-    {
-        var (output, status, kit) = ShellKit.Run(line, kind);
-        kit.Dispose();
-        return (output, status);
-    }
-
     [Theory]
     [MemberData(nameof(Dispatchers))]
     public void Flow_ForIfWhileAndSubstitution_Output(DispatcherKind kind)
     {
-        var (output, status) = Run(
+        var (output, status) = ShellKit.RunLine(
             "for f in a b c; do echo $f; done; if ls /nope; then echo yes; else echo no; fi; "
             + "i=x; while [ $i != xxx ]; do echo $i; i=${i}x; done; echo $(echo hi | wc -c)",
             kind);
@@ -31,7 +24,7 @@ public sealed class ShellFlowTests
     [MemberData(nameof(Dispatchers))]
     public void Script_WrittenWithEcho_RunWithArguments(DispatcherKind kind)
     {
-        var (output, status) = Run(
+        var (output, status) = ShellKit.RunLine(
             "echo '#!/bin/sh' > /tmp/s.sh; echo 'echo $1 $#' >> /tmp/s.sh; echo 'for a in \"$@\"; do' >> /tmp/s.sh; "
             + "echo '  echo \"[$a]\"' >> /tmp/s.sh; echo 'done; exit 3' >> /tmp/s.sh; sh /tmp/s.sh a 'b c'; echo $?",
             kind);
@@ -58,7 +51,7 @@ public sealed class ShellFlowTests
     [InlineData("test 1 -lt 2 && [ abc = abc ] && echo ok; [ 1 -lt; echo $?; test a b; echo $?", "ok\n[: missing ]\n2\ntest: a: unary operator expected\n2\n")]
     public void Flow_Line_Output(string line, string expected)
     {
-        Assert.Equal(expected, Run(line).Output);
+        Assert.Equal(expected, ShellKit.RunLine(line).Output);
     }
 
     [Theory]
@@ -68,7 +61,7 @@ public sealed class ShellFlowTests
     [InlineData("X=$(fi)", "sh: syntax error near 'fi'\n")]
     public void Flow_BadSyntax_ErrorAndStatus2(string line, string expected)
     {
-        var (output, status) = Run(line);
+        var (output, status) = ShellKit.RunLine(line);
 
         Assert.Equal(expected, output);
         Assert.Equal(2, status);

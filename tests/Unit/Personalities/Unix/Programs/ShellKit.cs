@@ -48,5 +48,13 @@ internal sealed class ShellKit : IDisposable
         return (kit.Output, kit.Status, kit);
     }
 
+    /// <summary>Runs LINE to the end on a machine of its own and returns the console's text and the shell's status.</summary>
+    public static (string Output, int Status) RunLine(string line, DispatcherKind dispatcher = DispatcherKind.Controlled)
+    {
+        var (output, status, kit) = Run(line, dispatcher);
+        kit.Dispose();
+        return (output, status);
+    }
+
     public void Dispose() => Machine.Dispose();
 }

@@ -7,18 +7,11 @@ public sealed class ShellWordsTests
 {
     public static TheoryData<DispatcherKind> Dispatchers => MachActors.Tests.Unit.Kernel.MachineKit.Dispatchers;
 
-    private static (string Output, int Status) Run(string line, DispatcherKind kind = DispatcherKind.Controlled)
-    {
-        var (output, status, kit) = ShellKit.Run(line, kind);
-        kit.Dispose();
-        return (output, status);
-    }
-
     [Theory]
     [MemberData(nameof(Dispatchers))]
     public void Cd_RelativeFilesAndLs_InTheNewDirectory(DispatcherKind kind)
     {
-        var (output, status) = Run("mkdir /a; cd /a; echo x > f; ls; cat /a/f; pwd; mkdir e; cd e; pwd; cd ../..; pwd; ls a; cd; pwd", kind);
+        var (output, status) = ShellKit.RunLine("mkdir /a; cd /a; echo x > f; ls; cat /a/f; pwd; mkdir e; cd e; pwd; cd ../..; pwd; ls a; cd; pwd", kind);
 
         Assert.Equal("f\nx\n/a\n/a/e\n/\ne\nf\n/\n", output);
         Assert.Equal(0, status);
@@ -28,7 +21,7 @@ public sealed class ShellWordsTests
     [MemberData(nameof(Dispatchers))]
     public void Variables_StatusQuotingAndGlob_Expanded(DispatcherKind kind)
     {
-        var (output, status) = Run("false; echo $?; X=hi; echo $X \"$X\" '$X' ${X}!; echo /bin/c*; ls /nope 2>&1 | wc -c", kind);
+        var (output, status) = ShellKit.RunLine("false; echo $?; X=hi; echo $X \"$X\" '$X' ${X}!; echo /bin/c*; ls /nope 2>&1 | wc -c", kind);
 
         Assert.Equal("1\nhi hi $X hi!\n/bin/cat /bin/cp\n37\n", output);
         Assert.Equal(0, status);
@@ -46,7 +39,7 @@ public sealed class ShellWordsTests
     [InlineData("F=/o; echo hi > $F; cat $F", "hi\n")]
     public void Variables_Line_Output(string line, string expected)
     {
-        Assert.Equal(expected, Run(line).Output);
+        Assert.Equal(expected, ShellKit.RunLine(line).Output);
     }
 
     [Theory]
@@ -56,7 +49,7 @@ public sealed class ShellWordsTests
     [InlineData("P='/bin/e*'; echo $P \"$P\"", "/bin/echo /bin/e*\n")]
     public void Glob_Line_SortedMatchesOrTheWord(string line, string expected)
     {
-        Assert.Equal(expected, Run(line).Output);
+        Assert.Equal(expected, ShellKit.RunLine(line).Output);
     }
 
     [Theory]
@@ -65,7 +58,7 @@ public sealed class ShellWordsTests
     [InlineData("cd /tmp; pwd | wc -c; cd /bin | true; pwd", "5\n/tmp\n", 0)]
     public void Cd_Line_OutputAndStatus(string line, string expected, int status)
     {
-        var (output, s) = Run(line);
+        var (output, s) = ShellKit.RunLine(line);
 
         Assert.Equal(expected, output);
         Assert.Equal(status, s);
@@ -81,6 +74,6 @@ public sealed class ShellWordsTests
     [InlineData("> /empty; wc -c /empty", "0 /empty\n")]
     public void Redirect_Numbered_Line_Output(string line, string expected)
     {
-        Assert.Equal(expected, Run(line).Output);
+        Assert.Equal(expected, ShellKit.RunLine(line).Output);
     }
 }
