@@ -117,4 +117,12 @@ public interface IUnixCalls
     /// <summary>nanosleep: answered after <paramref name="nanoseconds"/> of virtual time with 0 remaining, or earlier, when a caught signal interrupts it, with the time left (the library's EINTR).</summary>
     [MigRoutine]
     int Nanosleep(PortName process, MigReplyHandle reply, long nanoseconds, out int signals, out long remaining);
+
+    /// <summary>munmap: [<paramref name="address"/>, +<paramref name="length"/>) leaves the caller's task (vm_deallocate) and its file mappings; EINVAL for an unaligned address or a length of 0 or less.</summary>
+    [MigRoutine]
+    int Munmap(PortName process, MigReplyHandle reply, long address, long length, out int signals);
+
+    /// <summary>msync: the shared file mappings in the range are settled with their files (<see cref="MsyncFlags"/>: ASYNC or SYNC, and INVALIDATE); ENOMEM when nothing in the range is a file mapping, EINVAL for bad flags or an unaligned address.</summary>
+    [MigRoutine]
+    int Msync(PortName process, MigReplyHandle reply, long address, long length, int flags, out int signals);
 }

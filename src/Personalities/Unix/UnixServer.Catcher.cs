@@ -141,6 +141,18 @@ public sealed partial class UnixServer
             return Defer(() => s.DoMmap(process, reply, fd, offset, length, (MmapProt)prot, (MmapFlags)flags));
         }
 
+        public int Munmap(PortName process, MigReplyHandle reply, long address, long length, out int signals)
+        {
+            signals = 0;
+            return Defer(() => s.DoMunmap(process, reply, address, length));
+        }
+
+        public int Msync(PortName process, MigReplyHandle reply, long address, long length, int flags, out int signals)
+        {
+            signals = 0;
+            return Defer(() => s.DoMsync(process, reply, address, length, (MsyncFlags)flags));
+        }
+
         public int Kill(PortName process, MigReplyHandle reply, int pid, int signal, out int signals)
         {
             signals = 0;

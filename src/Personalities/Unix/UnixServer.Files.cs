@@ -9,7 +9,7 @@ using MachActors.Personalities.Unix.Server;
 
 namespace MachActors.Personalities.Unix;
 
-/// <summary>Descriptors: pipes, dup, the file system's calls, the console, mmap of a file.</summary>
+/// <summary>Descriptors: pipes, dup, the file system's calls, the console (mmap, munmap, msync: .Mappings).</summary>
 public sealed partial class UnixServer
 {
     /// <summary>The console's path.</summary>
@@ -304,35 +304,5 @@ public sealed partial class UnixServer
         if (error != Errno.None) await Fail(reply, error);
         else if (fd is null) await Answer(UnixCallsServer.StatReply(reply, 0, p.Signals.TakePending(), stat!.Inode, (int)stat.Kind, stat.Size, stat.Links));
         else await Answer(UnixCallsServer.FstatReply(reply, 0, p.Signals.TakePending(), stat!.Inode, (int)stat.Kind, stat.Size, stat.Links));
-    }
-
-    /// <summary>
-    /// mmap of a regular file: its memory object (made on first use, paged by this server) is vm_mapped
-    /// into the caller's task anywhere: itself for MAP_SHARED (inherited shared by fork; writes reach the
-    /// file), a copy-on-write copy for MAP_PRIVATE. EACCES for an fd not open for reading, or a shared
-    /// writable mapping of an fd not open for writing; EINVAL for a bad length, offset or flags, or what is
-    /// not a regular file; ENOMEM when the task has no room. Replies the address.
-    /// </summary>
-    private async Task DoMmap(PortName port, MigReplyHandle reply, int fd, long offset, int length, MmapProt prot, MmapFlags flags)
-    {
-        if (await Descriptor(port, reply, fd) is not var (p, f)) return;
-        var shared = flags == MmapFlags.Shared;
-        var error = f.Kind != OpenFileKind.File ? Errno.EINVAL
-            : length <= 0 || offset < 0 || offset % _env.Machine.PageSize != 0 || (flags != MmapFlags.Shared && flags != MmapFlags.Private) || (prot & ~(MmapProt.Read | MmapProt.Write | MmapProt.Exec)) != 0 ? Errno.EINVAL
-            : !f.Readable || (shared && (prot & MmapProt.Write) != 0 && !f.Writable) ? Errno.EACCES
-            : Errno.None;
-        var obj = error == Errno.None ? await ObjectFor(f.Inode) : null;
-        if (error == Errno.None && obj is null) error = Errno.ENOMEM;
-        if (error != Errno.None)
-        {
-            await Fail(reply, error);
-            return;
-        }
-        var page = (ulong)_env.Machine.PageSize;
-        var protection = (VmProt)(int)prot; // PROT_READ/WRITE/EXEC are VM_PROT_READ/WRITE/EXECUTE
-        var (code, address) = await _env.VmMap(p.Task, 0, ((ulong)length + page - 1) / page * page, 0, true, obj!.MemoryObject, (ulong)offset,
-            copy: !shared, protection, VmProt.All, shared ? VmInherit.Share : VmInherit.Copy);
-        if (code != Kernel.KernReturn.Success) await Fail(reply, Errno.ENOMEM);
-        else await Answer(UnixCallsServer.MmapReply(reply, 0, p.Signals.TakePending(), (long)address));
     }
 }

@@ -59,13 +59,13 @@ public sealed partial class UnixServer
         if (_objects.ForInode(inode) is { } obj) await Settle(obj, flush);
     }
 
-    /// <summary>Settles every live incarnation of <paramref name="obj"/> (see <see cref="Settle(long, bool)"/>).</summary>
-    private async Task Settle(FileObject obj, bool flush)
+    /// <summary>Settles every live incarnation of <paramref name="obj"/> (see <see cref="Settle(long, bool)"/>), in [<paramref name="offset"/>, +<paramref name="size"/>) of the file (whole pages).</summary>
+    private async Task Settle(FileObject obj, bool flush, long offset = 0, long size = SettleRange)
     {
         foreach (var control in obj.Controls.ToList())
         {
             _lockCompleted.Remove(control);
-            await _pager.Control.MemoryObjectLockRequestAsync(control, 0, SettleRange, LockReturnPolicy.Dirty, flush, -1, true);
+            await _pager.Control.MemoryObjectLockRequestAsync(control, offset, size, LockReturnPolicy.Dirty, flush, -1, true);
             await ServePagerUntil(() => _lockCompleted.Contains(control) || !obj.Controls.Contains(control));
             _lockCompleted.Remove(control);
         }

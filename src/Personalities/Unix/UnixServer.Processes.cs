@@ -74,6 +74,7 @@ public sealed partial class UnixServer
         var textSize = Math.Max(page, ((ulong)stat.Size + page - 1) / page * page);
         await _env.VmMap(task, TextAddress, textSize, 0, false, textObject.MemoryObject, 0, false, VmProt.Read | VmProt.Execute, VmProt.Read | VmProt.Execute);
         p.Name = name;
+        p.Mappings.Clear(); // the new task has only its text
         ThreadBody body = async env =>
         {
             var u = new UnixEnv(env);
@@ -142,6 +143,7 @@ public sealed partial class UnixServer
         child.Fds = parent.Fds.Clone();
         child.Cwd = parent.Cwd;
         child.Signals = parent.Signals.Clone();
+        child.Mappings = parent.Mappings.Clone();
         await Attach(child, PortName.Null); // the emulation vector came with task_create
         await Answer(UnixCallsServer.ForkReply(reply, 0, parent.Signals.TakePending(), child.Pid, task));
     }

@@ -58,8 +58,14 @@ public static class Syscalls
     /// <summary>execve.</summary>
     public const int Execve = 59;
 
+    /// <summary>msync (4.4BSD's number).</summary>
+    public const int Msync = 65;
+
     /// <summary>mmap.</summary>
     public const int Mmap = 71;
+
+    /// <summary>munmap.</summary>
+    public const int Munmap = 73;
 
     /// <summary>dup2.</summary>
     public const int Dup2 = 90;
@@ -90,7 +96,7 @@ public static class Syscalls
 
     /// <summary>Every number the library emulates.</summary>
     public static readonly ImmutableArray<int> All =
-        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Chdir, Getpid, Kill, Dup, Pipe, Sigaction, Sigprocmask, Execve, Mmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Nanosleep, Procs, Getcwd];
+        [Exit, Fork, Read, Write, Open, Close, Wait4, Unlink, Chdir, Getpid, Kill, Dup, Pipe, Sigaction, Sigprocmask, Execve, Msync, Mmap, Munmap, Dup2, Mkdir, Stat, Fstat, ReadDir, Lseek, Nanosleep, Procs, Getcwd];
 
     /// <summary>The handler id (the "address" in the library) of number <paramref name="number"/>.</summary>
     public static int EntryFor(int number) => 0x1000 + number;

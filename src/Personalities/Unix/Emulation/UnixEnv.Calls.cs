@@ -207,13 +207,22 @@ public sealed partial class UnixEnv
         return (await Leave(r.RetCode, r.Signals), (ulong)r.Address);
     }
 
-    /// <summary>munmap(2): the pages of [<paramref name="address"/>, +<paramref name="length"/>) leave this task (a Mach call, vm_deallocate: the server is not involved; a shared file mapping's dirty pages go back to the file). EINVAL for an unaligned address or a bad length.</summary>
+    /// <summary>munmap(2): the pages of [<paramref name="address"/>, +<paramref name="length"/>) leave this task (the server deallocates them and forgets its mapping record; a shared mapping's dirty pages stay with the file's memory object). EINVAL for an unaligned address or a length of 0 or less.</summary>
     public async Task<Errno> Munmap(ulong address, int length)
     {
-        var page = (ulong)Mach.Machine.PageSize;
-        if (length <= 0 || address % page != 0) return Errno.EINVAL;
-        var code = await Mach.VmDeallocate(Mach.TaskSelf, address, ((ulong)length + page - 1) / page * page);
-        return code == Kernel.KernReturn.Success ? Errno.None : Errno.EINVAL;
+        var (e, s) = await Enter(Syscalls.Munmap);
+        if (e != Errno.None) return e;
+        var r = await Stub.MunmapAsync(s, (long)address, length);
+        return await Leave(r.RetCode, r.Signals);
+    }
+
+    /// <summary>msync(2): the shared file mappings in [<paramref name="address"/>, +<paramref name="length"/>) write their dirty pages to the file (<see cref="MsyncFlags.Invalidate"/>: and drop them; <see cref="MsyncFlags.Sync"/>: and the file system syncs to its disk). ENOMEM when no file mapping is in the range, EINVAL for bad flags or an unaligned address.</summary>
+    public async Task<Errno> Msync(ulong address, int length, MsyncFlags flags)
+    {
+        var (e, s) = await Enter(Syscalls.Msync);
+        if (e != Errno.None) return e;
+        var r = await Stub.MsyncAsync(s, (long)address, length, (int)flags);
+        return await Leave(r.RetCode, r.Signals);
     }
 
     /// <summary>kill(2): signal 0 only checks that the process exists (ESRCH).</summary>

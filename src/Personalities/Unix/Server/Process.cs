@@ -57,6 +57,9 @@ public sealed class Process
     /// <summary>Its current directory: absolute and canonical (<see cref="PathResolver"/>); copied by fork, kept by exec.</summary>
     public string Cwd { get; set; } = PathResolver.Root;
 
+    /// <summary>Its file mappings (mmap, munmap; what msync looks up): copied by fork, cleared by exec.</summary>
+    public MappingTable Mappings { get; set; } = new();
+
     /// <summary>The token of the system call it is blocked in (a pipe read or write, a console read, a wait), or null.</summary>
     public long? Blocked { get; set; }
 }

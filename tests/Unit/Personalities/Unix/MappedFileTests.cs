@@ -193,4 +193,61 @@ public sealed class MappedFileTests
         Assert.Equal([$"{UnixServer.TextMagic} show then patched", $"status {Signal.SIGSEGV}"], kit.Log);
         Assert.Empty(kit.Machine.Machine.Status.Faults); // the server took the exception: no task died unhandled
     }
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Msync_ReadsDoNotSettle_MsyncAloneBringsTheMappersBytesToTheFile(DispatcherKind kind)
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var fd = await NewFile(u, "/f", "abcdef");
+            var (_, at) = await u.Mmap(fd, 0, 6, flags: MmapFlags.Shared);
+            await u.Mach.Mem.Write(at, "XY"u8.ToArray());
+            kit!.Log.Add($"before {await ReadAt(u, fd, 0, 6)}"); // this server variant does not settle before read
+            kit.Log.Add($"msync {await u.Msync(at, 6, MsyncFlags.Sync)}");
+            kit.Log.Add($"after {await ReadAt(u, fd, 0, 6)}");
+            return 0;
+        }, kind, bugs: UnixSeededBugs.SettleSkipped);
+
+        kit.Run();
+
+        Assert.Equal(["before abcdef", "msync None", "after XYcdef"], kit.Log);
+    }
+
+    [Fact]
+    public void MunmapMsync_RecordsFollowMmapMunmapForkAndExec_AndBadInputIsAnErrno()
+    {
+        UnixKit? kit = null;
+        using var k = kit = new UnixKit(async (u, argv) =>
+        {
+            var page = u.Mach.Machine.PageSize;
+            var fd = await NewFile(u, "/f", new string('.', 3 * page));
+            var (_, at) = await u.Mmap(fd, 0, 3 * page, flags: MmapFlags.Shared);
+            var middle = at + (ulong)page;
+            kit!.Log.Add($"munmap middle {await u.Munmap(middle, page)}");
+            kit.Log.Add($"msync first {await u.Msync(at, page, MsyncFlags.Async)} hole {await u.Msync(middle, page, MsyncFlags.Async)} all {await u.Msync(at, 3 * page, MsyncFlags.Async | MsyncFlags.Invalidate)}");
+            kit.Log.Add($"bad {await u.Msync(at, page, MsyncFlags.None)} {await u.Msync(at, page, MsyncFlags.Async | MsyncFlags.Sync)} {await u.Msync(at + 1, page, MsyncFlags.Sync)} {await u.Munmap(at, 0)} {await u.Munmap(at + 3, 10)}");
+            await u.Fork(async c =>
+            {
+                kit.Log.Add($"child msync {await c.Msync(at, page, MsyncFlags.Sync)}");
+                await c.Exec("probe", "probe", at.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return 9;
+            });
+            await u.Wait();
+            return 0;
+        }, programs: p => p.Register("probe", async (u, argv) =>
+        {
+            var at = ulong.Parse(argv[1], System.Globalization.CultureInfo.InvariantCulture);
+            kit!.Log.Add($"after exec {await u.Msync(at, 4096, MsyncFlags.Sync)}");
+            return 0;
+        }));
+
+        kit.Run();
+
+        Assert.Equal(
+        [
+            "munmap middle None", "msync first None hole ENOMEM all None", "bad EINVAL EINVAL EINVAL EINVAL EINVAL",
+            "child msync None", "after exec ENOMEM",
+        ], kit.Log);
+    }
 }
