@@ -93,7 +93,12 @@ public sealed partial class UnixServer
         }
     }
 
-    /// <summary>unlink of a path: a mapped file's pages are settled and its bytes kept for its mappers (the object becomes an orphan) before the name goes.</summary>
+    /// <summary>
+    /// unlink of a path: a mapped file's pages are settled and its bytes kept for its mappers (the object
+    /// becomes an orphan) before the name goes; the orphan is uncached (change_attributes, may_cache off), so
+    /// its incarnation ends and its frames are freed with its last mapping (a dirty page returned then may
+    /// arrive under a dead control name and be dropped: nobody can read an unlinked file any more).
+    /// </summary>
     private async Task<Errno> Unlink(string path)
     {
         var (looked, inode) = await _fs.Lookup(path);
@@ -101,7 +106,11 @@ public sealed partial class UnixServer
         await Settle(inode, flush: true);
         var contents = await ReadAll(inode);
         var error = await _fs.Unlink(path);
-        if (error == Errno.None && await _fs.StatInode(inode) is not (Errno.None, _)) _objects.Unlink(inode, contents);
+        if (error != Errno.None || await _fs.StatInode(inode) is (Errno.None, _) || _objects.Unlink(inode, contents) is not { } orphan) return error;
+        foreach (var control in orphan.Controls) // no one can map it again: uncache it, so its pages go with its last mapping
+        {
+            await _pager.Control.MemoryObjectChangeAttributesAsync(control, false, VmCopyStrategy.Delay, false);
+        }
         return error;
     }
 

@@ -250,4 +250,31 @@ public sealed class MappedFileTests
             "child msync None", "after exec ENOMEM",
         ], kit.Log);
     }
+    /// <summary>Maps a 24-page file shared, writes every page, unlinks it (or not), reads every page and unmaps it; the machine's free frames at the end.</summary>
+    private static int FreeFramesAfter(bool unlink, DispatcherKind kind)
+    {
+        using var kit = new UnixKit(async (u, argv) =>
+        {
+            var size = 24 * u.Mach.Machine.PageSize;
+            var fd = await NewFile(u, "/big", new string('b', size));
+            var (_, at) = await u.Mmap(fd, 0, size, flags: MmapFlags.Shared);
+            for (var p = 0; p < 24; p++) await u.Mach.Mem.Write(at + (ulong)(p * u.Mach.Machine.PageSize), "w"u8.ToArray());
+            if (unlink) await u.Unlink("/big"); // flushes the pages: the reads below fault them in again, from the orphan's bytes
+            for (var p = 0; p < 24; p++) await u.Mach.Mem.Read(at + (ulong)(p * u.Mach.Machine.PageSize), 1);
+            await u.Munmap(at, size);
+            return 0;
+        }, kind);
+        kit.Run();
+        return kit.Machine.Machine.Status.Vm.FreeFrames;
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Unlink_MappedFileThenUnmapped_ItsFramesAreFreedNotCached(DispatcherKind kind)
+    {
+        var cached = FreeFramesAfter(unlink: false, kind); // a linked file's object keeps its pages (may_cache)
+        var unlinked = FreeFramesAfter(unlink: true, kind);
+
+        Assert.True(unlinked >= cached + 24, $"free frames: {unlinked} after unlink, {cached} without");
+    }
 }
