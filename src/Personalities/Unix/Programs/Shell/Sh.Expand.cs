@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MachActors.Personalities.Unix.Emulation;
 
@@ -38,14 +39,14 @@ public sealed partial class Sh
     /// <summary>Sets the variables of a command of assignments only, left to right (a value sees the ones before it).</summary>
     private async Task Assign(ShellCommand command)
     {
-        foreach (var a in command.Assignments) _variables[a.Name] = ShellExpander.Text(await Substitute(a.Value), Lookup);
+        foreach (var a in command.Assignments) _variables[a.Name] = await Text(a.Value);
     }
 
     /// <summary>Expands <paramref name="command"/>: redirection targets to one string each; words to fields (<see cref="ShellExpander"/>), each pattern globbed against the directories (<see cref="ShellGlob"/>).</summary>
     private async Task<ExpandedCommand> Expand(ShellCommand command)
     {
         var redirects = new List<ExpandedRedirect>();
-        foreach (var r in command.Redirects) redirects.Add(new ExpandedRedirect(r.Kind, r.Fd, ShellExpander.Text(await Substitute(r.Target), Lookup)));
+        foreach (var r in command.Redirects) redirects.Add(new ExpandedRedirect(r.Kind, r.Fd, await Text(r.Target)));
         return new ExpandedCommand(await ExpandWords(command.Words), redirects) { Compound = command.Compound };
     }
 
@@ -55,7 +56,7 @@ public sealed partial class Sh
         var argv = new List<string>();
         foreach (var word in words)
         {
-            foreach (var field in ShellExpander.Fields(await Substitute(word), Lookup)) argv.AddRange(await ShellGlob.Expand(field, List));
+            foreach (var field in ShellExpander.Fields(await Substitute(word), Lookup, Set)) argv.AddRange(await ShellGlob.Expand(field, List));
         }
         return argv;
     }
@@ -72,8 +73,35 @@ public sealed partial class Sh
     {
         if (!word.Parts.Any(p => p.Substitution)) return word;
         var parts = new List<ShellWordPart>();
-        foreach (var part in word.Parts) parts.Add(part.Substitution ? part with { Text = await CommandOutput(part.Text) } : part);
+        foreach (var part in word.Parts) parts.Add(part.Substitution ? part with { Text = part.Arithmetic ? await Arithmetic(part.Text) : await CommandOutput(part.Text) } : part);
         return new ShellWord(parts);
+    }
+
+    /// <summary><paramref name="word"/> expanded to one string (substitutions run, not split, not globbed).</summary>
+    private async Task<string> Text(ShellWord word) => ShellExpander.Text(await Substitute(word), Lookup, Set);
+
+    /// <summary>Sets a variable (${NAME:=word}).</summary>
+    private void Set(string name, string value) => _variables[name] = value;
+
+    /// <summary>True (and cleared) when an expansion since the last call failed: the command it was for does not run (status 2).</summary>
+    private bool Failed()
+    {
+        var failed = _expansionFailed;
+        _expansionFailed = false;
+        return failed;
+    }
+
+    private bool _expansionFailed;
+
+    /// <summary>The value of an arithmetic expansion: its $ expanded, then evaluated; an error is reported ("sh: division by zero") and fails the expansion.</summary>
+    private async Task<string> Arithmetic(string expression)
+    {
+        var text = ShellExpander.Text(new ShellWord([new ShellWordPart(expression, ShellQuote.Double)]), Lookup, Set);
+        var (value, error) = ShellArithmetic.Evaluate(text, Lookup);
+        if (value is { } n) return n.ToString(CultureInfo.InvariantCulture);
+        await ProgramIo.Fail(_u, "sh: " + error, 2);
+        _expansionFailed = true;
+        return "";
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ public sealed partial class Sh
     private (bool Break, int Levels)? _jump;
 
     /// <summary>True after exit, or while a break / continue is on its way out to its loop: lists stop running commands.</summary>
-    private bool Stopped => _exit || _jump is not null;
+    private bool Stopped => _exit || _jump is not null || _returning;
 
     /// <summary>break [N] / continue [N]: marks the Nth enclosing loop (1 by default; no more than there are); outside a loop nothing. Status 0, or 1 for a bad N.</summary>
     private int Jump(IReadOnlyList<string> argv)
@@ -23,9 +23,38 @@ public sealed partial class Sh
     {
         ShellIf c => await RunIf(c),
         ShellLoop c => await RunLoop(c.Until, c.Condition, c.Body, null),
-        ShellFor c => await RunLoop(false, null, c.Body, (c.Name, await ForValues(c.Words))),
+        ShellFor c => await ForValues(c.Words) is var values && Failed() ? 2 : await RunLoop(false, null, c.Body, (c.Name, values)),
+        ShellCase c => await RunCase(c),
+        ShellGroup { Subshell: false } c => await RunList(c.Body),
+        ShellGroup c => await Subshell(c.Body),
+        ShellFunction c => Define(c),
         _ => 0,
     };
+
+    /// <summary>The first item with a pattern (expanded, then matched as a glob pattern) matching the expanded word runs its list; status the list's, 0 when none matched or the list is empty.</summary>
+    private async Task<int> RunCase(ShellCase compound)
+    {
+        var word = await Text(compound.Word);
+        if (Failed()) return 2;
+        foreach (var item in compound.Items)
+        {
+            foreach (var pattern in item.Patterns)
+            {
+                var text = await Text(pattern);
+                if (Failed()) return 2;
+                if (ShellGlob.Matches(text, word)) return item.Body.Lists.Count == 0 ? 0 : await RunList(item.Body);
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>( LIST ): the list in a forked child shell, waited for; status the child's.</summary>
+    private async Task<int> Subshell(ShellScript body)
+    {
+        var (forked, pid) = await _u.Fork(c => new Sh(c, this).RunList(body));
+        if (forked != Errno.None) return await ProgramIo.Fail(_u, $"sh: fork: {ProgramIo.Message(forked)}");
+        return await _u.Waitpid(pid) is { Error: Errno.None } waited ? StatusOf(waited.Status) : 1;
+    }
 
     /// <summary>The first clause whose condition gives 0 runs its body; else the else list; status the body's, or 0 when none ran.</summary>
     private async Task<int> RunIf(ShellIf compound)
@@ -52,7 +81,7 @@ public sealed partial class Sh
     {
         var status = 0;
         _loops++;
-        for (var round = 0; !_exit; round++)
+        for (var round = 0; !_exit && !_returning; round++)
         {
             await _u.Mach.Compute(RoundCycles); // a round costs CPU time, so a loop of builtins alone is preempted and bounded by the run's time limit
             if (each is var (name, values))

@@ -21,12 +21,13 @@ public sealed partial class Sh
             var before = _status;
             _status = 0;
             await Assign(assignments);
-            var assigned = _status; // the last command substitution's, else 0
+            var assigned = Failed() ? 2 : _status; // the last command substitution's, else 0
             _status = before;
             return assigned;
         }
         var commands = new List<ExpandedCommand>();
         foreach (var command in pipeline.Commands) commands.Add(await Expand(command));
+        if (Failed()) return 2;
         if (commands is [{ Redirects.Count: 0, Argv.Count: > 0 } lone] && await Builtin(lone.Argv) is { } done) return done;
         var pipes = new List<(int Read, int Write)>();
         for (var i = 0; i + 1 < commands.Count; i++)
@@ -75,6 +76,7 @@ public sealed partial class Sh
         {
             if (await Redirect(c, redirect) is var (target, error) && error != Errno.None) return await ProgramIo.Fail(c, $"sh: {target}: {ProgramIo.Message(error)}");
         }
+        if (command.Compound is ShellGroup { Subshell: true } group) return await RunList(group.Body); // already a child
         if (command.Compound is { } compound) return await RunCompound(compound);
         var argv = command.Argv;
         if (argv.Count == 0) return 0;

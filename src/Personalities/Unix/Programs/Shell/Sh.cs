@@ -12,12 +12,13 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
 /// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
 /// "sh: NAME: not found" (127). Builtins, run in the shell: <c>cd [DIR]</c>, <c>pwd</c>, <c>unset NAME...</c>,
-/// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>, <c>break [N]</c>, <c>continue [N]</c>, <c>shift [N]</c>.
+/// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>, <c>break [N]</c>, <c>continue [N]</c>, <c>shift [N]</c>,
+/// <c>return [N]</c>, <c>read [NAME...]</c>; then functions (NAME() BODY), then programs.
 /// Variables: NAME=value alone on a command sets a shell variable; $NAME, ${NAME}, $? (last status), $$ (the
 /// shell's pid), $! (the last background pid), $0, $1..$9, $#, $@, $* expand (<see cref="ShellExpander"/>),
 /// command substitutions run, then globbing (<see cref="ShellGlob"/>). A script's commands may span lines
-/// (if, while, until, for). Split: .Run (pipelines, redirections, children), .Flow (compound commands),
-/// .Expand (words to argv, command substitution).
+/// (if, while, until, for, case, groups, functions). Split: .Run (pipelines, redirections, children), .Flow (compound commands),
+/// .Expand (words to argv, command substitution, arithmetic), .Functions (functions, return, read).
 /// </summary>
 public sealed partial class Sh
 {
@@ -45,6 +46,8 @@ public sealed partial class Sh
         _name = parent._name;
         _params = parent._params;
         _lastBackground = parent._lastBackground;
+        foreach (var (name, body) in parent._functions) _functions[name] = body;
+        _depth = parent._depth;
     }
 
     /// <summary>The program: <c>sh -c LINE [NAME [ARG...]]</c>, <c>sh FILE [ARG...]</c>, <c>sh</c>, <c>sh -i</c>.</summary>
@@ -146,13 +149,20 @@ public sealed partial class Sh
     /// <summary>An and-or list: each pipeline after &amp;&amp; runs when the status so far is 0, after || when it is not.</summary>
     private async Task<int> RunAndOr(ShellAndOr list)
     {
-        var status = await RunPipeline(list.First);
+        var status = await RunNegated(list.First);
         foreach (var link in list.Rest)
         {
             if (Stopped) break;
-            if ((link.Operator == ShellTokenKind.AndIf) == (status == 0)) status = await RunPipeline(link.Pipeline);
+            if ((link.Operator == ShellTokenKind.AndIf) == (status == 0)) status = await RunNegated(link.Pipeline);
         }
         return status;
+    }
+
+    /// <summary>A pipeline's status, inverted after '!'.</summary>
+    private async Task<int> RunNegated(ShellPipeline pipeline)
+    {
+        var status = await RunPipeline(pipeline);
+        return pipeline.Negated ? (status == 0 ? 1 : 0) : status;
     }
 
     /// <summary>A builtin run in the shell itself, or null when <paramref name="argv"/> names none.</summary>
@@ -181,6 +191,10 @@ public sealed partial class Sh
                 return 0;
             case "break" or "continue":
                 return Jump(argv);
+            case "return":
+                return await Return(argv);
+            case "read":
+                return await ReadLine(argv);
             case "shift":
                 var n = argv.Count > 1 ? ProgramIo.Count(argv[1]) : 1;
                 if (n is null || n > _params.Count) return await ProgramIo.Fail(_u, "sh: shift: can't shift that many");
@@ -192,7 +206,7 @@ public sealed partial class Sh
                 }
                 return 0;
             default:
-                return null;
+                return _functions.TryGetValue(argv[0], out var function) ? await Call(function, argv) : null;
         }
     }
 

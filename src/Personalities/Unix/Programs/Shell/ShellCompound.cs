@@ -1,6 +1,6 @@
 namespace MachActors.Personalities.Unix.Programs.Shell;
 
-/// <summary>A compound command: if, while / until or for (docs/UNIX.md, "The shell"). Its lists are <see cref="ShellScript"/>s.</summary>
+/// <summary>A compound command: if, while / until, for, case, a group { } or ( ), or a function definition (docs/UNIX.md, "The shell"). Its lists are <see cref="ShellScript"/>s.</summary>
 public abstract record ShellCompound
 {
     /// <summary>The canonical text (for tests and reports): keywords, each list's commands ended by ';'.</summary>
@@ -49,4 +49,37 @@ public sealed record ShellFor(string Name, IReadOnlyList<ShellWord>? Words, Shel
     /// <inheritdoc />
     public override string Render() =>
         "for " + Name + (Words is null ? "" : " in" + string.Concat(Words.Select(w => " " + ShellScript.Render(w)))) + " ; do " + Render(Body) + " done";
+}
+
+/// <summary>One item of a case: its patterns and the list run when one matches.</summary>
+/// <param name="Patterns">The patterns (glob patterns after expansion), at least one.</param>
+/// <param name="Body">The list (may be empty).</param>
+public sealed record ShellCaseItem(IReadOnlyList<ShellWord> Patterns, ShellScript Body);
+
+/// <summary><c>case WORD in [(]PATTERN[|PATTERN]...) LIST ;; ... esac</c>: the first item with a pattern matching the expanded word runs; status its list's, 0 when none matched.</summary>
+/// <param name="Word">The word, unexpanded.</param>
+/// <param name="Items">The items, in order.</param>
+public sealed record ShellCase(ShellWord Word, IReadOnlyList<ShellCaseItem> Items) : ShellCompound
+{
+    /// <inheritdoc />
+    public override string Render() =>
+        "case " + ShellScript.Render(Word) + " in" + string.Concat(Items.Select(i => " " + string.Join(" | ", i.Patterns.Select(ShellScript.Render)) + ") " + (i.Body.Lists.Count > 0 ? Render(i.Body) + " " : "") + ";;")) + " esac";
+}
+
+/// <summary><c>{ LIST; }</c> (run in the shell) or <c>( LIST )</c> (<paramref name="Subshell"/>: run in a forked child, so its variables and cd stay there).</summary>
+/// <param name="Body">The list.</param>
+/// <param name="Subshell">True for ( ).</param>
+public sealed record ShellGroup(ShellScript Body, bool Subshell) : ShellCompound
+{
+    /// <inheritdoc />
+    public override string Render() => Subshell ? "( " + Render(Body) + " )" : "{ " + Render(Body) + " }";
+}
+
+/// <summary><c>NAME() COMMAND</c>: defines function NAME whose body is a compound command (with its redirections); running the definition only defines it (status 0).</summary>
+/// <param name="Name">The function's name.</param>
+/// <param name="Body">The body: a command with a compound.</param>
+public sealed record ShellFunction(string Name, ShellCommand Body) : ShellCompound
+{
+    /// <inheritdoc />
+    public override string Render() => Name + "() " + ShellScript.Render(Body);
 }

@@ -34,12 +34,18 @@ public static class ShellExpander
     }
 
     /// <summary>The fields of <paramref name="word"/>: expanded, split, glob characters marked (command words).</summary>
-    public static IReadOnlyList<ShellField> Fields(ShellWord word, Func<string, string?> lookup) => Expand(word, lookup, split: true);
+    /// <param name="word">The word.</param>
+    /// <param name="lookup">A parameter's value, null when unset.</param>
+    /// <param name="assign">Sets a variable (for ${NAME:=word}); null: that form only expands.</param>
+    public static IReadOnlyList<ShellField> Fields(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => Expand(word, lookup, assign, split: true);
 
     /// <summary><paramref name="word"/> expanded as one string, not split, nothing globbed (assignment values, redirection targets).</summary>
-    public static string Text(ShellWord word, Func<string, string?> lookup) => string.Concat(Expand(word, lookup, split: false).Select(f => f.Text));
+    /// <param name="word">The word.</param>
+    /// <param name="lookup">A parameter's value, null when unset.</param>
+    /// <param name="assign">Sets a variable (for ${NAME:=word}); null: that form only expands.</param>
+    public static string Text(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => string.Concat(Expand(word, lookup, assign, split: false).Select(f => f.Text));
 
-    private static List<ShellField> Expand(ShellWord word, Func<string, string?> lookup, bool split)
+    private static List<ShellField> Expand(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign, bool split)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(lookup);
@@ -78,7 +84,7 @@ public static class ShellExpander
             }
             for (var i = 0; i < part.Text.Length;)
             {
-                if (Dollar(part.Text, i, lookup) is not var (value, next))
+                if (Dollar(part.Text, i, lookup, assign) is not var (value, next))
                 {
                     Add(part.Text[i], unquoted && split && IsGlob(part.Text[i]));
                     i++;
@@ -110,22 +116,63 @@ public static class ShellExpander
     private static bool IsGlob(char c) => c is '*' or '?' or '[' or ']';
 
     /// <summary>The expansion starting with the '$' at <paramref name="i"/> (its value, unset as empty) and where the text goes on, or null when the '$' is literal.</summary>
-    private static (string Value, int Next)? Dollar(string text, int i, Func<string, string?> lookup)
+    private static (string Value, int Next)? Dollar(string text, int i, Func<string, string?> lookup, Action<string, string>? assign)
     {
         if (text[i] != '$' || i + 1 >= text.Length) return null;
         var c = text[i + 1];
         if (c is '?' or '$' or '!' or '#' or '@' or '*' || char.IsAsciiDigit(c)) return (lookup(c.ToString()) ?? "", i + 2);
-        if (c == '{')
-        {
-            var close = text.IndexOf('}', i + 2);
-            if (close < 0) return null;
-            var name = text[(i + 2)..close];
-            var special = name.Length == 1 && (name[0] is '?' or '$' or '!' or '#' || char.IsAsciiDigit(name[0]));
-            return IsName(name) || special ? (lookup(name) ?? "", close + 1) : null;
-        }
+        if (c == '{') return Braced(text, i, lookup, assign);
         var end = i + 1;
         while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] == '_')) end++;
         var plain = text[(i + 1)..end];
         return IsName(plain) ? (lookup(plain) ?? "", end) : null;
     }
+
+    /// <summary>
+    /// ${NAME}, ${#NAME} (the value's length), ${NAME:-word} (word when NAME is unset or empty), ${NAME:=word} (the
+    /// same, and NAME set to it), ${NAME:+word} (word when NAME is set and not empty, else nothing); the word's $
+    /// expand (it ends at the '}' that closes the braces, nested ${...} counted). Null when the braces are not one of these.
+    /// </summary>
+    private static (string Value, int Next)? Braced(string text, int i, Func<string, string?> lookup, Action<string, string>? assign)
+    {
+        var close = Close(text, i + 2);
+        if (close < 0) return null;
+        var inside = text[(i + 2)..close];
+        if (inside.Length > 1 && inside[0] == '#' && IsParameter(inside[1..])) return ((lookup(inside[1..]) ?? "").Length.ToString(System.Globalization.CultureInfo.InvariantCulture), close + 1);
+        if (IsParameter(inside)) return (lookup(inside) ?? "", close + 1);
+        var colon = inside.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || colon + 1 >= inside.Length || inside[colon + 1] is not ('-' or '=' or '+') || !IsParameter(inside[..colon])) return null;
+        var name = inside[..colon];
+        var value = lookup(name) ?? "";
+        var word = new Lazy<string>(() => Text(new ShellWord([new ShellWordPart(inside[(colon + 2)..], ShellQuote.Double)]), lookup, assign));
+        switch (inside[colon + 1])
+        {
+            case '+':
+                return (value.Length > 0 ? word.Value : "", close + 1);
+            case '=' when value.Length == 0 && IsName(name):
+                assign?.Invoke(name, word.Value);
+                return (word.Value, close + 1);
+            default:
+                return (value.Length > 0 ? value : word.Value, close + 1);
+        }
+    }
+
+    /// <summary>Where the '}' closing a ${ whose text starts at <paramref name="from"/> is (nested ${...} skipped), or -1.</summary>
+    private static int Close(string text, int from)
+    {
+        var depth = 0;
+        for (var j = from; j < text.Length; j++)
+        {
+            if (text[j] == '$' && j + 1 < text.Length && text[j + 1] == '{')
+            {
+                depth++;
+                j++;
+            }
+            else if (text[j] == '}' && depth-- == 0) return j;
+        }
+        return -1;
+    }
+
+    /// <summary>A name or one of the special parameters ? $ ! # 0..9 (what may stand in braces).</summary>
+    private static bool IsParameter(string name) => IsName(name) || (name.Length == 1 && (name[0] is '?' or '$' or '!' or '#' || char.IsAsciiDigit(name[0])));
 }

@@ -67,11 +67,14 @@ public static class ShellLexer
         {
             "&&" => new ShellToken(ShellTokenKind.AndIf, "&&"),
             "||" => new ShellToken(ShellTokenKind.OrIf, "||"),
+            ";;" => new ShellToken(ShellTokenKind.DoubleSemicolon, ";;"),
             _ => line[i] switch
             {
                 '|' => new ShellToken(ShellTokenKind.Pipe, "|"),
                 ';' => new ShellToken(ShellTokenKind.Semicolon, ";"),
                 '&' => new ShellToken(ShellTokenKind.Background, "&"),
+                '(' => new ShellToken(ShellTokenKind.LParen, "("),
+                ')' => new ShellToken(ShellTokenKind.RParen, ")"),
                 _ => null,
             },
         };
@@ -115,7 +118,7 @@ public static class ShellLexer
         while (i < line.Length)
         {
             var c = line[i];
-            if (c is ' ' or '\t' or '\r' or '\n' or '|' or ';' or '&' or '<' or '>') break;
+            if (c is ' ' or '\t' or '\r' or '\n' or '|' or ';' or '&' or '<' or '>' or '(' or ')') break;
             if (c == '\\' && i + 1 < line.Length && line[i + 1] == '\n')
             {
                 i += 2; // a line continued
@@ -125,7 +128,7 @@ public static class ShellLexer
                 var (inner, next, error) = Substitution(line, i);
                 if (error is not null) return (new ShellWord([]), i, error);
                 Flush();
-                parts.Add(new ShellWordPart(inner, ShellQuote.None) { Substitution = true });
+                parts.Add(Expansion(line, i, inner, ShellQuote.None));
                 i = next;
             }
             else if (c == '\\')
@@ -156,7 +159,7 @@ public static class ShellLexer
                         var (inner, next, error) = Substitution(line, i);
                         if (error is not null) return (new ShellWord([]), i, error);
                         Flush();
-                        parts.Add(new ShellWordPart(inner, ShellQuote.Double) { Substitution = true });
+                        parts.Add(Expansion(line, i, inner, ShellQuote.Double));
                         i = next;
                         continue;
                     }
@@ -181,6 +184,13 @@ public static class ShellLexer
         }
         Flush();
         return (new ShellWord(parts), i, null);
+    }
+
+    /// <summary>The piece for the substitution at <paramref name="i"/> whose text is <paramref name="inner"/>: $((...)) is arithmetic (its expression inside the double parentheses).</summary>
+    private static ShellWordPart Expansion(string line, int i, string inner, ShellQuote quote)
+    {
+        var arithmetic = line[i] == '$' && inner.Length >= 2 && inner[0] == '(' && inner[^1] == ')';
+        return new ShellWordPart(arithmetic ? inner[1..^1] : inner, quote) { Substitution = true, Arithmetic = arithmetic };
     }
 
     /// <summary>

@@ -5,15 +5,17 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// <code>
 /// list     := NL* ( and-or ( ';' | '&amp;' | NL ) NL* )* and-or?
 /// and-or   := pipeline ( ( '&amp;&amp;' | '||' ) NL* pipeline )*
-/// pipeline := command ( '|' NL* command )*
-/// command  := compound redirect* | ASSIGNMENT* ( WORD | redirect )*   not empty
+/// pipeline := '!'? command ( '|' NL* command )*
+/// command  := compound redirect* | NAME '(' ')' NL* compound redirect* | ASSIGNMENT* ( WORD | redirect )*   not empty
 /// compound := 'if' list 'then' list ( 'elif' list 'then' list )* ( 'else' list )? 'fi'
 ///           | ( 'while' | 'until' ) list 'do' list 'done'
 ///           | 'for' NAME NL* ( 'in' WORD* ( ';' | NL ) | ';' )? NL* 'do' list 'done'
+///           | 'case' WORD NL* 'in' NL* ( '('? WORD ( '|' WORD )* ')' list ';;' NL* )* ( '('? WORD ( '|' WORD )* ')' list )? 'esac'
+///           | '{' list '}' | '(' list ')'
 /// redirect := [N] ( '&lt;' | '&gt;' | '&gt;&gt;' | '&gt;&amp;' | '&lt;&amp;' ) WORD
 /// </code>
 /// The lists inside a compound command are not empty. A keyword is an unquoted word spelled so, where a
-/// command starts (then / elif / else / fi / do / done end the list before them). An ASSIGNMENT is an
+/// command starts (then / elif / else / fi / do / done / esac / } and the operators ;; and ) end the list before them). An ASSIGNMENT is an
 /// unquoted NAME= at the start of a word before the command's first word (the value is the rest of the
 /// word). Words stay unexpanded (<see cref="ShellExpander"/> expands them when the command runs, so an
 /// assignment earlier on the line is seen).
@@ -21,7 +23,9 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// </summary>
 public static class ShellParser
 {
-    private static readonly HashSet<string> Closing = new(StringComparer.Ordinal) { "then", "elif", "else", "fi", "do", "done" };
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal) { "if", "then", "elif", "else", "fi", "while", "until", "for", "do", "done", "case", "esac", "in" };
+
+    private static readonly HashSet<string> Closing = new(StringComparer.Ordinal) { "then", "elif", "else", "fi", "do", "done", "esac", "}" };
 
     /// <summary>Parses <paramref name="line"/>: the script, or null and the error.</summary>
     public static (ShellScript? Script, string? Error) Parse(string line) => Parse(line, out _);
@@ -114,13 +118,15 @@ public static class ShellParser
 
         private (ShellPipeline? Pipeline, string? Error) Pipeline()
         {
+            var negated = Keyword(Peek) == "!";
+            if (negated) Next();
             var commands = new List<ShellCommand>();
             while (true)
             {
                 var (command, error) = Command();
                 if (error is not null) return (null, error);
                 commands.Add(command!);
-                if (Peek is not { Kind: ShellTokenKind.Pipe }) return (new ShellPipeline(commands), null);
+                if (Peek is not { Kind: ShellTokenKind.Pipe }) return (new ShellPipeline(commands) { Negated = negated }, null);
                 Next();
                 SkipNewlines();
             }
@@ -129,13 +135,17 @@ public static class ShellParser
         private (ShellCommand? Command, string? Error) Command()
         {
             var keyword = Keyword(Peek);
-            if (keyword is "if" or "while" or "until" or "for")
+            var function = keyword is not null && ShellExpander.IsName(keyword) && !Reserved.Contains(keyword)
+                && _at + 2 < tokens.Count && tokens[_at + 1].Kind == ShellTokenKind.LParen && tokens[_at + 2].Kind == ShellTokenKind.RParen;
+            if (function || keyword is "if" or "while" or "until" or "for" or "case" or "{" || Peek is { Kind: ShellTokenKind.LParen })
             {
-                Next();
-                var (compound, failed) = keyword switch
+                var opener = Next();
+                var (compound, failed) = function ? Function(keyword!) : opener.Kind == ShellTokenKind.LParen ? Group(true) : keyword switch
                 {
                     "if" => If(),
                     "for" => For(),
+                    "case" => Case(),
+                    "{" => Group(false),
                     _ => Loop(keyword == "until"),
                 };
                 if (failed is not null) return (null, failed);
@@ -202,6 +212,72 @@ public static class ShellParser
             }
         }
 
+        /// <summary>After NAME: the "()" then newlines and a compound command, the body.</summary>
+        private (ShellCompound? Compound, string? Error) Function(string name)
+        {
+            Next();
+            Next();
+            SkipNewlines();
+            var start = _at;
+            var (body, error) = Command();
+            if (error is not null) return (null, error);
+            if (body!.Compound is null or ShellFunction) return (null, Near(tokens[start]));
+            return (new ShellFunction(name, body), null);
+        }
+
+        /// <summary>After { or (: a list that may not be empty, then } or ).</summary>
+        private (ShellCompound? Compound, string? Error) Group(bool subshell)
+        {
+            if (subshell)
+            {
+                var (inner, e) = List();
+                if (e is not null) return (null, e);
+                if (inner!.Lists.Count == 0 || Peek is not { Kind: ShellTokenKind.RParen }) return (null, Error());
+                Next();
+                return (new ShellGroup(inner, true), null);
+            }
+            var (body, error) = Body("}");
+            return error is not null ? (null, error) : (new ShellGroup(body!, false), null);
+        }
+
+        /// <summary>After case: WORD in, then items [(]PATTERN[|PATTERN]...) LIST ;; up to esac (the last item's ;; may be left out).</summary>
+        private (ShellCompound? Compound, string? Error) Case()
+        {
+            if (Peek is not { Kind: ShellTokenKind.Word } word) return (null, Error());
+            Next();
+            SkipNewlines();
+            if (Expect("in") is { } noIn) return noIn;
+            SkipNewlines();
+            var items = new List<ShellCaseItem>();
+            while (Keyword(Peek) != "esac")
+            {
+                if (Peek is { Kind: ShellTokenKind.LParen }) Next();
+                var patterns = new List<ShellWord>();
+                while (true)
+                {
+                    if (Peek is not { Kind: ShellTokenKind.Word } pattern) return (null, Error());
+                    Next();
+                    patterns.Add(pattern.Word!);
+                    if (Peek is not { Kind: ShellTokenKind.Pipe }) break;
+                    Next();
+                }
+                if (Peek is not { Kind: ShellTokenKind.RParen }) return (null, Error());
+                Next();
+                var (body, error) = List();
+                if (error is not null) return (null, error);
+                items.Add(new ShellCaseItem(patterns, body!));
+                if (Peek is not { Kind: ShellTokenKind.DoubleSemicolon })
+                {
+                    if (Keyword(Peek) != "esac") return (null, Error());
+                    break;
+                }
+                Next();
+                SkipNewlines();
+            }
+            Next();
+            return (new ShellCase(word.Word!, items), null);
+        }
+
         private (ShellCompound? Compound, string? Error) Loop(bool until)
         {
             var (condition, e1) = Body("do");
@@ -255,7 +331,8 @@ public static class ShellParser
             return null;
         }
 
-        private static bool IsClosing(ShellToken? token) => Keyword(token) is { } k && Closing.Contains(k);
+        private static bool IsClosing(ShellToken? token) =>
+            token is { Kind: ShellTokenKind.DoubleSemicolon or ShellTokenKind.RParen } || (Keyword(token) is { } k && Closing.Contains(k));
 
         private void SkipNewlines()
         {

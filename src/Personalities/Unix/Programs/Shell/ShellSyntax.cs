@@ -38,6 +38,15 @@ public enum ShellTokenKind
 
     /// <summary>A newline: ends a list like ';' (inside if / while / for too).</summary>
     Newline,
+
+    /// <summary>( (a subshell, or the () of a function definition, or before a case pattern)</summary>
+    LParen,
+
+    /// <summary>) (ends a subshell, a function's (), a case pattern)</summary>
+    RParen,
+
+    /// <summary>;; (ends a case item)</summary>
+    DoubleSemicolon,
 }
 
 /// <summary>How a piece of a word was quoted, which decides what expansion does to it.</summary>
@@ -67,6 +76,9 @@ public sealed record ShellWordPart(string Text, ShellQuote Quote)
     /// unquoted, no $ inside it expanded).
     /// </summary>
     public bool Substitution { get; init; }
+
+    /// <summary>An arithmetic expansion <c>$((...))</c> (also a <see cref="Substitution"/>): <see cref="Text"/> is the expression, replaced by its value (<see cref="ShellArithmetic"/>).</summary>
+    public bool Arithmetic { get; init; }
 }
 
 /// <summary>A word as the lexer read it: its pieces, each with its quoting (expanded by <see cref="ShellExpander"/>).</summary>
@@ -138,7 +150,7 @@ public sealed record ShellAssignment(string Name, ShellWord Value);
 /// <param name="Assignments">The NAME=value words before the first word.</param>
 public sealed record ShellCommand(IReadOnlyList<ShellWord> Words, IReadOnlyList<ShellRedirect> Redirects, IReadOnlyList<ShellAssignment> Assignments)
 {
-    /// <summary>A compound command (if, while, until, for; no words nor assignments then, its redirections in <see cref="Redirects"/>), or null for a simple one.</summary>
+    /// <summary>A compound command (if, while, until, for, case, a group, a function definition; no words nor assignments then, its redirections in <see cref="Redirects"/>), or null for a simple one.</summary>
     public ShellCompound? Compound { get; init; }
 
     /// <summary>The words' text, unexpanded (quotes removed).</summary>
@@ -147,7 +159,11 @@ public sealed record ShellCommand(IReadOnlyList<ShellWord> Words, IReadOnlyList<
 
 /// <summary>Commands joined by |: each one's standard output is the next one's standard input.</summary>
 /// <param name="Commands">At least one.</param>
-public sealed record ShellPipeline(IReadOnlyList<ShellCommand> Commands);
+public sealed record ShellPipeline(IReadOnlyList<ShellCommand> Commands)
+{
+    /// <summary>Written after '!': the pipeline's status is inverted (0 becomes 1, anything else 0).</summary>
+    public bool Negated { get; init; }
+}
 
 /// <summary>A pipeline run after the previous one when its status allows: &amp;&amp; after success, || after failure.</summary>
 /// <param name="Operator">AndIf or OrIf.</param>
@@ -168,8 +184,11 @@ public sealed record ShellScript(IReadOnlyList<ShellAndOr> Lists)
     public string Render() => string.Join(" ", Lists.Select(l =>
         string.Join(" ", [Render(l.First), .. l.Rest.Select(r => (r.Operator == ShellTokenKind.AndIf ? "&& " : "|| ") + Render(r.Pipeline))]) + (l.Background ? " &" : " ;")));
 
-    private static string Render(ShellPipeline p) => string.Join(" | ", p.Commands.Select(c =>
-        string.Join(" ", [.. c.Compound is { } compound ? [compound.Render()] : Array.Empty<string>(), .. c.Assignments.Select(a => a.Name + "=" + Render(a.Value)), .. c.Words.Select(Render), .. c.Redirects.Select(Render)])));
+    private static string Render(ShellPipeline p) => (p.Negated ? "! " : "") + string.Join(" | ", p.Commands.Select(Render));
+
+    /// <summary>A command: its compound or assignments and words, then its redirections.</summary>
+    internal static string Render(ShellCommand c) =>
+        string.Join(" ", [.. c.Compound is { } compound ? [compound.Render()] : Array.Empty<string>(), .. c.Assignments.Select(a => a.Name + "=" + Render(a.Value)), .. c.Words.Select(Render), .. c.Redirects.Select(Render)]);
 
     private static string Render(ShellRedirect r) => r.Kind is ShellTokenKind.DupOut or ShellTokenKind.DupIn ? r.Operator + r.Target.Text : r.Operator + " " + Quote(r.Target.Text);
 
@@ -186,7 +205,8 @@ public sealed record ShellScript(IReadOnlyList<ShellAndOr> Lists)
                 if (literal.Length > 0) text.Append(Quote(literal.ToString()));
                 literal.Clear();
                 any = true;
-                text.Append(part.Quote == ShellQuote.Double ? "\"$(" + part.Text + ")\"" : "$(" + part.Text + ")");
+                var inner = part.Arithmetic ? "$((" + part.Text + "))" : "$(" + part.Text + ")";
+                text.Append(part.Quote == ShellQuote.Double ? "\"" + inner + "\"" : inner);
                 continue;
             }
             var active = part.Quote switch

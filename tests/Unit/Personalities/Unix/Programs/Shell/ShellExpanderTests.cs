@@ -36,6 +36,29 @@ public sealed class ShellExpanderTests
         Assert.Equal(expected, Fields(line));
     }
 
+    [Theory]
+    [InlineData("${NOPE:-dflt} ${E:-e} ${X:-x} \"${NOPE:-a b}\"", new[] { "dflt", "e", "hi", "a b" })]
+    [InlineData("${X:+set} ${E:+set} ${NOPE:+set}.", new[] { "set", "." })]
+    [InlineData("${#X} ${#AB} ${#NOPE} ${#?}", new[] { "2", "3", "0", "1" })]
+    [InlineData("${NOPE:-$X} ${NOPE:-${X}}x ${NOPE:-${E:-${X}}}", new[] { "hi", "hix", "hi" })]
+    [InlineData("${X:?w} ${X-w} ${1X:-w}", new[] { "${X:?w}", "${X-w}", "${1X:-w}" })]
+    public void Fields_ParameterForms_Expanded(string line, string[] expected)
+    {
+        Assert.Equal(expected, Fields(line));
+    }
+
+    [Fact]
+    public void Text_AssignDefault_SetsOnlyWhenUnsetOrEmpty()
+    {
+        var set = new Dictionary<string, string>();
+        var (tokens, _) = ShellLexer.Tokenize("${NOPE:=new}/${X:=other}/${E:=$X}");
+
+        var text = ShellExpander.Text(tokens[0].Word!, Lookup, (name, value) => set[name] = value);
+
+        Assert.Equal("new/hi/hi", text);
+        Assert.Equal(new Dictionary<string, string> { ["NOPE"] = "new", ["E"] = "hi" }, set);
+    }
+
     [Fact]
     public void Fields_GlobCharacters_ActiveOnlyWhenUnquoted()
     {

@@ -19,6 +19,14 @@ public sealed class ShellFlowParserTests
     [InlineData("#!/bin/sh\n# comment\n\necho a # b\necho c\n", "echo a ; echo c ;")]
     [InlineData("echo a \\\nb", "echo a b ;")]
     [InlineData("echo $(ls /) \"$(a | b)\" `c`", "echo $(ls /) \"$(a | b)\" $(c) ;")]
+    [InlineData("echo $((1 + (2*3))) \"$((i+1))\" $( (a) )", "echo $((1 + (2*3))) \"$((i+1))\" $( (a) ) ;")]
+    [InlineData("case $x in a*|b) echo A;; (c)\n echo C\n ;;\n *) ;; esac", "case $x in a* | b) echo A ; ;; c) echo C ; ;; *) ;; esac ;")]
+    [InlineData("case x in\nesac; case y in a) b\nesac", "case x in esac ; case y in a) b ; ;; esac ;")]
+    [InlineData("{ a; b; } > /o; (c | d) | e", "{ a ; b ; } > /o ; ( c | d ; ) | e ;")]
+    [InlineData("f() { echo $1; }; g ()\n(h); f a", "f() { echo $1 ; } ; g() ( h ; ) ; f a ;")]
+    [InlineData("f() if a; then b; fi > /o", "f() if a ; then b ; fi > /o ;")]
+    [InlineData("! a | b && ! c", "! a | b && ! c ;")]
+    [InlineData("echo ! { } esac", "echo '!' '{' '}' esac ;")]
     public void Parse_Compound_CanonicalForm(string text, string expected)
     {
         var (script, error) = ShellParser.Parse(text);
@@ -69,11 +77,25 @@ public sealed class ShellFlowParserTests
     [InlineData("for x in a do b; done", "syntax error near 'done'", false)]
     [InlineData("for x in a | b; do c; done", "syntax error near '|'", false)]
     [InlineData("a | then", "syntax error near 'then'", false)]
-    public void Parse_BadCompound_ErrorAndWhetherMoreLinesCouldEndIt(string text, string expected, bool incomplete)
+    [InlineData("case x in a) b;;", "syntax error: unexpected end of line", true)]
+    [InlineData("case x a) b;; esac", "syntax error near 'a'", false)]
+    [InlineData("case x in a b) c;; esac", "syntax error near 'b'", false)]
+    [InlineData("case x in a) b; c) d;; esac", "syntax error near ')'", false)]
+    [InlineData("{ a; }", null, false)]
+    [InlineData("{ a }", "syntax error: unexpected end of line", true)]
+    [InlineData("{ }", "syntax error near '}'", false)]
+    [InlineData("( )", "syntax error near ')'", false)]
+    [InlineData("(a", "syntax error: unexpected end of line", true)]
+    [InlineData("a)", "syntax error near ')'", false)]
+    [InlineData("a;; b", "syntax error near ';;'", false)]
+    [InlineData("f() echo a", "syntax error near 'echo'", false)]
+    [InlineData("if() { a; }", "syntax error near ')'", false)]
+    [InlineData("! ! a", null, false)]
+    public void Parse_BadCompound_ErrorAndWhetherMoreLinesCouldEndIt(string text, string? expected, bool incomplete)
     {
         var (script, error) = ShellParser.Parse(text, out var more);
 
-        Assert.Null(script);
+        Assert.Equal(expected is null, script is not null);
         Assert.Equal(expected, error);
         Assert.Equal(incomplete, more);
     }
@@ -96,6 +118,33 @@ public sealed class ShellFlowParserTests
             [new ShellWordPart("x", ShellQuote.None), new ShellWordPart("echo ')' \"(\" $(b)", ShellQuote.None) { Substitution = true },
              new ShellWordPart("y", ShellQuote.None), new ShellWordPart("c", ShellQuote.Double) { Substitution = true },
              new ShellWordPart("d ` e", ShellQuote.None) { Substitution = true }],
+            Assert.Single(tokens).Word!.Parts);
+    }
+
+    [Fact]
+    public void Parse_CaseGroupFunction_Structure()
+    {
+        var (script, _) = ShellParser.Parse("case $1 in a|b) x;; *) ;; esac; f() { y; }; ( z )");
+
+        var @case = Assert.IsType<ShellCase>(script!.Lists[0].First.Commands[0].Compound);
+        Assert.Equal("$1", @case.Word.Text);
+        Assert.Equal(["a", "b"], @case.Items[0].Patterns.Select(p => p.Text));
+        Assert.Empty(@case.Items[1].Body.Lists);
+        var function = Assert.IsType<ShellFunction>(script.Lists[1].First.Commands[0].Compound);
+        Assert.Equal("f", function.Name);
+        Assert.False(Assert.IsType<ShellGroup>(function.Body.Compound).Subshell);
+        Assert.True(Assert.IsType<ShellGroup>(script.Lists[2].First.Commands[0].Compound).Subshell);
+    }
+
+    [Fact]
+    public void Tokenize_Arithmetic_ExpressionPiece()
+    {
+        var (tokens, _) = ShellLexer.Tokenize("$((a + (b)))\"$((1))\"$((c)+(d))");
+
+        Assert.Equal(
+            [new ShellWordPart("a + (b)", ShellQuote.None) { Substitution = true, Arithmetic = true },
+             new ShellWordPart("1", ShellQuote.Double) { Substitution = true, Arithmetic = true },
+             new ShellWordPart("c)+(d", ShellQuote.None) { Substitution = true, Arithmetic = true }],
             Assert.Single(tokens).Word!.Parts);
     }
 
