@@ -31,7 +31,7 @@ public sealed partial class Sh
         _ => 0,
     };
 
-    /// <summary>The first item with a pattern (expanded, then matched as a glob pattern) matching the expanded word runs its list; status the list's, 0 when none matched or the list is empty.</summary>
+    /// <summary>The first item with a pattern (expanded, then matched as a glob pattern: its quoted characters literally) matching the expanded word runs its list; status the list's, 0 when none matched or the list is empty.</summary>
     private async Task<int> RunCase(ShellCase compound)
     {
         var word = await Text(compound.Word);
@@ -40,9 +40,9 @@ public sealed partial class Sh
         {
             foreach (var pattern in item.Patterns)
             {
-                var text = await Text(pattern);
+                var field = ShellExpander.Pattern(await Substitute(pattern), Lookup, Set);
                 if (Failed()) return 2;
-                if (ShellGlob.Matches(text, word)) return item.Body.Lists.Count == 0 ? 0 : await RunList(item.Body);
+                if (ShellGlob.Matches(field, word)) return item.Body.Lists.Count == 0 ? 0 : await RunList(item.Body);
             }
         }
         return 0;

@@ -37,15 +37,22 @@ public static class ShellExpander
     /// <param name="word">The word.</param>
     /// <param name="lookup">A parameter's value, null when unset.</param>
     /// <param name="assign">Sets a variable (for ${NAME:=word}); null: that form only expands.</param>
-    public static IReadOnlyList<ShellField> Fields(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => Expand(word, lookup, assign, split: true);
+    public static IReadOnlyList<ShellField> Fields(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => Expand(word, lookup, assign, split: true, glob: true);
 
     /// <summary><paramref name="word"/> expanded as one string, not split, nothing globbed (assignment values, redirection targets).</summary>
     /// <param name="word">The word.</param>
     /// <param name="lookup">A parameter's value, null when unset.</param>
     /// <param name="assign">Sets a variable (for ${NAME:=word}); null: that form only expands.</param>
-    public static string Text(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => string.Concat(Expand(word, lookup, assign, split: false).Select(f => f.Text));
+    public static string Text(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) => string.Concat(Expand(word, lookup, assign, split: false, glob: false).Select(f => f.Text));
 
-    private static List<ShellField> Expand(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign, bool split)
+    /// <summary><paramref name="word"/> expanded as one field, not split, its unquoted glob characters marked (case patterns: quoted ones match literally).</summary>
+    /// <param name="word">The word.</param>
+    /// <param name="lookup">A parameter's value, null when unset.</param>
+    /// <param name="assign">Sets a variable (for ${NAME:=word}); null: that form only expands.</param>
+    public static ShellField Pattern(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign = null) =>
+        Expand(word, lookup, assign, split: false, glob: true) is [var field] ? field : new ShellField("", []);
+
+    private static List<ShellField> Expand(ShellWord word, Func<string, string?> lookup, Action<string, string>? assign, bool split, bool glob)
     {
         ArgumentNullException.ThrowIfNull(word);
         ArgumentNullException.ThrowIfNull(lookup);
@@ -86,7 +93,7 @@ public static class ShellExpander
             {
                 if (Dollar(part.Text, i, lookup, assign) is not var (value, next))
                 {
-                    Add(part.Text[i], unquoted && split && IsGlob(part.Text[i]));
+                    Add(part.Text[i], unquoted && glob && IsGlob(part.Text[i]));
                     i++;
                     continue;
                 }
@@ -105,7 +112,7 @@ public static class ShellExpander
                         started = !unquoted;
                     }
                     else if (unquoted && split && c is ' ' or '\t' or '\n') Cut();
-                    else Add(c == ParameterBreak ? ' ' : c, unquoted && split && IsGlob(c));
+                    else Add(c == ParameterBreak ? ' ' : c, unquoted && glob && IsGlob(c));
                 }
             }
         }

@@ -54,8 +54,15 @@ public static class ShellGlob
     {
         ArgumentNullException.ThrowIfNull(pattern);
         ArgumentNullException.ThrowIfNull(name);
-        var field = new ShellField(pattern, [.. pattern.Select(_ => true)]);
-        return Matches(Compile(field, 0, pattern.Length), name);
+        return Matches(new ShellField(pattern, [.. pattern.Select(_ => true)]), name);
+    }
+
+    /// <summary>Whether <paramref name="name"/> matches the whole of <paramref name="pattern"/> (only its active characters glob).</summary>
+    public static bool Matches(ShellField pattern, string name)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        ArgumentNullException.ThrowIfNull(name);
+        return Matches(Compile(pattern, 0, pattern.Text.Length), name);
     }
 
     private const char Literal = 'l';

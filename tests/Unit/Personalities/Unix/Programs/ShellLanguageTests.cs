@@ -29,6 +29,7 @@ public sealed class ShellLanguageTests
     [InlineData("n=5; echo $(( n * (n - 1) )) \"$(($n % 3))\" $((n > 4 && n < 6))", "20 2 1\n")]
     [InlineData("echo ${A:=set} $A; echo ${A:+alt} ${B:+alt}.", "set set\nalt .\n")]
     [InlineData("case x.c in *.h) echo h;; *.c|*.cc) echo c;; esac; case z in y) echo y;; esac; echo $?", "c\n0\n")]
+    [InlineData("p='a*'; for w in '*' ab; do case $w in \"*\") echo star;; $p) echo a;; esac; case $w in \"$p\") echo q;; ?b) echo qb;; esac; done", "star\na\nqb\n")]
     [InlineData("x=1; { x=2; echo in; }; echo $x; ( x=3; cd /bin ); echo $x; pwd; { x=4; } > /o; echo $x", "in\n2\n2\n/\n2\n")]
     [InlineData("(exit 4); echo $?; ( echo a; echo b ) | wc -l", "4\n2\n")]
     [InlineData("! true; echo $?; ! ls /nope 2>/dev/null | wc -c; echo $?", "1\n0\n1\n")]

@@ -60,6 +60,17 @@ public sealed class ShellExpanderTests
     }
 
     [Fact]
+    public void Pattern_Word_OneFieldQuotedCharactersInactive()
+    {
+        var (tokens, _) = ShellLexer.Tokenize("a*'*'\"$AB\"$G");
+
+        var field = ShellExpander.Pattern(tokens[0].Word!, Lookup);
+
+        Assert.Equal("a**a b*.c", field.Text);
+        Assert.Equal([false, true, false, false, false, false, true, false, false], field.Active);
+    }
+
+    [Fact]
     public void Fields_GlobCharacters_ActiveOnlyWhenUnquoted()
     {
         var (tokens, _) = ShellLexer.Tokenize("a*'*'\"*\"\\*$G \"$G\"");
