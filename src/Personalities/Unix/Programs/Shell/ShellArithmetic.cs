@@ -7,7 +7,7 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// (wrapping on overflow), decimal numbers, variables by name (unset or empty: 0; a value that is not a number is
 /// an error), parentheses, unary - + !, then in rising binding order || &amp;&amp;, == !=, &lt; &lt;= &gt; &gt;=, + -, * / %
 /// (C's precedence; comparisons and ! give 1 or 0; &amp;&amp; and || do not evaluate their right side when the left
-/// decides). Errors (division by zero, bad syntax) are a message, never an exception. Plain: the lookup is the only
+/// decides). Errors (division by zero, bad syntax, nesting deeper than <see cref="MaxNesting"/>) are a message, never an exception. Plain: the lookup is the only
 /// input besides the text.
 /// </summary>
 public static class ShellArithmetic
@@ -23,6 +23,9 @@ public static class ShellArithmetic
         if (parser.Error is null && !parser.AtEnd) parser.Error = $"syntax error in expression '{expression}'";
         return parser.Error is null ? (value, null) : (null, parser.Error);
     }
+
+    /// <summary>How deep parentheses and unary operators may nest.</summary>
+    public const int MaxNesting = 200;
 
     /// <summary>The levels of binary operators, loosest first (|| and &amp;&amp; are handled apart).</summary>
     private static readonly string[][] Levels = [["==", "!="], ["<=", ">=", "<", ">"], ["+", "-"], ["*", "/", "%"]];
@@ -111,7 +114,22 @@ public static class ShellArithmetic
             });
         }
 
+        private int _nesting;
+
+        /// <summary>A unary operator or parenthesis and what it applies to; nested more than <see cref="MaxNesting"/> deep an error (the host's stack is bounded).</summary>
         private long Unary(bool live)
+        {
+            if (++_nesting > MaxNesting)
+            {
+                Error ??= "expression nested too deep";
+                return 0;
+            }
+            var value = Operand(live);
+            _nesting--;
+            return value;
+        }
+
+        private long Operand(bool live)
         {
             Blanks();
             if (Take("-")) return unchecked(-Unary(live));

@@ -164,7 +164,10 @@ public static class ShellExpander
         }
     }
 
-    /// <summary>Where the '}' closing a ${ whose text starts at <paramref name="from"/> is (nested ${...} skipped), or -1.</summary>
+    /// <summary>How deep ${...} may nest inside a ${NAME:-word}'s word; deeper, the outer one stays as written (the host's stack is bounded).</summary>
+    public const int MaxBraceNesting = 32;
+
+    /// <summary>Where the '}' closing a ${ whose text starts at <paramref name="from"/> is (nested ${...} skipped), or -1 (also when they nest deeper than <see cref="MaxBraceNesting"/>).</summary>
     private static int Close(string text, int from)
     {
         var depth = 0;
@@ -172,7 +175,7 @@ public static class ShellExpander
         {
             if (text[j] == '$' && j + 1 < text.Length && text[j + 1] == '{')
             {
-                depth++;
+                if (++depth > MaxBraceNesting) return -1;
                 j++;
             }
             else if (text[j] == '}' && depth-- == 0) return j;

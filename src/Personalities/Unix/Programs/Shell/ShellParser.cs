@@ -27,6 +27,9 @@ public static class ShellParser
 
     private static readonly HashSet<string> Closing = new(StringComparer.Ordinal) { "then", "elif", "else", "fi", "do", "done", "esac", "}" };
 
+    /// <summary>How deep compound commands may nest (the host's stack is bounded): deeper is a syntax error.</summary>
+    public const int MaxNesting = 100;
+
     /// <summary>Parses <paramref name="line"/>: the script, or null and the error.</summary>
     public static (ShellScript? Script, string? Error) Parse(string line) => Parse(line, out _);
 
@@ -68,6 +71,7 @@ public static class ShellParser
     private sealed class Cursor(IReadOnlyList<ShellToken> tokens)
     {
         private int _at;
+        private int _nesting;
 
         public bool AtEnd => _at >= tokens.Count;
 
@@ -140,6 +144,7 @@ public static class ShellParser
             if (function || keyword is "if" or "while" or "until" or "for" or "case" or "{" || Peek is { Kind: ShellTokenKind.LParen })
             {
                 var opener = Next();
+                if (++_nesting > MaxNesting) return (null, "syntax error: commands nested too deep");
                 var (compound, failed) = function ? Function(keyword!) : opener.Kind == ShellTokenKind.LParen ? Group(true) : keyword switch
                 {
                     "if" => If(),
@@ -148,6 +153,7 @@ public static class ShellParser
                     "{" => Group(false),
                     _ => Loop(keyword == "until"),
                 };
+                _nesting--;
                 if (failed is not null) return (null, failed);
                 var after = new List<ShellRedirect>();
                 while (Peek is { IsRedirect: true } op)

@@ -68,11 +68,22 @@ public sealed class ShellArithmeticTests
     [InlineData("word + 1", "bad number 'abc'")]
     [InlineData("12a", "bad number '12a'")]
     [InlineData("99999999999999999999", "bad number '99999999999999999999'")]
+    [InlineData("#", "syntax error in expression near '#'")]
     public void Evaluate_Bad_ErrorNoValue(string expression, string expected)
     {
         var (value, error) = ShellArithmetic.Evaluate(expression, Lookup);
 
         Assert.Null(value);
         Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void Evaluate_DeepNesting_ErrorNotStackOverflow()
+    {
+        var deep = new string('(', 100_000) + "1" + new string(')', 100_000);
+
+        Assert.Equal((1L, (string?)null), ShellArithmetic.Evaluate(new string('(', 199) + "1" + new string(')', 199), Lookup));
+        Assert.Equal((null, "expression nested too deep"), ShellArithmetic.Evaluate(deep, Lookup));
+        Assert.Equal((null, "expression nested too deep"), ShellArithmetic.Evaluate(new string('-', 100_000) + "1", Lookup));
     }
 }

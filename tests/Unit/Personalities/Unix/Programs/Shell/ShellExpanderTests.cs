@@ -60,6 +60,15 @@ public sealed class ShellExpanderTests
     }
 
     [Fact]
+    public void Text_DeeplyNestedDefaults_OuterStaysNoStackOverflow()
+    {
+        string Nest(int n) => string.Concat(Enumerable.Repeat("${NOPE:-", n)) + "x" + new string('}', n);
+
+        Assert.Equal("x", ShellExpander.Text(ShellLexer.Tokenize(Nest(ShellExpander.MaxBraceNesting + 1)).Tokens[0].Word!, Lookup));
+        Assert.StartsWith("${NOPE:-", ShellExpander.Text(ShellLexer.Tokenize(Nest(100_000)).Tokens[0].Word!, Lookup), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pattern_Word_OneFieldQuotedCharactersInactive()
     {
         var (tokens, _) = ShellLexer.Tokenize("a*'*'\"$AB\"$G");

@@ -137,6 +137,16 @@ public sealed class ShellFlowParserTests
     }
 
     [Fact]
+    public void Parse_DeepNesting_ErrorNotStackOverflow()
+    {
+        string Groups(int n) => new string('(', n) + "a" + new string(')', n);
+
+        Assert.Null(ShellParser.Parse(Groups(ShellParser.MaxNesting)).Error);
+        Assert.Equal("syntax error: commands nested too deep", ShellParser.Parse(Groups(ShellParser.MaxNesting + 1)).Error);
+        Assert.Equal("syntax error: commands nested too deep", ShellParser.Parse(string.Concat(Enumerable.Repeat("if { ", 50_000))).Error);
+    }
+
+    [Fact]
     public void Tokenize_Arithmetic_ExpressionPiece()
     {
         var (tokens, _) = ShellLexer.Tokenize("$((a + (b)))\"$((1))\"$((c)+(d))");
