@@ -34,6 +34,7 @@ public sealed class ShellLanguageTests
     [InlineData("(exit 4); echo $?; ( echo a; echo b ) | wc -l", "4\n2\n")]
     [InlineData("! true; echo $?; ! ls /nope 2>/dev/null | wc -c; echo $?", "1\n0\n1\n")]
     [InlineData("set_it() { V=$1; }; set_it v; echo $V; f() { echo $1; }; f a | cat; echo $1", "v\na\n\n")]
+    [InlineData("f() { echo in$1; return 5; }; echo $(f 1) \"$(f 2 | cat)\"; f 3 | cat; echo $?", "in1 in2\nin3\n0\n")]
     [InlineData("f() { for i in 1 2 3; do [ $i = 2 ] && return $i; done; echo no; }; f; echo $?", "2\n")]
     [InlineData("f() { echo f; }; f() { echo g; }; f; return 1; echo $?", "g\nsh: return: not in a function\n1\n")]
     [InlineData("n() { [ $1 -le 0 ] && return 0; n $(($1-1)); echo $1; }; n 3", "1\n2\n3\n")]
