@@ -13,10 +13,16 @@ public sealed partial class MachTask
     /// MemoryObjectCreateCall: a send right is made from the caller's receive right for the pager port
     /// (without one: the copyin's code, e.g. InvalidName or InvalidRight, and nothing is made) and a
     /// <see cref="TaskPagerBridge"/> child is started with it; the bridge asks the resident memory for
-    /// the memory object port and the answer comes back as <see cref="TaskPagerBound"/>. False for other calls.
+    /// the memory object port and the answer comes back as <see cref="TaskPagerBound"/>.
+    /// TaskPagerBridgeCount (test hook): the number of bridges held. False for other calls.
     /// </summary>
     private bool OnTaskPagerCall(object request, CallerReply reply)
     {
+        if (request is TaskPagerBridgeCount)
+        {
+            reply.Send(_pagerBridges.Count, Self);
+            return true;
+        }
         if (request is not MemoryObjectCreateCall c) return false;
         var copied = _space.CopyinRight(c.PagerPort, MsgType.MakeSend, out var right);
         ApplySpaceEffects();
@@ -36,12 +42,18 @@ public sealed partial class MachTask
         var pageSize = PageSize;
         var memory = _services.Memory;
         var task = Self;
-        return Context.Spawn(Props.Create(() => new TaskPagerBridge(pager, key, pageSize, memory, task, reply)));
+        var bridge = Context.Spawn(Props.Create(() => new TaskPagerBridge(pager, key, pageSize, memory, task, reply)));
+        Context.Watch(bridge); // a bridge that stops (its pager port died) leaves the list
+        return bridge;
     }
 
-    /// <summary>TaskPagerBound: the caller gets a send right to the memory object port (InvalidTask once this task ended). False for other messages.</summary>
+    /// <summary>
+    /// TaskPagerBound: the caller gets a send right to the memory object port (InvalidTask once this task
+    /// ended). Terminated of a bridge (it stopped: its pager port died): it leaves the list. False for other messages.
+    /// </summary>
     private bool OnTaskPagerMessage(object message)
     {
+        if (message is Terminated { ActorRef: var stopped } && _pagerBridges.Remove(stopped)) return true;
         if (message is not TaskPagerBound bound) return false;
         if (_terminated)
         {
@@ -57,7 +69,6 @@ public sealed partial class MachTask
     /// <summary>The task ended: its pagers die with it, so the objects they served take the pager-death path.</summary>
     private void StopPagerBridges()
     {
-        foreach (var bridge in _pagerBridges) Context.Stop(bridge);
-        _pagerBridges.Clear();
+        foreach (var bridge in _pagerBridges) Context.Stop(bridge); // each leaves the list at its Terminated
     }
 }

@@ -22,3 +22,6 @@ public sealed record MemoryObjectCreated(KernReturn Result, PortName MemoryObjec
 /// <param name="MemoryObject">The memory object port.</param>
 /// <param name="Reply">The caller of memory_object_create.</param>
 internal sealed record TaskPagerBound(PortRef MemoryObject, CallerReply Reply);
+
+/// <summary>Test hook: how many pager bridges the task holds (live ones only). Answered with an <see cref="int"/>.</summary>
+internal sealed record TaskPagerBridgeCount : KernelRequest;

@@ -184,6 +184,30 @@ public sealed class TaskPagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void MemoryObjectCreate_AfterAPagerPortDied_TaskHoldsOnlyTheLiveBridge(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var counts = new List<int>();
+        kit.Start(async env =>
+        {
+            var first = (await env.PortAllocate(PortRight.Receive)).Name;
+            Assert.Equal(KernReturn.Success, (await env.MemoryObjectCreate(first, Key)).Code);
+            counts.Add(await env.Call<int>(env.Task.Ref, new TaskPagerBridgeCount()));
+            Assert.Equal(KernReturn.Success, (await env.PortDestroy(first)).Result); // the first bridge stops
+            await MachineKit.ComputeMs(env, 20);
+            var second = (await env.PortAllocate(PortRight.Receive)).Name;
+            Assert.Equal(KernReturn.Success, (await env.MemoryObjectCreate(second, Key + 1)).Code);
+            await MachineKit.ComputeMs(env, 20);
+            counts.Add(await env.Call<int>(env.Task.Ref, new TaskPagerBridgeCount()));
+        }, "pager");
+        kit.RunToEnd();
+
+        Assert.Equal([1, 1], counts);
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void MemoryObjectCreate_NoReceiveRight_FailsAndMakesNothing(DispatcherKind dispatcher)
     {
         using var kit = new MachineKit(dispatcher: dispatcher);
