@@ -8,7 +8,7 @@ namespace MachActors.Kernel.Mig.Interfaces;
 /// Subsystem <c>memory_object</c> (base 2200): the kernel's calls to a pager that is a task (docs/VM.md,
 /// "Task pagers"), all simpleroutines, sent to the pager's port by the kernel's bridge. Slots follow
 /// Mach's memory_object.defs: init 2200, terminate 2201, data_request 2203, data_unlock 2204,
-/// lock_completed 2206, supply_completed 2207, data_return 2208, change_completed 2209 (copy 2202 and
+/// lock_completed 2206, supply_completed 2207, data_return 2208 (its data out of line), change_completed 2209 (copy 2202 and
 /// data_write 2205 are skipped). Every call but change_completed carries a send right to the
 /// incarnation's control port, as in Mach. Generated: <c>MemoryObjectClient</c>, <c>MemoryObjectServer</c>.
 /// </summary>
@@ -77,12 +77,12 @@ public interface IMemoryObject
     /// <param name="memoryObject">The pager's port.</param>
     /// <param name="memoryControl">The incarnation's control port.</param>
     /// <param name="offset">Page-aligned offset.</param>
-    /// <param name="data">The page (inline).</param>
+    /// <param name="data">The page (out of line, as Mach's <c>pointer_t</c>: the kernel returns one page per call today).</param>
     /// <param name="dirty">The page was modified.</param>
     /// <param name="kernelCopy">The kernel kept a copy.</param>
     /// <returns>KERN_SUCCESS when the server consumed the message.</returns>
     [MigSimpleRoutine(8)]
-    KernReturn MemoryObjectDataReturn(PortName memoryObject, [MigPort(MsgType.MakeSend)] PortName memoryControl, long offset, ImmutableArray<byte> data, bool dirty, bool kernelCopy);
+    KernReturn MemoryObjectDataReturn(PortName memoryObject, [MigPort(MsgType.MakeSend)] PortName memoryControl, long offset, [MigOutOfLine] ImmutableArray<byte> data, bool dirty, bool kernelCopy);
 
     /// <summary>memory_object_change_completed (2209): change_attributes is done (no control port, as in the spec).</summary>
     /// <param name="memoryObject">The pager's port.</param>

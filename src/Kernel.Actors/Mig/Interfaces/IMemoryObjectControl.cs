@@ -33,16 +33,16 @@ public interface IMemoryObjectControl
     [MigSimpleRoutine(1)]
     KernReturn MemoryObjectDataUnavailable(PortName memoryControl, long offset, long size);
 
-    /// <summary>memory_object_data_supply (2092): whole pages from <paramref name="offset"/> on, inline.</summary>
+    /// <summary>memory_object_data_supply (2092): whole pages (one or several) from <paramref name="offset"/> on, out of line as in Mach.</summary>
     /// <param name="memoryControl">The control port.</param>
     /// <param name="offset">Page-aligned offset of the first page.</param>
-    /// <param name="data">The pages' bytes (a whole number of pages).</param>
+    /// <param name="data">The pages' bytes (a whole number of pages, out of line: an inline array is refused).</param>
     /// <param name="lockValue">Accesses prohibited on the supplied pages.</param>
     /// <param name="precious">The kernel holds the only copy.</param>
     /// <param name="reply">Send supply_completed to the pager.</param>
     /// <returns>KERN_SUCCESS when the server consumed the message.</returns>
     [MigSimpleRoutine(2)]
-    KernReturn MemoryObjectDataSupply(PortName memoryControl, long offset, ImmutableArray<byte> data, VmProt lockValue, bool precious, bool reply);
+    KernReturn MemoryObjectDataSupply(PortName memoryControl, long offset, [MigOutOfLine] ImmutableArray<byte> data, VmProt lockValue, bool precious, bool reply);
 
     /// <summary>memory_object_ready (2093): the object is usable.</summary>
     /// <param name="memoryControl">The control port.</param>

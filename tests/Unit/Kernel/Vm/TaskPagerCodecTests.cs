@@ -80,6 +80,25 @@ public sealed class TaskPagerCodecTests : global::MachActors.Actors.TestKit.Test
     }
 
     [Fact]
+    public void Encode_DataReturn_TheDataTravelsOutOfLine()
+    {
+        var page = ImmutableArray.Create(new byte[PageSize]);
+        var encoded = TaskPagerCodec.Encode(new DataReturn(6, Control, 48, page, true, false), 0)!;
+        Assert.True(Assert.Single(encoded.Body.OfType<MsgItem.Bytes>()).OutOfLine);
+    }
+
+    [Fact]
+    public void Decode_DataSupplyInline_NullOutOfLineFourPagesDecoded()
+    {
+        var data = ImmutableArray.Create(new byte[4 * PageSize]);
+        var message = Sent(c => c.MemoryObjectDataSupplyAsync(new PortName(3), 0, data, VmProt.None, false, false));
+        Assert.True(Assert.Single(message.Body.OfType<MsgItem.Bytes>()).OutOfLine);
+        Assert.Equal(4, Assert.IsType<DataSupply>(TaskPagerCodec.Decode(message, Control, PageSize, TestActor)).Pages.Length);
+        var inline = message with { Body = [.. message.Body.Select(i => i is MsgItem.Bytes b ? b with { OutOfLine = false } : i)] };
+        Assert.Null(TaskPagerCodec.Decode(inline, Control, PageSize, TestActor));
+    }
+
+    [Fact]
     public void Decode_EachControlCall_ItsPagerControlMessage()
     {
         var port = new PortName(3);

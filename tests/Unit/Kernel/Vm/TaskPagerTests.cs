@@ -93,6 +93,28 @@ public sealed class TaskPagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void DataSupply_FourPagesInOneCall_ServeFourFaultsWithOneRequest(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size) { SupplyPages = 4 };
+        var read = new List<byte[]>();
+        kit.Start(PagerTask(store, Duration.FromMilliseconds(300)), "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, 4);
+            for (var i = 0; i < 4; i++) read.Add(await env.Mem.Read(at + (ulong)(i * size), size));
+        }, "client");
+        kit.RunToEnd();
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => Pattern(i * size, size)), read);
+        Assert.Equal(["request 0"], store.Log.Where(l => l.StartsWith("request", StringComparison.Ordinal)));
+        Assert.Empty(kit.Machine.Status.Faults);
+        kit.AssertNoActorFailures();
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void Eviction_MemoryPressure_DirtyPagesGoBackToTheTaskAndComeBackOnRefault(DispatcherKind dispatcher)
     {
         const int pages = 96;
@@ -230,6 +252,9 @@ public sealed class TaskPagerTests
 
         public bool Silent { get; init; }
 
+        /// <summary>How many pages each data_request is answered with (one data_supply).</summary>
+        public int SupplyPages { get; init; } = 1;
+
         /// <summary>The first data_request is answered with a torn supply and a message of an unknown id before the good supply (needs <see cref="Env"/>).</summary>
         public bool HostileFirst { get; set; }
 
@@ -255,8 +280,9 @@ public sealed class TaskPagerTests
                 var unknown = new MachMessage(new MsgHeader(control, MsgType.CopySend, PortName.Null, MsgType.None, 2099), [new MsgItem.Int32(1)]);
                 Log.Enqueue($"unknown id {(await hostile.Send(unknown)).Return}");
             }
-            var page = Pages.TryGetValue(offset, out var kept) ? kept : Pattern(offset, pageSize);
-            await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(page), VmProt.None, false, false);
+            var pages = Enumerable.Range(0, SupplyPages).Select(i => offset + i * pageSize);
+            var data = pages.SelectMany(at => Pages.TryGetValue(at, out var kept) ? kept : Pattern(at, pageSize)).ToArray();
+            await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(data), VmProt.None, false, false);
         }
 
         public Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty)
