@@ -23,6 +23,7 @@ public sealed class TaskPagerBridge : Actor
     private readonly IActorRef _task;
     private readonly Dictionary<long, ControlIncarnation> _byPort = [];
     private readonly Dictionary<ControlIncarnation, PortRef> _ports = [];
+    private readonly Dictionary<IActorRef, ControlIncarnation> _relays = []; // reply_to relays not yet answered
     private CallerReply? _reply;
 
     /// <summary>A bridge to the pager port <paramref name="pager"/> (a send right the bridge now owns) for the pager's object <paramref name="key"/>.</summary>
@@ -49,25 +50,23 @@ public sealed class TaskPagerBridge : Actor
         _memory.Tell(new MemoryObjectPortCreate(_key, Self), Self);
     }
 
-    /// <summary>Releases the send right to the pager port; the control ports (children) go with the bridge.</summary>
+    /// <summary>Releases the send right to the pager port; the control ports and the reply relays (children) go with the bridge.</summary>
     protected override void PostStop()
     {
         _pager.Port?.Actor.Tell(new PortHolderRemoved(Self), Self);
-        var effects = new List<IpcEffect>();
-        Notifications.Release(_pager, effects);
-        foreach (var effect in effects)
-        {
-            if (effect is IpcEffect.Tell t) t.To.Tell(t.Message, Self);
-        }
+        Release(_pager);
     }
 
     /// <summary>
     /// MemoryObjectPortCreated: the task names the port for the caller (<see cref="TaskPagerBound"/>).
     /// PagerMessage (from the VM object): sent to the pager port as its memory_object message (a first
-    /// message of an incarnation makes its control port; terminate destroys it after the message;
-    /// calls a task pager never gets are dropped). KernelPortMessage on a control port: decoded and told
-    /// to the VM object; an unknown port or a bad message is dropped; no reply (simpleroutines), the
-    /// message's rights are released. SpacePortDied of the pager port (its receive right was destroyed,
+    /// message of an incarnation makes its control port; terminate destroys it after the message and
+    /// expires the incarnation's unanswered reply relays; calls a task pager never gets are dropped).
+    /// KernelPortMessage on a control port: decoded and told to the VM object (a reply_to form's reply
+    /// right goes to a new <see cref="TaskPagerReply"/> relay, the call's ReplyTo); an unknown port or a
+    /// bad message is dropped; no reply (simpleroutines), the message's other rights are released.
+    /// TaskPagerReplyDue (a relay's completion): sent through the reply right (the control right it
+    /// carries is dead when the incarnation already ended). SpacePortDied of the pager port (its receive right was destroyed,
     /// the pager is gone): the bridge stops, so its VM objects take the pager-death path. Anything else: unhandled.
     /// </summary>
     protected override void OnReceive(object message)
@@ -84,6 +83,9 @@ public sealed class TaskPagerBridge : Actor
             case KernelPortMessage arrived:
                 FromPager(arrived.Message);
                 break;
+            case TaskPagerReplyDue due:
+                ToReplyPort(due);
+                break;
             case SpacePortDied died when died.Port.Id == _pager.Port?.Id:
                 Context.Stop(Self);
                 break;
@@ -96,36 +98,87 @@ public sealed class TaskPagerBridge : Actor
     private void ToPager(PagerMessage message)
     {
         if (TaskPagerCodec.Encode(message, _key) is not { } encoded || _pager.Port is not { } pager) return;
-        var control = ControlOf(message) is { } incarnation ? PortOf(incarnation) : null;
         pager.Actor.Tell(new PortRightsChanged(1, 0, 0), Self); // the copy of the bridge's send right, counted first
-        var body = ImmutableArray.CreateBuilder<KernelItem>(encoded.Body.Length);
-        foreach (var item in encoded.Body)
-        {
-            if (item is MsgItem.Port { Name: var name } && name == TaskPagerCodec.ControlName && control is not null)
-            {
-                control.Actor.Tell(new PortRightsChanged(1, 0, 1), Self); // a send right made from the control port
-                body.Add(new KernelItem.Rights([CarriedRight.Send(control)], MsgType.PortSend, IsArray: false, OutOfLine: false));
-            }
-            else body.Add(new KernelItem.Data(item));
-        }
-        var sent = new KernelMessage(pager, MsgType.PortSend, CarriedRight.Null, encoded.Header.Id, body.MoveToImmutable(), encoded.Size);
-        pager.Actor.Tell(new PortEnqueue(sent, null), Self); // a kernel send: never blocks
+        var control = ControlOf(message) is { } incarnation ? CarriedRight.Send(PortOf(incarnation)) : CarriedRight.Null;
+        Send(encoded, CarriedRight.Send(pager), control);
         if (message is Terminate { Control: var ended } && _ports.Remove(ended, out var port))
         {
             _byPort.Remove(port.Id);
             port.Actor.Tell(PortDestroyReceive.Instance, Self);
+            foreach (var (relay, of) in _relays.ToArray())
+            {
+                if (of != ended) continue;
+                _relays.Remove(relay);
+                relay.Tell(TaskPagerReplyExpired.Instance, Self);
+            }
         }
+    }
+
+    /// <summary>A completion through a call's reply right (moved into the message); its control right is dead once the incarnation ended.</summary>
+    private void ToReplyPort(TaskPagerReplyDue due)
+    {
+        _relays.Remove(Sender);
+        if (TaskPagerCodec.Encode(due.Completion, _key) is not { } encoded || !due.To.HoldsRight)
+        {
+            Release(due.To);
+            return;
+        }
+        var control = ControlOf(due.Completion) switch
+        {
+            null => CarriedRight.Null,
+            { } incarnation when _ports.TryGetValue(incarnation, out var port) => CarriedRight.Send(port),
+            _ => CarriedRight.Dead,
+        };
+        Send(encoded, due.To, control);
+    }
+
+    /// <summary>Sends <paramref name="encoded"/> through <paramref name="to"/> (a kernel send: never blocks), a send right made from <paramref name="control"/> in the control port's item.</summary>
+    private void Send(MachMessage encoded, CarriedRight to, CarriedRight control)
+    {
+        var body = ImmutableArray.CreateBuilder<KernelItem>(encoded.Body.Length);
+        foreach (var item in encoded.Body)
+        {
+            if (item is MsgItem.Port { Name: var name } && name == TaskPagerCodec.ControlName && (control.HoldsRight || control.IsDead))
+            {
+                control.Port?.Actor.Tell(new PortRightsChanged(1, 0, 1), Self); // a send right made from the control port
+                body.Add(new KernelItem.Rights([control], MsgType.PortSend, IsArray: false, OutOfLine: false));
+            }
+            else body.Add(new KernelItem.Data(item));
+        }
+        var sent = new KernelMessage(to.Port!, to.Right, CarriedRight.Null, encoded.Header.Id, body.MoveToImmutable(), encoded.Size);
+        to.Port!.Actor.Tell(new PortEnqueue(sent, null), Self);
     }
 
     private void FromPager(KernelMessage message)
     {
         var request = new KernelPortRequest(message);
         if (_byPort.TryGetValue(message.Destination.Id, out var incarnation)
-            && TaskPagerCodec.Decode(request.Message, incarnation, _pageSize, Self) is { } decoded)
+            && TaskPagerCodec.Decode(request.Message, incarnation, _pageSize, Self, name => Relay(request.Take(name), incarnation)) is { } decoded)
         {
             incarnation.Object.Tell(decoded, Self);
         }
         request.Abandon(Self);
+    }
+
+    /// <summary>A relay holding the reply right <paramref name="right"/> for a call of <paramref name="incarnation"/>; null (no completion) when the call carried none.</summary>
+    private IActorRef? Relay(CarriedRight right, ControlIncarnation incarnation)
+    {
+        if (!right.HoldsRight)
+        {
+            Release(right);
+            return null;
+        }
+        var relay = Context.Spawn(Props.Create(() => new TaskPagerReply(right)));
+        _relays[relay] = incarnation;
+        return relay;
+    }
+
+    /// <summary>Releases a right the bridge holds (its port's counts change).</summary>
+    private void Release(CarriedRight right)
+    {
+        var effects = new List<IpcEffect>();
+        Notifications.Release(right, effects);
+        SpecialPorts.Apply(effects, Self);
     }
 
     private PortRef PortOf(ControlIncarnation incarnation)

@@ -54,20 +54,31 @@ public static class TaskPagerCodec
     /// kernel object receives it) on the incarnation <paramref name="control"/>; a call that asked for
     /// a completion names <paramref name="replyTo"/> (the bridge, which passes it to the pager). Null for
     /// an unknown id, a malformed body, or a data_supply whose data is not a whole number of
-    /// <paramref name="pageSize"/> pages.
+    /// <paramref name="pageSize"/> pages. The reply_to forms (2097..2099) name their completion's
+    /// destination through <paramref name="replyPort"/>, called with the reply port's name once the call
+    /// is known to be good (null, or a null answer: no completion).
     /// </summary>
-    public static PagerControlMessage? Decode(MachMessage request, ControlIncarnation control, int pageSize, IActorRef replyTo)
+    public static PagerControlMessage? Decode(MachMessage request, ControlIncarnation control, int pageSize, IActorRef replyTo, Func<PortName, IActorRef?>? replyPort = null)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var decoder = new ControlDecoder(control, pageSize, replyTo);
+        var decoder = new ControlDecoder(control, pageSize, replyTo, replyPort);
         var result = MemoryObjectControlServer.Demux(request, decoder);
         return result.Handled && result.RetCode == 0 ? decoder.Decoded : null;
     }
 
     /// <summary>Collects the one call a demux made (as the server of <see cref="IMemoryObjectControl"/>).</summary>
-    private sealed class ControlDecoder(ControlIncarnation control, int pageSize, IActorRef replyTo) : IMemoryObjectControl
+    private sealed class ControlDecoder(ControlIncarnation control, int pageSize, IActorRef bridge, Func<PortName, IActorRef?>? replyPort) : IMemoryObjectControl
     {
         public PagerControlMessage? Decoded { get; private set; }
+
+        public KernReturn MemoryObjectDataSupplyTo(PortName memoryControl, long offset, ImmutableArray<byte> data, VmProt lockValue, bool precious, PortName replyTo) =>
+            Pages(data) is { } pages ? Take(new DataSupply(control, offset, pages, lockValue, precious, replyPort?.Invoke(replyTo))) : KernReturn.InvalidArgument;
+
+        public KernReturn MemoryObjectChangeAttributesTo(PortName memoryControl, bool mayCache, VmCopyStrategy copyStrategy, PortName replyTo) =>
+            Take(new ChangeAttributes(control, mayCache, copyStrategy, replyPort?.Invoke(replyTo)));
+
+        public KernReturn MemoryObjectLockRequestTo(PortName memoryControl, long offset, long size, LockReturnPolicy shouldReturn, bool shouldFlush, int lockValue, PortName replyTo) =>
+            Take(new LockRequest(control, offset, size, shouldReturn, shouldFlush, LockOf(lockValue), replyPort?.Invoke(replyTo)));
 
         public KernReturn MemoryObjectDataError(PortName memoryControl, long offset, long size, KernReturn error) =>
             Take(new DataError(control, offset, size, error));
@@ -75,25 +86,32 @@ public static class TaskPagerCodec
         public KernReturn MemoryObjectDataUnavailable(PortName memoryControl, long offset, long size) =>
             Take(new DataUnavailable(control, offset, size));
 
-        public KernReturn MemoryObjectDataSupply(PortName memoryControl, long offset, ImmutableArray<byte> data, VmProt lockValue, bool precious, bool reply)
-        {
-            if (pageSize <= 0 || data.IsDefaultOrEmpty || data.Length % pageSize != 0) return KernReturn.InvalidArgument;
-            var pages = ImmutableArray.CreateBuilder<ImmutableArray<byte>>(data.Length / pageSize);
-            for (var at = 0; at < data.Length; at += pageSize) pages.Add(data.Slice(at, pageSize));
-            return Take(new DataSupply(control, offset, pages.MoveToImmutable(), lockValue, precious, reply ? replyTo : null));
-        }
+        public KernReturn MemoryObjectDataSupply(PortName memoryControl, long offset, ImmutableArray<byte> data, VmProt lockValue, bool precious, bool reply) =>
+            Pages(data) is { } pages ? Take(new DataSupply(control, offset, pages, lockValue, precious, reply ? bridge : null)) : KernReturn.InvalidArgument;
 
         public KernReturn MemoryObjectReady(PortName memoryControl, bool mayCache, VmCopyStrategy copyStrategy) =>
             Take(new Ready(control, mayCache, copyStrategy));
 
         public KernReturn MemoryObjectChangeAttributes(PortName memoryControl, bool mayCache, VmCopyStrategy copyStrategy, bool reply) =>
-            Take(new ChangeAttributes(control, mayCache, copyStrategy, reply ? replyTo : null));
+            Take(new ChangeAttributes(control, mayCache, copyStrategy, reply ? bridge : null));
 
         public KernReturn MemoryObjectLockRequest(PortName memoryControl, long offset, long size, LockReturnPolicy shouldReturn, bool shouldFlush, int lockValue, bool reply) =>
-            Take(new LockRequest(control, offset, size, shouldReturn, shouldFlush, lockValue < 0 ? null : (VmProt)lockValue, reply ? replyTo : null));
+            Take(new LockRequest(control, offset, size, shouldReturn, shouldFlush, LockOf(lockValue), reply ? bridge : null));
 
         public KernReturn MemoryObjectDestroy(PortName memoryControl, KernReturn reason) =>
             Take(new Destroy(control, reason));
+
+        /// <summary>A negative lock value is VM_PROT_NO_CHANGE.</summary>
+        private static VmProt? LockOf(int lockValue) => lockValue < 0 ? null : (VmProt)lockValue;
+
+        /// <summary>The supply's pages, or null when the data is not a whole number of pages.</summary>
+        private ImmutableArray<ImmutableArray<byte>>? Pages(ImmutableArray<byte> data)
+        {
+            if (pageSize <= 0 || data.IsDefaultOrEmpty || data.Length % pageSize != 0) return null;
+            var pages = ImmutableArray.CreateBuilder<ImmutableArray<byte>>(data.Length / pageSize);
+            for (var at = 0; at < data.Length; at += pageSize) pages.Add(data.Slice(at, pageSize));
+            return pages.MoveToImmutable();
+        }
 
         private KernReturn Take(PagerControlMessage decoded)
         {

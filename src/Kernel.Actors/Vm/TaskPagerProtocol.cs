@@ -25,3 +25,15 @@ internal sealed record TaskPagerBound(PortRef MemoryObject, CallerReply Reply);
 
 /// <summary>Test hook: how many pager bridges the task holds (live ones only). Answered with an <see cref="int"/>.</summary>
 internal sealed record TaskPagerBridgeCount : KernelRequest;
+
+/// <summary>Reply relay -> its bridge: send <paramref name="Completion"/> through <paramref name="To"/> (the call's reply_to right, now the bridge's).</summary>
+/// <param name="Completion">supply_completed, lock_completed or change_completed.</param>
+/// <param name="To">The reply port's right.</param>
+internal sealed record TaskPagerReplyDue(PagerMessage Completion, CarriedRight To);
+
+/// <summary>Bridge -> a reply relay: its incarnation ended before any completion came; stop (the right is released).</summary>
+internal sealed record TaskPagerReplyExpired
+{
+    /// <summary>The one instance.</summary>
+    public static readonly TaskPagerReplyExpired Instance = new();
+}

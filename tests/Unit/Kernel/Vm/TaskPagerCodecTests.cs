@@ -1,3 +1,4 @@
+using MachActors.Actors;
 using System.Collections.Immutable;
 using MachActors.Kernel;
 using MachActors.Kernel.Ipc;
@@ -116,6 +117,31 @@ public sealed class TaskPagerCodecTests : global::MachActors.Actors.TestKit.Test
             TaskPagerCodec.Decode(Sent(c => c.MemoryObjectChangeAttributesAsync(port, false, VmCopyStrategy.None, true)), Control, PageSize, TestActor));
         Assert.Equal(new Destroy(Control, KernReturn.Success),
             TaskPagerCodec.Decode(Sent(c => c.MemoryObjectDestroyAsync(port, KernReturn.Success)), Control, PageSize, TestActor));
+    }
+
+    [Fact]
+    public void Decode_ReplyToForms_TheReplyPortNamesTheCompletionsDestination()
+    {
+        var port = new PortName(3);
+        var reply = new PortName(9);
+        var asked = new List<PortName>();
+        var bridge = CreateTestProbe().Ref;
+        IActorRef? Relay(PortName name)
+        {
+            asked.Add(name);
+            return TestActor;
+        }
+        var page = ImmutableArray.Create(new byte[PageSize]);
+        var supply = TaskPagerCodec.Decode(Sent(c => c.MemoryObjectDataSupplyToAsync(port, 0, page, VmProt.None, false, reply)), Control, PageSize, bridge, Relay);
+        Assert.Equal(TestActor, Assert.IsType<DataSupply>(supply).ReplyTo);
+        Assert.Equal(new LockRequest(Control, 0, 16, LockReturnPolicy.Dirty, true, null, TestActor),
+            TaskPagerCodec.Decode(Sent(c => c.MemoryObjectLockRequestToAsync(port, 0, 16, LockReturnPolicy.Dirty, true, -1, reply)), Control, PageSize, bridge, Relay));
+        Assert.Equal(new ChangeAttributes(Control, true, VmCopyStrategy.Delay, TestActor),
+            TaskPagerCodec.Decode(Sent(c => c.MemoryObjectChangeAttributesToAsync(port, true, VmCopyStrategy.Delay, reply)), Control, PageSize, bridge, Relay));
+        Assert.Equal(3, asked.Count);
+        var torn = ImmutableArray.Create(new byte[PageSize + 1]);
+        Assert.Null(TaskPagerCodec.Decode(Sent(c => c.MemoryObjectDataSupplyToAsync(port, 0, torn, VmProt.None, false, reply)), Control, PageSize, bridge, Relay));
+        Assert.Equal(3, asked.Count); // a bad call takes no reply port
     }
 
     [Fact]

@@ -115,6 +115,60 @@ public sealed class TaskPagerTests
 
     [Theory]
     [MemberData(nameof(Dispatchers))]
+    public void ReplyToPort_SupplyLockAndChange_CompletionsArriveThereNotOnThePagerPort(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var size = kit.Machine.Config.PageSize;
+        var reply = PortName.Null;
+        var store = new StorePager(size);
+        var completions = new List<string>();
+        byte[] read = [];
+        kit.Start(async env =>
+        {
+            var port = (await env.PortAllocate(PortRight.Receive)).Name;
+            reply = (await env.PortAllocate(PortRight.Receive)).Name;
+            store.ReplyPort = reply;
+            var (_, memoryObject) = await env.MemoryObjectCreate(port, Key);
+            await Give(env, memoryObject);
+            var loop = new TaskPagerLoop(env, port, store);
+            store.Control = loop.Control;
+            await loop.ServeOnce(); // init: ready
+            await loop.ServeOnce(); // data_request: data_supply with the reply port
+            completions.Add(await Completion(env, reply));
+            await loop.Control.MemoryObjectLockRequestToAsync(store.LastControl, 0, size, LockReturnPolicy.None, false, -1, reply);
+            completions.Add(await Completion(env, reply));
+            await loop.Control.MemoryObjectChangeAttributesToAsync(store.LastControl, false, VmCopyStrategy.Delay, reply);
+            completions.Add(await Completion(env, reply));
+            await loop.Run(Duration.FromMilliseconds(300)); // the rest (terminate): no completion comes here
+        }, "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, 1);
+            read = await env.Mem.Read(at, size);
+            await MachineKit.ComputeMs(env, 100); // mapped while the pager asks
+            Assert.Equal(KernReturn.Success, await env.VmDeallocate(env.TaskSelf, at, (ulong)size)); // the last reference: terminate
+        }, "client");
+        kit.RunToEnd();
+
+        Assert.Equal(Pattern(0, size), read);
+        Assert.Equal(["2207 control", "2206 control", "2209"], completions);
+        Assert.DoesNotContain(store.Log, l => l.StartsWith("completed", StringComparison.Ordinal));
+        Assert.Contains("terminate", store.Log);
+        kit.AssertNoActorFailures();
+    }
+
+    /// <summary>In the pager: the next message on <paramref name="reply"/>: its id, and "control" when it carries a live send right to the control port (the incarnation's).</summary>
+    private static async Task<string> Completion(MachEnv env, PortName reply)
+    {
+        var received = await env.Receive(reply, Duration.FromSeconds(1));
+        if (received.Message is not { } message) return received.Return.ToString();
+        var control = message.Body.OfType<MsgItem.Port>().Any(p => p.Name != PortName.Null && p.Name != PortName.Dead);
+        await env.MachMsgDestroy(message);
+        return control ? $"{message.Header.Id} control" : $"{message.Header.Id}";
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
     public void Eviction_MemoryPressure_DirtyPagesGoBackToTheTaskAndComeBackOnRefault(DispatcherKind dispatcher)
     {
         const int pages = 96;
@@ -252,6 +306,12 @@ public sealed class TaskPagerTests
 
         public bool Silent { get; init; }
 
+        /// <summary>When set, data_supply names this reply_to port (its reply_to form).</summary>
+        public PortName ReplyPort { get; set; }
+
+        /// <summary>The control port init gave.</summary>
+        public PortName LastControl { get; private set; }
+
         /// <summary>How many pages each data_request is answered with (one data_supply).</summary>
         public int SupplyPages { get; init; } = 1;
 
@@ -264,6 +324,7 @@ public sealed class TaskPagerTests
         public async Task Init(PortName control, long key, int size)
         {
             Log.Enqueue($"init {key}");
+            LastControl = control;
             await Control.MemoryObjectReadyAsync(control, false, VmCopyStrategy.Delay);
         }
 
@@ -282,13 +343,20 @@ public sealed class TaskPagerTests
             }
             var pages = Enumerable.Range(0, SupplyPages).Select(i => offset + i * pageSize);
             var data = pages.SelectMany(at => Pages.TryGetValue(at, out var kept) ? kept : Pattern(at, pageSize)).ToArray();
-            await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(data), VmProt.None, false, false);
+            if (ReplyPort != PortName.Null) await Control.MemoryObjectDataSupplyToAsync(control, offset, ImmutableArray.Create(data), VmProt.None, false, ReplyPort);
+            else await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(data), VmProt.None, false, false);
         }
 
         public Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty)
         {
             Log.Enqueue($"return {offset}{(dirty ? " dirty" : "")}");
             Pages[offset] = [.. data];
+            return Task.CompletedTask;
+        }
+
+        public Task Completed(PortName control, int id)
+        {
+            Log.Enqueue($"completed {id}");
             return Task.CompletedTask;
         }
 
