@@ -95,11 +95,16 @@ public sealed partial class PortState
         }
     }
 
-    /// <summary>The receive right left its space in a message: waiting receivers get RcvPortDied; the port leaves its set.</summary>
+    /// <summary>
+    /// The receive right left its space in a message: waiting receivers get RcvPortDied; the port leaves
+    /// its set. From a kernel port, the kernel object hands the right to a task (memory_object_terminate
+    /// passing the control port): the port is an ordinary one in transit from now on, and later messages queue.
+    /// </summary>
     public void ReceiveMoved()
     {
         if (Dead) return;
         Receiver = null;
+        KernelObject = null;
         foreach (var w in _receivers.ToArray()) EndWait(w, MachMsgReturn.RcvPortDied);
         LeaveSet();
     }

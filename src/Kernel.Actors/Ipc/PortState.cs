@@ -56,8 +56,8 @@ public sealed partial class PortState
     /// <summary>Test-only: seeded bugs (the port ones of <see cref="Hardware.SeededBugs"/>); none by default.</summary>
     internal Hardware.SeededBugs SeededBugs { get; init; }
 
-    /// <summary>The kernel object that receives the port's messages, or null for a port a space receives on.</summary>
-    public IActorRef? KernelObject { get; }
+    /// <summary>The kernel object that receives the port's messages, or null for a port a space receives on (or once the kernel object handed its receive right to a task: <see cref="ReceiveMoved"/>).</summary>
+    public IActorRef? KernelObject { get; private set; }
 
     /// <summary>The port's identity.</summary>
     public PortRef Self { get; }

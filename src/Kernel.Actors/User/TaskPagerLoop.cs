@@ -36,8 +36,8 @@ public interface ITaskPager
     /// <returns>When handled.</returns>
     Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty);
 
-    /// <summary>memory_object_terminate: the incarnation ended (its control port is dead now).</summary>
-    /// <param name="control">The ended incarnation's control port, under the name init gave (a dead name now: the pager deallocates it when done).</param>
+    /// <summary>memory_object_terminate: the incarnation ended; the call hands the control port's receive right to the pager, and the loop destroys the port after the handler.</summary>
+    /// <param name="control">The ended incarnation's control port, under the name init gave (the pager may deallocate its send right from init; the loop destroys the rest).</param>
     /// <returns>When handled.</returns>
     Task Terminate(PortName control) => Task.CompletedTask;
 
@@ -59,7 +59,8 @@ public interface ITaskPager
 /// The server loop of a task pager: receives the kernel's <c>memory_object</c> calls on the pager port,
 /// demuxes them with the generated <c>MemoryObjectServer</c>, and runs the <see cref="ITaskPager"/>
 /// handler. Each call brings one more send right to its control port; the loop drops it after the
-/// handler, so a pager holds one (from init) per live incarnation. A message that is no memory_object
+/// handler, so a pager holds one (from init) per live incarnation; terminate brings the receive right,
+/// and the loop destroys the port after the handler. A message that is no memory_object
 /// call is destroyed.
 /// </summary>
 /// <param name="env">The pager thread's environment.</param>
@@ -101,7 +102,9 @@ public sealed class TaskPagerLoop(MachEnv env, PortName pagerPort, ITaskPager pa
             return;
         }
         await run(pager);
-        if (call.Control != PortName.Null && message.Header.Id != 2200) await env.PortDeallocate(call.Control);
+        if (call.Control == PortName.Null || message.Header.Id == 2200) return;
+        if (message.Header.Id == 2201) await env.PortDestroy(call.Control); // terminate brought the receive right: the port dies with what is queued on it
+        else await env.PortDeallocate(call.Control);
     }
 
     /// <summary>Serves calls until a receive fails (the pager port was destroyed, or <paramref name="timeout"/> passed with nothing); that code.</summary>
@@ -129,7 +132,7 @@ public sealed class TaskPagerLoop(MachEnv env, PortName pagerPort, ITaskPager pa
             return Set(memoryControl, p => p.Init(memoryControl, key, pageSize));
         }
 
-        /// <summary>The control port is destroyed as terminate is sent, so its right may arrive under a fresh (dead) name: the handler gets the name init gave, found by the object's name.</summary>
+        /// <summary>Terminate carries the control port's receive right, which joins the name init gave; the handler gets that name (found by the object's name, should the pager have dropped init's right).</summary>
         public KernReturn MemoryObjectTerminate(PortName memoryObject, PortName memoryControl, long name)
         {
             var control = controls.Remove(name, out var known) ? known : memoryControl;

@@ -60,8 +60,8 @@ public sealed class TaskPagerBridge : Actor
     /// <summary>
     /// MemoryObjectPortCreated: the task names the port for the caller (<see cref="TaskPagerBound"/>).
     /// PagerMessage (from the VM object): sent to the pager port as its memory_object message (a first
-    /// message of an incarnation makes its control port; terminate destroys it after the message and
-    /// expires the incarnation's unanswered reply relays; calls a task pager never gets are dropped).
+    /// message of an incarnation makes its control port; terminate carries its receive right to the
+    /// pager, as Mach's, and expires the incarnation's unanswered reply relays; calls a task pager never gets are dropped).
     /// KernelPortMessage on a control port: decoded and told to the VM object (a reply_to form's reply
     /// right goes to a new <see cref="TaskPagerReply"/> relay, the call's ReplyTo); an unknown port or a
     /// bad message is dropped; no reply (simpleroutines), the message's other rights are released.
@@ -100,18 +100,20 @@ public sealed class TaskPagerBridge : Actor
         if (TaskPagerCodec.Encode(message, _key) is not { } encoded || _pager.Port is not { } pager) return;
         pager.Actor.Tell(new PortRightsChanged(1, 0, 0), Self); // the copy of the bridge's send right, counted first
         var control = ControlOf(message) is { } incarnation ? CarriedRight.Send(PortOf(incarnation)) : CarriedRight.Null;
-        Send(encoded, CarriedRight.Send(pager), control);
         if (message is Terminate { Control: var ended } && _ports.Remove(ended, out var port))
         {
             _byPort.Remove(port.Id);
-            port.Actor.Tell(PortDestroyReceive.Instance, Self);
+            port.Actor.Tell(PortReceiveMoved.Instance, Self); // the receive right leaves the kernel: the port queues from now on
+            Send(encoded, CarriedRight.Send(pager), CarriedRight.Receive(port));
             foreach (var (relay, of) in _relays.ToArray())
             {
                 if (of != ended) continue;
                 _relays.Remove(relay);
                 relay.Tell(TaskPagerReplyExpired.Instance, Self);
             }
+            return;
         }
+        Send(encoded, CarriedRight.Send(pager), control);
     }
 
     /// <summary>A completion through a call's reply right (moved into the message); its control right is dead once the incarnation ended.</summary>
@@ -132,7 +134,11 @@ public sealed class TaskPagerBridge : Actor
         Send(encoded, due.To, control);
     }
 
-    /// <summary>Sends <paramref name="encoded"/> through <paramref name="to"/> (a kernel send: never blocks), a send right made from <paramref name="control"/> in the control port's item.</summary>
+    /// <summary>
+    /// Sends <paramref name="encoded"/> through <paramref name="to"/> (a kernel send: never blocks); the
+    /// control port's item carries <paramref name="control"/>: a send right made from it, its receive
+    /// right (terminate), or DEAD.
+    /// </summary>
     private void Send(MachMessage encoded, CarriedRight to, CarriedRight control)
     {
         var body = ImmutableArray.CreateBuilder<KernelItem>(encoded.Body.Length);
@@ -140,8 +146,9 @@ public sealed class TaskPagerBridge : Actor
         {
             if (item is MsgItem.Port { Name: var name } && name == TaskPagerCodec.ControlName && (control.HoldsRight || control.IsDead))
             {
-                control.Port?.Actor.Tell(new PortRightsChanged(1, 0, 1), Self); // a send right made from the control port
-                body.Add(new KernelItem.Rights([control], MsgType.PortSend, IsArray: false, OutOfLine: false));
+                var receive = control.Right == MsgType.PortReceive;
+                if (!receive) control.Port?.Actor.Tell(new PortRightsChanged(1, 0, 1), Self); // a send right made from the control port
+                body.Add(new KernelItem.Rights([control], receive ? MsgType.PortReceive : MsgType.PortSend, IsArray: false, OutOfLine: false));
             }
             else body.Add(new KernelItem.Data(item));
         }

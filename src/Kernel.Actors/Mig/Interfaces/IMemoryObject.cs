@@ -9,8 +9,8 @@ namespace MachActors.Kernel.Mig.Interfaces;
 /// "Task pagers"), all simpleroutines, sent to the pager's port by the kernel's bridge. Slots follow
 /// Mach's memory_object.defs: init 2200, terminate 2201, data_request 2203, data_unlock 2204,
 /// lock_completed 2206, supply_completed 2207, data_return 2208 (its data out of line), change_completed 2209 (copy 2202 and
-/// data_write 2205 are skipped). Every call but change_completed carries a send right to the
-/// incarnation's control port, as in Mach. Generated: <c>MemoryObjectClient</c>, <c>MemoryObjectServer</c>.
+/// data_write 2205 are skipped). Every call but change_completed and terminate carries a send right to the
+/// incarnation's control port, terminate its receive right, as in Mach. Generated: <c>MemoryObjectClient</c>, <c>MemoryObjectServer</c>.
 /// </summary>
 [MigSubsystem("memory_object", 2200)]
 public interface IMemoryObject
@@ -25,13 +25,13 @@ public interface IMemoryObject
     [MigSimpleRoutine(0)]
     KernReturn MemoryObjectInit(PortName memoryObject, [MigPort(MsgType.MakeSend)] PortName memoryControl, long key, long name, int pageSize);
 
-    /// <summary>memory_object_terminate (2201): the last message of an incarnation; its control port dies after it.</summary>
+    /// <summary>memory_object_terminate (2201): the last message of an incarnation; it hands the control port's receive right to the pager, as Mach's.</summary>
     /// <param name="memoryObject">The pager's port.</param>
-    /// <param name="memoryControl">The ended incarnation's control port.</param>
+    /// <param name="memoryControl">The ended incarnation's control port (its receive right).</param>
     /// <param name="name">The object's name.</param>
     /// <returns>KERN_SUCCESS when the server consumed the message.</returns>
     [MigSimpleRoutine(1)]
-    KernReturn MemoryObjectTerminate(PortName memoryObject, [MigPort(MsgType.MakeSend)] PortName memoryControl, long name);
+    KernReturn MemoryObjectTerminate(PortName memoryObject, [MigPort(MsgType.MoveReceive)] PortName memoryControl, long name);
 
     /// <summary>memory_object_data_request (2203): a cache miss; answer data_supply, data_unavailable or data_error.</summary>
     /// <param name="memoryObject">The pager's port.</param>

@@ -41,6 +41,25 @@ public sealed class PortStateTests
     }
 
     [Fact]
+    public void ReceiveMoved_KernelPort_LaterMessagesQueueAndTheArrivingSpaceReceivesThem()
+    {
+        var kernel = new FakeRef("kernel-object", 903);
+        var port = new PortState(Port(1), null, kernel);
+        port.Enqueue(KMsg(Port(1), id: 1), null);
+        Assert.IsType<KernelPortMessage>(Assert.IsType<IpcEffect.Tell>(Assert.Single(port.TakeEffects())).Message);
+
+        port.ReceiveMoved(); // the kernel object hands the receive right to a task
+        port.Enqueue(KMsg(Port(1), id: 2), null);
+        Assert.Null(port.KernelObject);
+        Assert.DoesNotContain(port.TakeEffects().OfType<IpcEffect.Tell>(), t => t.Message is KernelPortMessage);
+        Assert.Equal(1, port.MsgCount);
+
+        port.ReceiveArrived(ReceiverSpace);
+        port.Receive(Receiver());
+        Assert.Equal([2], Delivered(port.TakeEffects()).Select(d => d.Message.Id));
+    }
+
+    [Fact]
     public void Enqueue_FullQueue_BlocksTheSenderUntilADequeue()
     {
         var port = NewPort();

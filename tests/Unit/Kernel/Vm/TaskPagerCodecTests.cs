@@ -39,8 +39,9 @@ public sealed class TaskPagerCodecTests : global::MachActors.Actors.TestKit.Test
             Assert.Equal(id, encoded.Header.Id);
             Assert.Equal(TaskPagerCodec.PagerName, encoded.Header.Remote);
             Assert.Equal(PortName.Null, encoded.Header.Local); // one way: no reply port
-            var carriesControl = encoded.Body.OfType<MsgItem.Port>().Any(p => p.Name == TaskPagerCodec.ControlName && p.Disposition == MsgType.MakeSend);
-            Assert.Equal(message is not ChangeCompleted, carriesControl);
+            var rights = encoded.Body.OfType<MsgItem.Port>().Where(p => p.Name == TaskPagerCodec.ControlName).Select(p => p.Disposition).ToList();
+            MsgType[] expected = message switch { ChangeCompleted => [], Terminate => [MsgType.MoveReceive], _ => [MsgType.MakeSend] };
+            Assert.Equal(expected, rights); // terminate hands over the receive right, as Mach's
         }
     }
 

@@ -48,6 +48,18 @@ public sealed class TaskPagerTests
         Assert.Equal(MachMsgReturn.Success, (await env.Send(message)).Return);
     }
 
+    /// <summary>In a pager: makes the memory object on a new pager port, hands it to the client and serves init (ready); the loop and the pager port.</summary>
+    private static async Task<(TaskPagerLoop Loop, PortName Port)> ServeInit(MachEnv env, StorePager store)
+    {
+        var port = (await env.PortAllocate(PortRight.Receive)).Name;
+        var (_, memoryObject) = await env.MemoryObjectCreate(port, Key);
+        await Give(env, memoryObject);
+        var loop = new TaskPagerLoop(env, port, store);
+        store.Control = loop.Control;
+        await loop.ServeOnce(); // init: ready
+        return (loop, port);
+    }
+
     /// <summary>In a client: the memory object from the pager (through a mailbox checked in as <see cref="Name"/>), mapped anywhere (<paramref name="pages"/> pages).</summary>
     private static async Task<ulong> Map(MachEnv env, int pages)
     {
@@ -125,14 +137,9 @@ public sealed class TaskPagerTests
         byte[] read = [];
         kit.Start(async env =>
         {
-            var port = (await env.PortAllocate(PortRight.Receive)).Name;
             reply = (await env.PortAllocate(PortRight.Receive)).Name;
             store.ReplyPort = reply;
-            var (_, memoryObject) = await env.MemoryObjectCreate(port, Key);
-            await Give(env, memoryObject);
-            var loop = new TaskPagerLoop(env, port, store);
-            store.Control = loop.Control;
-            await loop.ServeOnce(); // init: ready
+            var (loop, _) = await ServeInit(env, store);
             await loop.ServeOnce(); // data_request: data_supply with the reply port
             completions.Add(await Completion(env, reply));
             await loop.Control.MemoryObjectLockRequestToAsync(store.LastControl, 0, size, LockReturnPolicy.None, false, -1, reply);
@@ -165,6 +172,38 @@ public sealed class TaskPagerTests
         var control = message.Body.OfType<MsgItem.Port>().Any(p => p.Name != PortName.Null && p.Name != PortName.Dead);
         await env.MachMsgDestroy(message);
         return control ? $"{message.Header.Id} control" : $"{message.Header.Id}";
+    }
+
+    [Theory]
+    [MemberData(nameof(Dispatchers))]
+    public void Terminate_DataReturnQueuedBeforeIt_ArrivesUnderInitsLiveControlNameAndThePortDiesAfter(DispatcherKind dispatcher)
+    {
+        using var kit = new MachineKit(dispatcher: dispatcher);
+        var size = kit.Machine.Config.PageSize;
+        var store = new StorePager(size) { CheckControl = true };
+        var after = KernReturn.Success;
+        kit.Start(async env =>
+        {
+            store.Env = env;
+            var (loop, _) = await ServeInit(env, store);
+            await loop.ServeOnce(); // data_request: supply
+            await MachineKit.ComputeMs(env, 200); // meanwhile the client writes and unmaps: data_return and terminate wait here
+            await loop.ServeOnce(); // data_return
+            await loop.ServeOnce(); // terminate
+            after = (await env.PortType(store.LastControl)).Result;
+        }, "pager");
+        kit.Start(async env =>
+        {
+            var at = await Map(env, 1);
+            await env.Mem.Write(at, Pattern(5 * size, size));
+            Assert.Equal(KernReturn.Success, await env.VmDeallocate(env.TaskSelf, at, (ulong)size));
+        }, "client");
+        kit.RunToEnd();
+
+        Assert.Equal(Pattern(5 * size, size), store.Pages[0]);
+        Assert.Equal(["return control init's Send", "terminate control init's Send, Receive"], store.Log.Where(l => l.Contains("control init", StringComparison.Ordinal) || l.Contains("control other", StringComparison.Ordinal)));
+        Assert.Equal(KernReturn.InvalidName, after); // the loop destroyed the port: the name is gone
+        kit.AssertNoActorFailures();
     }
 
     [Theory]
@@ -217,12 +256,7 @@ public sealed class TaskPagerTests
         var store = new StorePager(kit.Machine.Config.PageSize) { Silent = true };
         kit.Start(async env =>
         {
-            var port = (await env.PortAllocate(PortRight.Receive)).Name;
-            var (_, memoryObject) = await env.MemoryObjectCreate(port, Key);
-            await Give(env, memoryObject);
-            var loop = new TaskPagerLoop(env, port, store);
-            store.Control = loop.Control;
-            await loop.ServeOnce(); // init: ready
+            var (loop, port) = await ServeInit(env, store);
             await loop.ServeOnce(); // the data_request, never answered
             await gone(env, port);
         }, "pager");
@@ -306,6 +340,9 @@ public sealed class TaskPagerTests
 
         public bool Silent { get; init; }
 
+        /// <summary>When set (with <see cref="Env"/>), data_return and terminate log whether their control name is init's and its rights.</summary>
+        public bool CheckControl { get; init; }
+
         /// <summary>When set, data_supply names this reply_to port (its reply_to form).</summary>
         public PortName ReplyPort { get; set; }
 
@@ -347,11 +384,17 @@ public sealed class TaskPagerTests
             else await Control.MemoryObjectDataSupplyAsync(control, offset, ImmutableArray.Create(data), VmProt.None, false, false);
         }
 
-        public Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty)
+        public async Task DataReturn(PortName control, long offset, ImmutableArray<byte> data, bool dirty)
         {
             Log.Enqueue($"return {offset}{(dirty ? " dirty" : "")}");
             Pages[offset] = [.. data];
-            return Task.CompletedTask;
+            await LogControl("return", control);
+        }
+
+        private async Task LogControl(string call, PortName control)
+        {
+            if (!CheckControl || Env is not { } env) return;
+            Log.Enqueue($"{call} control {(control == LastControl ? "init's" : "other")} {(await env.PortType(control)).Type}");
         }
 
         public Task Completed(PortName control, int id)
@@ -360,10 +403,10 @@ public sealed class TaskPagerTests
             return Task.CompletedTask;
         }
 
-        public Task Terminate(PortName control)
+        public async Task Terminate(PortName control)
         {
             Log.Enqueue("terminate");
-            return Task.CompletedTask;
+            await LogControl("terminate", control);
         }
     }
 }
