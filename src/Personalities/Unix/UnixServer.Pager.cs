@@ -96,8 +96,8 @@ public sealed partial class UnixServer
     /// <summary>
     /// unlink of a path: a mapped file's pages are settled and its bytes kept for its mappers (the object
     /// becomes an orphan) before the name goes; the orphan is uncached (change_attributes, may_cache off), so
-    /// its incarnation ends and its frames are freed with its last mapping (a dirty page returned then may
-    /// arrive under a dead control name and be dropped: nobody can read an unlinked file any more).
+    /// its incarnation ends and its frames are freed with its last mapping (its dirty pages come back to the
+    /// orphan's bytes first, under the control's name: terminate hands the port over only after them).
     /// </summary>
     private async Task<Errno> Unlink(string path)
     {
@@ -131,8 +131,8 @@ public sealed partial class UnixServer
     {
         /// <summary>
         /// init: a key the server made gets ready with may_cache on: the object keeps its pages (text for the
-        /// next exec, a file's dirty pages) after the last unmap, and its incarnation, so its control port
-        /// stays alive for the data_returns in flight and the server's settles. An unknown key's incarnation is destroyed.
+        /// next exec, a file's dirty pages) and its incarnation after the last unmap, so the next exec finds
+        /// its text resident and the server's settles find the dirty pages. An unknown key's incarnation is destroyed.
         /// </summary>
         public async Task Init(PortName control, long key, int pageSize)
         {
