@@ -123,9 +123,17 @@ public sealed class MachineRun
     /// <exception cref="InvalidOperationException">The machine refused to start it.</exception>
     public void Start(string name, Func<MachEnv, Task> main)
     {
-        var program = name + "-" + ++_started;
-        _programs.Register(program, (env, _) => main(env));
-        var started = Machine.StartTask(program, null, name);
+        ArgumentNullException.ThrowIfNull(main);
+        Start(name, (env, _) => main(env));
+    }
+
+    /// <summary>Starts a task running <paramref name="program"/> (a whole program, such as a personality's server) as the host starts one.</summary>
+    /// <exception cref="InvalidOperationException">The machine refused to start it.</exception>
+    public void Start(string name, MachProgram program)
+    {
+        var registered = name + "-" + ++_started;
+        _programs.Register(registered, program);
+        var started = Machine.StartTask(registered, null, name);
         if (started.Result != KernReturn.Success) throw new InvalidOperationException($"task {name} did not start: {started.Result}");
     }
 

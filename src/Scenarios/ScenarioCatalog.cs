@@ -1,5 +1,6 @@
 using MachActors.Exploration;
 using MachActors.Scenarios.Ipc;
+using MachActors.Scenarios.Unix;
 using MachActors.Scenarios.Vm;
 
 namespace MachActors.Scenarios;
@@ -24,6 +25,8 @@ public static class ScenarioCatalog
         new ReceiveRightMovedScenario(),
         new SendOnceReceiverDiesScenario(),
         new ClockRaceScenario(),
+        new MmapCoherenceScenario(),
+        new PipeWaitScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>

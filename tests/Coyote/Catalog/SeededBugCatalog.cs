@@ -1,6 +1,8 @@
 using MachActors.Exploration;
 using MachActors.Hardware;
+using MachActors.Personalities.Unix;
 using MachActors.Scenarios.Ipc;
+using MachActors.Scenarios.Unix;
 using MachActors.Scenarios.Vm;
 using MachActors.Tests.Coyote.Harness;
 using MachActors.Tests.Coyote.LostUpdate;
@@ -38,6 +40,9 @@ public static class SeededBugCatalog
         new("vm-page-crowd/" + nameof(SeededBugs.BusyPageKeepsTwoWaiters), "busy page: every fault waiting on it is resumed (liveness)", () => new PageCrowdScenario { Seeded = SeededBugs.BusyPageKeepsTwoWaiters }, BugKind.Liveness, "FaultLivenessMonitor") { EarlyTimers = EarlyTimerChance },
         new("ipc-receive-right-moved/" + nameof(SeededBugs.InTransitHoldsOneMessage), "IPC: two sends while the receive right is in transit", () => new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitHoldsOneMessage }, BugKind.Safety, "MessageAccountingMonitor") { EarlyTimers = EarlyTimerChance },
         new("ipc-receive-right-moved/" + nameof(SeededBugs.InTransitRequeuesReversed), "IPC: message order while the receive right is in transit", () => new ReceiveRightMovedScenario { Seeded = SeededBugs.InTransitRequeuesReversed }, BugKind.Safety, "messages arrived as") { EarlyTimers = EarlyTimerChance },
+        new("unix-mmap-coherence/" + nameof(UnixSeededBugs.SettleSkipped), "UNIX: read(2)/write(2) settle a MAP_SHARED file's pages", () => new MmapCoherenceScenario { Bugs = UnixSeededBugs.SettleSkipped }, BugKind.Safety, "is stale at offset"),
+        new("unix-pipe-wait/" + nameof(UnixSeededBugs.PipeDropsBytes), "UNIX: a blocked pipe read gets every byte", () => new PipeWaitScenario { Bugs = UnixSeededBugs.PipeDropsBytes }, BugKind.Safety, "the pipe's stream"),
+        new("unix-pipe-wait/" + nameof(UnixSeededBugs.WaitReportsTwice), "UNIX: wait reaps each child once", () => new PipeWaitScenario { Bugs = UnixSeededBugs.WaitReportsTwice }, BugKind.Safety, "twice"),
     ];
 
     /// <summary>The early-timer chance of the entries that need early timers (as their suites explore them).</summary>
