@@ -25,6 +25,9 @@ public enum Errno
     /// <summary>EIO: input/output error.</summary>
     EIO = 5,
 
+    /// <summary>E2BIG: argument list (or environment) too long.</summary>
+    E2BIG = 7,
+
     /// <summary>ENOEXEC: exec format error (no such program).</summary>
     ENOEXEC = 8,
 

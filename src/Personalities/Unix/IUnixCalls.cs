@@ -125,4 +125,8 @@ public interface IUnixCalls
     /// <summary>msync: the shared file mappings in the range are settled with their files (<see cref="MsyncFlags"/>: ASYNC or SYNC, and INVALIDATE); ENOMEM when nothing in the range is a file mapping, EINVAL for bad flags or an unaligned address.</summary>
     [MigRoutine]
     int Msync(PortName process, MigReplyHandle reply, long address, long length, int flags, out int signals);
+
+    /// <summary>execve: a new task runs the program whose text is <paramref name="path"/> (relative to the caller's directory without a leading '/') with the arguments and the environment (each separated by U+001F; environment entries without '=' are dropped); no reply on success.</summary>
+    [MigRoutine]
+    int Execve(PortName process, MigReplyHandle reply, [MigMaxCount(1023)] string path, [MigMaxCount(4000)] string args, [MigMaxCount(4000)] string env, out int signals);
 }

@@ -40,6 +40,9 @@ public sealed record UnixConfig
     /// <summary>init's arguments after argv[0].</summary>
     public IReadOnlyList<string> InitArgs { get; init; } = [];
 
+    /// <summary>init's environment (NAME=value strings; entries without '=' are dropped): what every process inherits unless it changes its own. Default HOME=/ and PATH=/bin.</summary>
+    public IReadOnlyList<string> InitEnvironment { get; init; } = ["HOME=/", "PATH=/bin"];
+
     /// <summary>When init ends, every process is killed and the server returns (so a machine run can end). Default true.</summary>
     public bool ShutdownWhenInitExits { get; init; } = true;
 

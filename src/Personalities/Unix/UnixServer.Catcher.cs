@@ -197,5 +197,11 @@ public sealed partial class UnixServer
             remaining = 0;
             return Defer(() => s.DoNanosleep(process, reply, nanoseconds));
         }
+
+        public int Execve(PortName process, MigReplyHandle reply, string path, string args, string env, out int signals)
+        {
+            signals = 0;
+            return Defer(() => s.DoExecve(process, reply, path, args, env));
+        }
     }
 }

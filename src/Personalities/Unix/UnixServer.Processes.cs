@@ -39,7 +39,7 @@ public sealed partial class UnixServer
             var console = new OpenFile(OpenFileKind.Console, readable: true, writable: true);
             for (var fd = 0; fd < 3; fd++) init.Fds.Add(console);
         }
-        var error = await Load(init, BinPath(_config.Init), [_config.Init, .. _config.InitArgs]);
+        var error = await Load(init, BinPath(_config.Init), [_config.Init, .. _config.InitArgs], EnvironmentList.Clean(_config.InitEnvironment));
         if (error != Errno.None) _table.Exit(init.Pid, WaitStatus.Exited(127));
         return error;
     }
@@ -51,9 +51,10 @@ public sealed partial class UnixServer
     /// memory object (the server pages it: "Files as memory objects") is mapped read-only at
     /// <see cref="TextAddress"/>, and the main thread starts: it first reads its text's header, as a CPU
     /// fetches the first instruction, so every exec faults its text page in through the server's pager (or
-    /// finds it cached). The old task (exec) is terminated once the new one is ready.
+    /// finds it cached). The old task (exec) is terminated once the new one is ready. The program's library
+    /// starts with <paramref name="environ"/> (as UNIX's exec copies envp onto the new stack; the server keeps no copy).
     /// </summary>
-    private async Task<Errno> Load(Process p, string path, IReadOnlyList<string> argv)
+    private async Task<Errno> Load(Process p, string path, IReadOnlyList<string> argv, IReadOnlyList<string> environ)
     {
         var name = path[(path.LastIndexOf('/') + 1)..];
         var (looked, inode) = await _fs.Lookup(path);
@@ -77,7 +78,7 @@ public sealed partial class UnixServer
         p.Mappings.Clear(); // the new task has only its text
         ThreadBody body = async env =>
         {
-            var u = new UnixEnv(env);
+            var u = new UnixEnv(env, environ);
             await u.TextHeader(); // the first instruction fetch: the text page faults in through the server (or its cache)
             await u.Exit(await program(u, argv));
             return null;
@@ -162,16 +163,23 @@ public sealed partial class UnixServer
     /// <summary>The text image of the program a name without '/' runs (the one directory searched).</summary>
     private static string BinPath(string name) => "/bin/" + name;
 
-    /// <summary>execv: precondition a running caller (else ESRCH). A name with '/' is a path (resolved from the caller's directory), any other is /bin/NAME. On success the caller's task is replaced (no reply), caught signals go back to default; else the errno of <see cref="Load"/>.</summary>
-    private async Task DoExec(PortName port, MigReplyHandle reply, string name, string args)
+    /// <summary>execv, the old call without an environment: precondition a running caller (else ESRCH). A name with '/' is a path (resolved from the caller's directory), any other is /bin/NAME; the program starts with an empty environment. As <see cref="Execute"/>.</summary>
+    private Task DoExec(PortName port, MigReplyHandle reply, string name, string args) =>
+        Execute(port, reply, name.Contains('/', StringComparison.Ordinal) ? name : BinPath(name), args.Length == 0 ? [name] : args.Split(EnvironmentList.Separator), []);
+
+    /// <summary>execve: precondition a running caller (else ESRCH). <paramref name="path"/> is resolved from the caller's directory (no search: the library's execvp searches PATH); the arguments (none: the path) and the environment's well-formed entries go to the new program. As <see cref="Execute"/>.</summary>
+    private Task DoExecve(PortName port, MigReplyHandle reply, string path, string args, string env) =>
+        Execute(port, reply, path, args.Length == 0 ? [path] : args.Split(EnvironmentList.Separator), EnvironmentList.Clean(EnvironmentList.Split(env)));
+
+    /// <summary>On success the caller's task is replaced (no reply), caught signals go back to default; else the errno of <see cref="Load"/>.</summary>
+    private async Task Execute(PortName port, MigReplyHandle reply, string path, IReadOnlyList<string> argv, IReadOnlyList<string> environ)
     {
         if (Caller(port) is not { } p)
         {
             await Fail(reply, Errno.ESRCH);
             return;
         }
-        var argv = args.Length == 0 ? [name] : args.Split('\u001f');
-        var error = await Load(p, name.Contains('/', StringComparison.Ordinal) ? Resolve(p, name) : BinPath(name), argv);
+        var error = await Load(p, Resolve(p, path), argv, environ);
         if (error != Errno.None)
         {
             await Fail(reply, error);

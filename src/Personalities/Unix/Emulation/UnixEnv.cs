@@ -12,7 +12,7 @@ namespace MachActors.Personalities.Unix.Emulation;
 /// server gave the task as its bootstrap port. A program reaches the server no other way. Every call
 /// returns an <see cref="Errno"/> (None on success) and its value. Signals the server reports with a
 /// reply run their handlers (<see cref="Signal(int, Func{UnixEnv, int, Task})"/>) before the call
-/// returns. Split: .Calls (the system calls).
+/// returns. Split: .Calls (the system calls), .Environment (the environment, execve and execvp).
 /// </summary>
 public sealed partial class UnixEnv
 {
@@ -24,6 +24,13 @@ public sealed partial class UnixEnv
     {
         ArgumentNullException.ThrowIfNull(mach);
         Mach = mach;
+    }
+
+    /// <summary>The library of a thread whose process starts with environment <paramref name="environ"/> (exec's new program, fork's child); entries without '=' are dropped.</summary>
+    public UnixEnv(MachEnv mach, IEnumerable<string> environ)
+        : this(mach)
+    {
+        _environ = EnvironmentList.Clean(environ);
     }
 
     /// <summary>The thread's machine view (memory, compute; Mach calls a program does not need for UNIX).</summary>
@@ -126,7 +133,7 @@ public sealed partial class UnixEnv
         if (error != Errno.None) return (error, -1);
         ThreadBody body = async env =>
         {
-            var u = new UnixEnv(env);
+            var u = new UnixEnv(env, _environ); // the child's memory is a copy: so is its environment
             await u.Exit(await child(u));
             return null;
         };
@@ -147,17 +154,6 @@ public sealed partial class UnixEnv
         if (entered == Errno.None) await Stub.ExitAsync(server, status);
         await Mach.Exit(); // not reached when the server ended the task
         return entered;
-    }
-
-    /// <summary>execv(2): the process runs program <paramref name="name"/> (or /bin/NAME) with <paramref name="argv"/>; returns only on failure (ENOENT: no /bin file; ENOEXEC: not a program).</summary>
-    public async Task<Errno> Exec(string name, params string[] argv)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(argv);
-        var (entered, server) = await Enter(Syscalls.Execve);
-        if (entered != Errno.None) return entered;
-        var r = await Stub.ExecAsync(server, name, string.Join('\u001f', argv));
-        return await Leave(r.RetCode, r.Signals);
     }
 
     /// <summary>

@@ -44,6 +44,7 @@ public static class ProgramIo
         Errno.EINTR => "Interrupted system call",
         Errno.EIO => "Input/output error",
         Errno.ENOEXEC => "Exec format error",
+        Errno.E2BIG => "Argument list too long",
         Errno.EBADF => "Bad file descriptor",
         Errno.ECHILD => "No child processes",
         Errno.EAGAIN => "Resource temporarily unavailable",

@@ -10,6 +10,7 @@ public static class StandardPrograms
         return programs
             .Register("sh", Shell.Sh.Main)
             .Register("echo", Echo.Main)
+            .Register("env", Env.Main)
             .Register("cat", Cat.Main)
             .Register("wc", Wc.Main)
             .Register("ls", Ls.Main)

@@ -14,9 +14,10 @@ namespace MachActors.Tests.Unit.Personalities.Unix;
 /// </summary>
 internal sealed class UnixKit : IDisposable
 {
-    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None, ConsoleConfig? console = null, MachineConfig? machine = null)
+    public UnixKit(UnixProgram init, DispatcherKind dispatcher = DispatcherKind.Controlled, Action<UnixProgramRegistry>? programs = null, int cpus = 2, UnixSeededBugs bugs = UnixSeededBugs.None, ConsoleConfig? console = null, MachineConfig? machine = null, IReadOnlyList<string>? environment = null)
     {
         Config = new UnixConfig { Programs = Programs, FileSystem = Fs, SeededBugs = bugs };
+        if (environment is not null) Config = Config with { InitEnvironment = environment };
         Programs.Register("init", init);
         programs?.Invoke(Programs);
         Machine = new MachineKit(cpus, dispatcher, config: (machine ?? new MachineConfig()) with { Console = console ?? new ConsoleConfig { EndInputAfterScript = true } });

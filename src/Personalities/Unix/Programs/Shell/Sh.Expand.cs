@@ -10,11 +10,14 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// <param name="Target">The file, or the descriptor number or "-".</param>
 internal sealed record ExpandedRedirect(ShellTokenKind Kind, int Fd, string Target);
 
-/// <summary>A command after expansion: argv and its redirections (assignments before a command's words are not kept: there is no environment).</summary>
+/// <summary>A command after expansion: argv and its redirections; the assignments before its words, values expanded (they go to that command's environment only).</summary>
 /// <param name="Argv">The words, expanded, split and globbed.</param>
 /// <param name="Redirects">The redirections, targets expanded.</param>
 internal sealed record ExpandedCommand(IReadOnlyList<string> Argv, IReadOnlyList<ExpandedRedirect> Redirects)
 {
+    /// <summary>The NAME=value assignments before the words, in order (expanded).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Assignments { get; init; } = [];
+
     /// <summary>A compound command (no argv then), run with the redirections applied.</summary>
     public ShellCompound? Compound { get; init; }
 }
@@ -42,12 +45,14 @@ public sealed partial class Sh
         foreach (var a in command.Assignments) _variables[a.Name] = await Text(a.Value);
     }
 
-    /// <summary>Expands <paramref name="command"/>: redirection targets to one string each; words to fields (<see cref="ShellExpander"/>), each pattern globbed against the directories (<see cref="ShellGlob"/>).</summary>
+    /// <summary>Expands <paramref name="command"/>: assignment values and redirection targets to one string each; words to fields (<see cref="ShellExpander"/>), each pattern globbed against the directories (<see cref="ShellGlob"/>).</summary>
     private async Task<ExpandedCommand> Expand(ShellCommand command)
     {
+        var assignments = new List<KeyValuePair<string, string>>();
+        foreach (var a in command.Assignments) assignments.Add(new(a.Name, await Text(a.Value)));
         var redirects = new List<ExpandedRedirect>();
         foreach (var r in command.Redirects) redirects.Add(new ExpandedRedirect(r.Kind, r.Fd, await Text(r.Target)));
-        return new ExpandedCommand(await ExpandWords(command.Words), redirects) { Compound = command.Compound };
+        return new ExpandedCommand(await ExpandWords(command.Words), redirects) { Compound = command.Compound, Assignments = assignments };
     }
 
     /// <summary>Words to fields: command substitutions run, expanded, split, patterns globbed.</summary>

@@ -9,7 +9,8 @@ public sealed partial class Sh
     /// <summary>
     /// Runs <paramref name="pipeline"/>: a lone compound command without redirections runs here; each command's
     /// words are expanded here first (command substitution, variables, then globbing); a lone command of
-    /// assignments only sets the shell's variables, a lone builtin without redirections runs here; otherwise a pipe between each two commands and a child per command; the
+    /// assignments only sets the shell's variables, a lone builtin (or function) without redirections runs here (with
+    /// the assignments before it set for its duration); otherwise a pipe between each two commands and a child per command; the
     /// shell closes its pipe ends, waits for each child by pid, reports those a signal other than SIGPIPE
     /// killed, and returns the last one's status.
     /// </summary>
@@ -28,7 +29,7 @@ public sealed partial class Sh
         var commands = new List<ExpandedCommand>();
         foreach (var command in pipeline.Commands) commands.Add(await Expand(command));
         if (Failed()) return 2;
-        if (commands is [{ Redirects.Count: 0, Argv.Count: > 0 } lone] && await Builtin(lone.Argv) is { } done) return done;
+        if (commands is [{ Redirects.Count: 0, Argv.Count: > 0 } lone] && await BuiltinWith(lone) is { } done) return done;
         var pipes = new List<(int Read, int Write)>();
         for (var i = 0; i + 1 < commands.Count; i++)
         {
@@ -63,7 +64,8 @@ public sealed partial class Sh
     /// <summary>
     /// A command's child (this shell is its forked copy): standard input from <paramref name="input"/> and
     /// output to <paramref name="output"/> (-1: the shell's), every pipe descriptor closed, the redirections
-    /// applied in order, then a compound command, a builtin or exec (no words: status 0). A redirection that fails: "sh: FILE:
+    /// applied in order, then a compound command, a builtin or exec (no words: status 0) with the exported variables and the
+    /// command's assignments as its environment. A redirection that fails: "sh: FILE:
     /// message", status 1; exec that fails: "sh: NAME: not found" (127) or "sh: NAME: message" (126).
     /// </summary>
     private async Task<int> Child(ExpandedCommand command, int input, int output, List<(int Read, int Write)> pipes)
@@ -80,8 +82,9 @@ public sealed partial class Sh
         if (command.Compound is { } compound) return await RunCompound(compound);
         var argv = command.Argv;
         if (argv.Count == 0) return 0;
+        ExportAll(command.Assignments); // this child's copy only: the command's environment
         if (await Builtin(argv) is { } builtin) return builtin;
-        var failed = await c.Exec(argv[0], [.. argv]);
+        var failed = await ExecWith(c, argv, Exported());
         return failed == Errno.ENOENT
             ? await ProgramIo.Fail(c, $"sh: {argv[0]}: not found", 127)
             : await ProgramIo.Fail(c, $"sh: {argv[0]}: {ProgramIo.Message(failed)}", 126);

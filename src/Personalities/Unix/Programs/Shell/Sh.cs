@@ -11,14 +11,15 @@ namespace MachActors.Personalities.Unix.Programs.Shell;
 /// line. The exit status is the last command's (2 for bad usage or a syntax error). Each command of a pipeline is a forked
 /// child that sets up its descriptors and execs the program; the shell waits for a pipeline's children
 /// and reports one killed by a signal ("Segmentation fault"); a program that is not there is
-/// "sh: NAME: not found" (127). Builtins, run in the shell: <c>cd [DIR]</c>, <c>pwd</c>, <c>unset NAME...</c>,
+/// "sh: NAME: not found" (127). Builtins, run in the shell: <c>cd [DIR]</c>, <c>pwd</c>, <c>unset NAME...</c>, <c>export [NAME[=value]...]</c>,
 /// <c>wait</c>, <c>exit [N]</c>, <c>true</c>, <c>false</c>, <c>break [N]</c>, <c>continue [N]</c>, <c>shift [N]</c>,
 /// <c>return [N]</c>, <c>read [NAME...]</c>; then functions (NAME() BODY), then programs.
 /// Variables: NAME=value alone on a command sets a shell variable; $NAME, ${NAME}, $? (last status), $$ (the
 /// shell's pid), $! (the last background pid), $0, $1..$9, $#, $@, $* expand (<see cref="ShellExpander"/>),
 /// command substitutions run, then globbing (<see cref="ShellGlob"/>). A script's commands may span lines
 /// (if, while, until, for, case, groups, functions). Split: .Run (pipelines, redirections, children), .Flow (compound commands),
-/// .Expand (words to argv, command substitution, arithmetic), .Functions (functions, return, read).
+/// .Expand (words to argv, command substitution, arithmetic), .Functions (functions, return, read), .Environment
+/// (the variables imported from and exported to the environment).
 /// </summary>
 public sealed partial class Sh
 {
@@ -47,6 +48,7 @@ public sealed partial class Sh
         _params = parent._params;
         _lastBackground = parent._lastBackground;
         foreach (var (name, body) in parent._functions) _functions[name] = body;
+        _exported.UnionWith(parent._exported);
         _depth = parent._depth;
     }
 
@@ -54,6 +56,7 @@ public sealed partial class Sh
     public static async Task<int> Main(UnixEnv u, IReadOnlyList<string> argv)
     {
         var shell = new Sh(u) { _pid = (await u.Getpid()).Pid };
+        shell.Import();
         var interactive = argv.Count == 2 && argv[1] == "-i";
         if (interactive) argv = [argv[0]];
         if (argv.Count > 1 && argv[1] == "-c")
@@ -187,8 +190,14 @@ public sealed partial class Sh
                 if (error != Errno.None) return await ProgramIo.Fail(_u, $"sh: pwd: {ProgramIo.Message(error)}");
                 return (await ProgramIo.Out(_u, cwd + "\n")).Error == Errno.None ? 0 : 1;
             case "unset":
-                foreach (var name in argv.Skip(1)) _variables.Remove(name);
+                foreach (var name in argv.Skip(1))
+                {
+                    _variables.Remove(name);
+                    _exported.Remove(name);
+                }
                 return 0;
+            case "export":
+                return await Export(argv);
             case "break" or "continue":
                 return Jump(argv);
             case "return":
