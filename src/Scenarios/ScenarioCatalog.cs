@@ -27,6 +27,7 @@ public static class ScenarioCatalog
         new ClockRaceScenario(),
         new MmapCoherenceScenario(),
         new PipeWaitScenario(),
+        new SettleBacklogScenario(),
     ];
 
     /// <summary>The scenario named <paramref name="name"/>, or null.</summary>

@@ -23,6 +23,9 @@ internal enum UnixSeededBugs
 
     /// <summary>read, write, truncate and unlink do not settle a mapped file's pages first: read misses a mapper's writes, a mapper keeps stale pages after write.</summary>
     SettleSkipped = 16,
+
+    /// <summary>A settle destroys every non-pager message it receives instead of keeping it in the backlog: a system call (or exception) that arrives while a mapped file's pages settle is lost, and its caller waits for ever.</summary>
+    BacklogDropped = 32,
 }
 
 /// <summary>How the UNIX server is set up: its file system, its programs, the first process.</summary>

@@ -89,6 +89,7 @@ public sealed partial class UnixServer
             var received = await _env.Receive(_set, SettleIdle);
             if (received.Return != MachMsgReturn.Success || received.Message is not { } message) return;
             if (message.Header.Local == _pagerPort) await _pager.Handle(message);
+            else if ((_config.SeededBugs & UnixSeededBugs.BacklogDropped) != 0) continue; // the seeded bug: the call is forgotten, its reply right kept unused
             else _backlog.Enqueue(message);
         }
     }

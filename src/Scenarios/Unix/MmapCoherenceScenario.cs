@@ -46,11 +46,8 @@ public class MmapCoherenceScenario : UnixScenario
     /// <inheritdoc />
     protected override UnixProgram Init(UnixVerdict verdict) => async (u, _) =>
     {
-        var (opened, fd) = await u.Open(Path, OpenFile.Create | OpenFile.ReadWrite);
-        if (opened != Errno.None) return verdict.Fail($"open: {opened}");
-        if (await u.Write(fd, Initial()) is not (Errno.None, Length)) return verdict.Fail("the first write(2) was short");
-        var (mapped, at) = await u.Mmap(fd, 0, Length, flags: MmapFlags.Shared);
-        if (mapped != Errno.None) return verdict.Fail($"mmap: {mapped}");
+        var (failed, fd, at) = await CreateMappedShared(u, Path, Initial());
+        if (failed is not null) return verdict.Fail(failed);
         var (_, toParentR, toParentW) = await u.Pipe();
         var (_, toChildR, toChildW) = await u.Pipe();
         var (forked, pid) = await u.Fork(async c =>

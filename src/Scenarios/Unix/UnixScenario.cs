@@ -1,6 +1,8 @@
 using MachActors.Actors.Timing;
 using MachActors.Hardware;
 using MachActors.Personalities.Unix;
+using MachActors.Personalities.Unix.Emulation;
+using MachActors.Personalities.Unix.Server;
 
 namespace MachActors.Scenarios.Unix;
 
@@ -28,6 +30,18 @@ public abstract class UnixScenario : MachineScenario
 
     /// <summary>Init's program for one iteration; it records what it (and its children) saw wrong in <paramref name="verdict"/>.</summary>
     protected abstract UnixProgram Init(UnixVerdict verdict);
+
+    /// <summary>Creates <paramref name="path"/> (open read-write) holding <paramref name="contents"/> and maps all of it MAP_SHARED: its descriptor and address, or which call failed.</summary>
+    protected static async Task<(string? Failed, int Fd, ulong At)> CreateMappedShared(UnixEnv u, string path, byte[] contents)
+    {
+        ArgumentNullException.ThrowIfNull(u);
+        ArgumentNullException.ThrowIfNull(contents);
+        var (opened, fd) = await u.Open(path, OpenFile.Create | OpenFile.ReadWrite);
+        if (opened != Errno.None) return ($"open: {opened}", fd, 0);
+        if (await u.Write(fd, contents) is not (Errno.None, var written) || written != contents.Length) return ("the first write(2) was short", fd, 0);
+        var (mapped, at) = await u.Mmap(fd, 0, contents.Length, flags: MmapFlags.Shared);
+        return (mapped != Errno.None ? $"mmap: {mapped}" : null, fd, at);
+    }
 
     /// <summary>Starts the server with <see cref="Init"/> as pid 1; the check reads the verdict, init's status and the machine's faults.</summary>
     protected sealed override Func<string?>? Build(MachineRun run)

@@ -43,6 +43,7 @@ public static class SeededBugCatalog
         new("unix-mmap-coherence/" + nameof(UnixSeededBugs.SettleSkipped), "UNIX: read(2)/write(2) settle a MAP_SHARED file's pages", () => new MmapCoherenceScenario { Bugs = UnixSeededBugs.SettleSkipped }, BugKind.Safety, "is stale at offset"),
         new("unix-pipe-wait/" + nameof(UnixSeededBugs.PipeDropsBytes), "UNIX: a blocked pipe read gets every byte", () => new PipeWaitScenario { Bugs = UnixSeededBugs.PipeDropsBytes }, BugKind.Safety, "the pipe's stream"),
         new("unix-pipe-wait/" + nameof(UnixSeededBugs.WaitReportsTwice), "UNIX: wait reaps each child once", () => new PipeWaitScenario { Bugs = UnixSeededBugs.WaitReportsTwice }, BugKind.Safety, "twice"),
+        new("unix-settle-backlog/" + nameof(UnixSeededBugs.BacklogDropped), "UNIX: a system call that arrives during a settle is kept, not lost (liveness)", () => new SettleBacklogScenario { Bugs = UnixSeededBugs.BacklogDropped }, BugKind.Liveness, "never ended"),
     ];
 
     /// <summary>The early-timer chance of the entries that need early timers (as their suites explore them).</summary>
