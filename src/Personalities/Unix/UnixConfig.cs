@@ -24,7 +24,7 @@ internal enum UnixSeededBugs
     /// <summary>read, write, truncate and unlink do not settle a mapped file's pages first: read misses a mapper's writes, a mapper keeps stale pages after write.</summary>
     SettleSkipped = 16,
 
-    /// <summary>A settle destroys every non-pager message it receives instead of keeping it in the backlog: a system call (or exception) that arrives while a mapped file's pages settle is lost, and its caller waits for ever.</summary>
+    /// <summary>A settle forgets every non-pager message it receives instead of keeping it in the backlog (not even destroyed: destroying a request would release its send-once reply right, and its caller would get an error instead of waiting): a system call (or exception) that arrives while a mapped file's pages settle is never answered, and its caller waits for ever.</summary>
     BacklogDropped = 32,
 }
 
