@@ -27,7 +27,8 @@ public sealed partial class IpcSpace
     private readonly Dictionary<long, PortName> _reverse = [];
     private readonly Dictionary<long, int> _holders = [];
     private readonly Dictionary<long, PortRef> _registered = [];
-    private readonly List<IpcEffect> _effects = [];
+    private List<IpcEffect> _effects = [];
+    private List<IpcEffect>? _spareEffects = []; // ApplyEffects swaps the lists instead of copying (null while one is being applied)
     private uint _nextIndex = 1;
     private PortRef? _cancelFor; // SEND_CANCEL, while the destination right is copied in: the notify port whose dead-name requests go quietly
 
@@ -80,6 +81,23 @@ public sealed partial class IpcSpace
         var taken = _effects.ToArray();
         _effects.Clear();
         return taken;
+    }
+
+    /// <summary>
+    /// Carries out the effects of the calls since the last take, in order, as the actor of
+    /// <paramref name="context"/>, and forgets them: the host's <see cref="TakeEffects"/> without the
+    /// copy (the list is swapped for a spare one, so effects queued while these are carried out wait for
+    /// the next take, as after <see cref="TakeEffects"/>).
+    /// </summary>
+    public void ApplyEffects(IActorContext context)
+    {
+        if (_effects.Count == 0) return;
+        var taken = _effects;
+        _effects = _spareEffects ?? [];
+        _spareEffects = null;
+        IpcEffects.Apply(taken, context);
+        taken.Clear();
+        _spareEffects = taken;
     }
 
     /// <summary>The port a name holds a live right for (send, receive, send-once), or the set of a set name; null otherwise.</summary>

@@ -249,7 +249,7 @@ public sealed partial class MachTask
 
     private static PortRef NewPortRef(IActorRef actor) => new(actor.Id.Value, actor);
 
-    private void ApplySpaceEffects() => IpcEffects.Apply(_space.TakeEffects(), Context);
+    private void ApplySpaceEffects() => _space.ApplyEffects(Context);
 
     /// <summary>A message arriving at a terminated task: its rights are released and its memory discarded (and its destination right, for one that came back).</summary>
     private void Destroy(KernelMessage message, bool withDestination)
