@@ -9,12 +9,65 @@ namespace MachActors.Kernel.Kern;
 /// code that asked directly (the bare result), or a MIG reply message through a reply right. Travels with a call that a kernel object forwards,
 /// so whoever finishes the call answers the original caller.
 /// </summary>
-/// <param name="Target">The CPU (thread calls) or the asker (host calls).</param>
-/// <param name="CallId">The CPU's call id; null for host calls.</param>
-/// <param name="CallerThread">The calling thread's id; null for host calls.</param>
-/// <param name="CallerScheduler">The calling thread's processor set (to wake it after a wait); null for host calls.</param>
-public readonly record struct CallerReply(IActorRef Target, long? CallId, long? CallerThread, IActorRef? CallerScheduler)
+public readonly record struct CallerReply
 {
+    // The two ids and the flag are packed (a presence bit per id): the reply rides in several records per
+    // message (waits, answers, effects), and two long? fields and a bool would make it 72 bytes instead of 56.
+    private const byte HasCallId = 1, HasCallerThread = 2, Declines = 4;
+    private readonly long _callId;
+    private readonly long _callerThread;
+    private readonly byte _flags;
+
+    /// <summary>An answer path to <paramref name="Target"/>.</summary>
+    /// <param name="Target">The CPU (thread calls) or the asker (host calls).</param>
+    /// <param name="CallId">The CPU's call id; null for host calls.</param>
+    /// <param name="CallerThread">The calling thread's id; null for host calls.</param>
+    /// <param name="CallerScheduler">The calling thread's processor set (to wake it after a wait); null for host calls.</param>
+    public CallerReply(IActorRef Target, long? CallId, long? CallerThread, IActorRef? CallerScheduler)
+    {
+        this.Target = Target;
+        this.CallId = CallId;
+        this.CallerThread = CallerThread;
+        this.CallerScheduler = CallerScheduler;
+    }
+
+    /// <summary>The CPU (thread calls) or the asker (host calls).</summary>
+    public IActorRef Target { get; init; }
+
+    /// <summary>The CPU's call id; null for host calls.</summary>
+    public long? CallId
+    {
+        get => (_flags & HasCallId) != 0 ? _callId : null;
+        init
+        {
+            _callId = value ?? 0;
+            _flags = value is null ? (byte)(_flags & ~HasCallId) : (byte)(_flags | HasCallId);
+        }
+    }
+
+    /// <summary>The calling thread's id; null for host calls.</summary>
+    public long? CallerThread
+    {
+        get => (_flags & HasCallerThread) != 0 ? _callerThread : null;
+        init
+        {
+            _callerThread = value ?? 0;
+            _flags = value is null ? (byte)(_flags & ~HasCallerThread) : (byte)(_flags | HasCallerThread);
+        }
+    }
+
+    /// <summary>The calling thread's processor set (to wake it after a wait); null for host calls.</summary>
+    public IActorRef? CallerScheduler { get; init; }
+
+    /// <summary>The parts given to the constructor.</summary>
+    public void Deconstruct(out IActorRef Target, out long? CallId, out long? CallerThread, out IActorRef? CallerScheduler)
+    {
+        Target = this.Target;
+        CallId = this.CallId;
+        CallerThread = this.CallerThread;
+        CallerScheduler = this.CallerScheduler;
+    }
+
     /// <summary>True when a thread made the call (it may block); false for host code and MIG messages.</summary>
     public bool FromThread => CallId is not null;
 
@@ -39,7 +92,11 @@ public readonly record struct CallerReply(IActorRef Target, long? CallId, long? 
     /// block), the calling thread keeps its CPU, so the thread its send woke must not stay reserved for
     /// that CPU: <see cref="Send"/> tells the caller's processor set (<see cref="HandoffDeclined"/>).
     /// </summary>
-    internal bool DeclinesHandoffOnSend { get; init; }
+    internal bool DeclinesHandoffOnSend
+    {
+        get => (_flags & Declines) != 0;
+        init => _flags = value ? (byte)(_flags | Declines) : (byte)(_flags & ~Declines);
+    }
 
     /// <summary>Answers the call with <paramref name="result"/>.</summary>
     public void Send(object? result, IActorRef? self = null)
