@@ -54,10 +54,12 @@ public sealed partial class IpcSpace
     public PortRightsChanged? FoldRightsFor(PortRef port)
     {
         int send = 0, sendOnce = 0, made = 0, found = 0;
+        PortRightsChanged? first = null;
         foreach (var effect in _effects)
         {
             if (effect is not IpcEffect.Tell tell || !ReferenceEquals(tell.To, port.Actor)) continue;
             if (tell.Message is not PortRightsChanged c) return null;
+            first ??= c;
             send += c.Send;
             sendOnce += c.SendOnce;
             made += c.MadeSend;
@@ -71,7 +73,7 @@ public sealed partial class IpcSpace
             _effects[kept++] = _effects[i];
         }
         _effects.RemoveRange(kept, _effects.Count - kept);
-        return new PortRightsChanged(send, sendOnce, made);
+        return found == 1 ? first : new PortRightsChanged(send, sendOnce, made); // one change: itself (a record: the same values)
     }
 
     /// <summary>The effects of the calls since the last take, in order; forgets them.</summary>

@@ -38,6 +38,19 @@ public sealed class IpcSpaceCopyTests
     }
 
     [Fact]
+    public void FoldRightsFor_DestinationCopiedTwice_SumsTheChanges()
+    {
+        var space = Space();
+        var dest = SendRight(space, 1);
+        Assert.Equal(KernReturn.Success, space.ModRefs(dest, PortRight.Send, 1));
+        space.TakeEffects();
+        Assert.Equal(MachMsgReturn.Success, space.Copyin(Msg(dest, MsgType.CopySend, body: [new MsgItem.Port(dest, MsgType.CopySend)]), out var message));
+
+        Assert.Equal(new PortRightsChanged(2, 0, 0), space.FoldRightsFor(message!.Destination));
+        Assert.Empty(To(space.TakeEffects(), Port(1)));
+    }
+
+    [Fact]
     public void FoldRightsFor_AnotherKindOfMessageForTheDestination_TakesNothing()
     {
         var space = Space();
