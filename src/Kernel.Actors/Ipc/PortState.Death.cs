@@ -32,7 +32,7 @@ public sealed partial class PortState
             CancelTimer(blocked.Key, blocked.Sender.Timeout);
             Notifications.ReleaseCarried(blocked.Message, _effects);
             if ((SeededBugs & Hardware.SeededBugs.PortDeathDropsBlockedSenders) != 0) continue; // the seeded bug: tests only
-            _effects.Add(new IpcEffect.Wake(blocked.Sender.Reply, blocked.Channel, new MachMsgResult(MachMsgReturn.Success)));
+            _effects.Add(new IpcEffect.Wake(blocked.Sender.Reply, blocked.Channel, Sent));
         }
         if (_noSenders is { } request)
         {

@@ -39,13 +39,13 @@ public sealed partial class PortState
         if (Dead || message.CarriesReceiveOf(Self) || SeededInTransitDestroy())
         {
             DestroyHere(message);
-            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, Sent));
             return;
         }
         if (KernelObject is { } kernel)
         {
             _effects.Add(new IpcEffect.Tell(kernel, new KernelPortMessage(Dequeued(message))));
-            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+            if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, Sent));
             return;
         }
         if (CanHandOff(message))
@@ -56,8 +56,8 @@ public sealed partial class PortState
             if (sender is not null)
             {
                 object result = sender.Rpc && IsPlainBlockedReceive(waiter) && waiter.Receiver.Reply.CallerThread is { } thread
-                    ? new IpcSendDone(new MachMsgResult(MachMsgReturn.Success), thread)
-                    : new MachMsgResult(MachMsgReturn.Success);
+                    ? new IpcSendDone(Sent, thread)
+                    : Sent;
                 answer = new SendAnswer(sender.Reply, result);
             }
             Deliver(Dequeued(message), waiter.Receiver, waiter.Channel, answer);
@@ -82,7 +82,7 @@ public sealed partial class PortState
             if (s.Timeout is { } timeout) _effects.Add(new IpcEffect.StartTimer(blocked.Key, timeout));
             return;
         }
-        if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, new MachMsgResult(MachMsgReturn.Success)));
+        if (sender is not null) _effects.Add(new IpcEffect.Answer(sender.Reply, Sent));
         if (SeededHold(message)) return;
         Accept(message);
     }
@@ -189,7 +189,7 @@ public sealed partial class PortState
             var next = _senders[0];
             _senders.RemoveAt(0);
             CancelTimer(next.Key, next.Sender.Timeout);
-            _effects.Add(new IpcEffect.Wake(next.Sender.Reply, next.Channel, new MachMsgResult(MachMsgReturn.Success)));
+            _effects.Add(new IpcEffect.Wake(next.Sender.Reply, next.Channel, Sent));
             Accept(next.Message);
         }
     }

@@ -23,6 +23,9 @@ public sealed partial class PortState
     private readonly LinkedList<KernelMessage> _queue = new();
     private readonly List<IActorRef> _holders = [];
     private readonly List<IpcEffect> _effects = [];
+
+    /// <summary>A send's Success, shared: the result is immutable and carries no message (every send answered here allocated its own).</summary>
+    private static readonly MachMsgResult Sent = new(MachMsgReturn.Success);
     private (int Sync, CarriedRight Notify)? _noSenders;
     private CarriedRight? _portDestroyed;
     private long _nextKey;
