@@ -56,7 +56,8 @@ public sealed partial class MachEnv
             if (result.Return != MachMsgReturn.Success || !rpc) return result;
         }
         if ((options & MachMsgOption.Receive) == 0) return new MachMsgResult(MachMsgReturn.Success);
-        return await Call<MachMsgResult>(Task.Ref, new MachMsgReceive(receiveName, options, receiveSize, timeout, handoff, notify));
+        // Awaited as object, as the send is: one awaiter type, so the state machine every call allocates keeps one awaiter field.
+        return (MachMsgResult)(await Call<object>(Task.Ref, new MachMsgReceive(receiveName, options, receiveSize, timeout, handoff, notify)))!;
     }
 
     /// <summary>Sends <paramref name="message"/>; with <paramref name="timeout"/> a full queue blocks at most that long (zero: not at all).</summary>
